@@ -1,0 +1,89 @@
+// Every reject and error the venue can return, in one place, banded by the stage that raises it
+// (STYLE.md §7): validation 1xxx, risk 2xxx, matching 3xxx, session/auth 4xxx, internal 9xxx.
+// Codes are stable: once published a number never changes meaning. Names are what APIs print.
+
+export const ResultCode = {
+  OK: 0,
+
+  // 1xxx validation: the command is malformed or outside the instrument's static bounds.
+  UNKNOWN_INSTRUMENT: 1001,
+  INVALID_SIDE: 1002,
+  INVALID_ORDER_TYPE: 1003,
+  INVALID_TIME_IN_FORCE: 1004,
+  PRICE_OUT_OF_BOUNDS: 1005,
+  QUANTITY_OUT_OF_BOUNDS: 1006,
+  PRICE_NOT_ON_TICK: 1007,
+  QUANTITY_NOT_ON_LOT: 1008,
+  INVALID_DECIMAL: 1009,
+  DECIMAL_OUT_OF_RANGE: 1010,
+  INVALID_DISPLAY_QUANTITY: 1011,
+  INVALID_STOP_PRICE: 1012,
+  POST_ONLY_NOT_ALLOWED: 1013,
+  INVALID_SELF_TRADE_PREVENTION: 1014,
+  NOTHING_TO_AMEND: 1015,
+  INVALID_ACCOUNT: 1016,
+  INVALID_COMMAND: 1017,
+  PRICE_NOT_ALLOWED: 1018,
+
+  // 3xxx matching: the command is well formed but the book's state refuses it.
+  UNKNOWN_ORDER: 3001,
+  POST_ONLY_WOULD_CROSS: 3002,
+  FOK_CANNOT_FILL: 3003,
+  BOOK_FULL: 3004,
+  PRICE_LEVELS_FULL: 3005,
+  STOP_WOULD_TRIGGER_IMMEDIATELY: 3006,
+  AMEND_QUANTITY_NOT_ABOVE_FILLED: 3007,
+  ORDER_NOT_AMENDABLE: 3008,
+  NO_LIQUIDITY: 3009,
+} as const;
+
+export type ResultCode = (typeof ResultCode)[keyof typeof ResultCode];
+
+const MESSAGES: Readonly<Record<ResultCode, string>> = {
+  [ResultCode.OK]: 'ok',
+  [ResultCode.UNKNOWN_INSTRUMENT]: 'the instrument does not exist',
+  [ResultCode.INVALID_SIDE]: 'side must be buy or sell',
+  [ResultCode.INVALID_ORDER_TYPE]: 'order type must be limit, market, stop or stop-limit',
+  [ResultCode.INVALID_TIME_IN_FORCE]: 'time in force is not valid for this order type',
+  [ResultCode.PRICE_OUT_OF_BOUNDS]: "price is outside the instrument's minimum and maximum price",
+  [ResultCode.QUANTITY_OUT_OF_BOUNDS]: "quantity is outside the instrument's minimum and maximum quantity",
+  [ResultCode.PRICE_NOT_ON_TICK]: "price is not a multiple of the instrument's tick size",
+  [ResultCode.QUANTITY_NOT_ON_LOT]: "quantity is not a multiple of the instrument's lot size",
+  [ResultCode.INVALID_DECIMAL]: 'not a plain decimal number such as "65000.50"',
+  [ResultCode.DECIMAL_OUT_OF_RANGE]: 'the decimal is too large to be represented exactly',
+  [ResultCode.INVALID_DISPLAY_QUANTITY]: 'display quantity must be positive and below the order quantity',
+  [ResultCode.INVALID_STOP_PRICE]: 'stop price is missing, present on a non-stop order, or out of bounds',
+  [ResultCode.POST_ONLY_NOT_ALLOWED]: 'post-only needs a limit order resting as GTC or DAY',
+  [ResultCode.INVALID_SELF_TRADE_PREVENTION]: 'unknown self-trade prevention mode',
+  [ResultCode.NOTHING_TO_AMEND]: 'an amend must change the price or the quantity',
+  [ResultCode.INVALID_ACCOUNT]: 'account id must be a positive integer',
+  [ResultCode.INVALID_COMMAND]: 'unknown command',
+  [ResultCode.PRICE_NOT_ALLOWED]: 'a market order carries no limit price',
+  [ResultCode.UNKNOWN_ORDER]: 'no open order with this id in this instrument',
+  [ResultCode.POST_ONLY_WOULD_CROSS]: 'post-only order would trade on arrival',
+  [ResultCode.FOK_CANNOT_FILL]: 'fill-or-kill order cannot be filled in full on arrival',
+  [ResultCode.BOOK_FULL]: "the instrument's order capacity is reached",
+  [ResultCode.PRICE_LEVELS_FULL]: "the instrument's price-level capacity is reached",
+  [ResultCode.STOP_WOULD_TRIGGER_IMMEDIATELY]: 'stop price is already reached by the last trade price',
+  [ResultCode.AMEND_QUANTITY_NOT_ABOVE_FILLED]: 'amended quantity must exceed the quantity already filled',
+  [ResultCode.ORDER_NOT_AMENDABLE]: 'a pending stop order cannot be amended; cancel and place it again',
+  [ResultCode.NO_LIQUIDITY]: 'market order found no opposite liquidity',
+};
+
+const NAMES: ReadonlyMap<number, string> = new Map(
+  Object.entries(ResultCode).map(([name, code]) => [code, name]),
+);
+
+export function resultCodeName(code: number): string {
+  const name = NAMES.get(code);
+  if (name === undefined) throw new Error(`unknown result code ${code}`);
+  return name;
+}
+
+export function resultCodeMessage(code: ResultCode): string {
+  return MESSAGES[code];
+}
+
+export function isResultCode(code: number): code is ResultCode {
+  return NAMES.has(code);
+}

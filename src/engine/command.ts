@@ -1,0 +1,153 @@
+// Commands into the matching engine. One object shape for every kind, all fields numeric, so the
+// engine's property loads stay monomorphic on the hot path; the factories below fill the unused
+// fields with 0 and are the readable way to build commands.
+
+export const CommandKind = {
+  PLACE: 1,
+  CANCEL: 2,
+  AMEND: 3,
+  MASS_CANCEL: 4,
+  END_OF_DAY: 5,
+  SET_ACCOUNT_STP: 6,
+} as const;
+export type CommandKind = (typeof CommandKind)[keyof typeof CommandKind];
+
+export const Side = { BUY: 1, SELL: 2 } as const;
+export type Side = (typeof Side)[keyof typeof Side];
+
+export const OrderType = { LIMIT: 1, MARKET: 2, STOP: 3, STOP_LIMIT: 4 } as const;
+export type OrderType = (typeof OrderType)[keyof typeof OrderType];
+
+export const TimeInForce = { GTC: 1, IOC: 2, FOK: 3, DAY: 4 } as const;
+export type TimeInForce = (typeof TimeInForce)[keyof typeof TimeInForce];
+
+/**
+ * Self-trade prevention, applied when an incoming order would trade with a resting order of the same
+ * account. ACCOUNT_DEFAULT (0) on an order means "use the account's setting" (SET_ACCOUNT_STP).
+ */
+export const SelfTradePrevention = {
+  ACCOUNT_DEFAULT: 0,
+  NONE: 1,
+  CANCEL_NEWEST: 2,
+  CANCEL_OLDEST: 3,
+  CANCEL_BOTH: 4,
+  DECREMENT_AND_CANCEL: 5,
+} as const;
+export type SelfTradePrevention = (typeof SelfTradePrevention)[keyof typeof SelfTradePrevention];
+
+export interface Command {
+  kind: CommandKind;
+  /** Instrument id; for MASS_CANCEL and END_OF_DAY 0 means every instrument. */
+  instrumentId: number;
+  /** Target of CANCEL and AMEND. A PLACE gets its order id from the engine: the command's seq. */
+  orderId: number;
+  accountId: number;
+  /** Side; for MASS_CANCEL 0 means both sides. */
+  side: number;
+  orderType: number;
+  timeInForce: number;
+  /** Limit price (LIMIT, STOP_LIMIT) or the new price of an AMEND (0 = unchanged). */
+  priceTicks: number;
+  /** Order quantity, or the new total quantity of an AMEND (0 = unchanged). */
+  quantityLots: number;
+  /** Trigger price of STOP and STOP_LIMIT. */
+  stopPriceTicks: number;
+  /** Iceberg: the displayed tip size; 0 = the whole order is displayed. */
+  displayLots: number;
+  /** 1 = post-only. */
+  postOnly: number;
+  /** SelfTradePrevention for PLACE and SET_ACCOUNT_STP. */
+  selfTradePrevention: number;
+}
+
+function blank(kind: CommandKind): Command {
+  return {
+    kind,
+    instrumentId: 0,
+    orderId: 0,
+    accountId: 0,
+    side: 0,
+    orderType: 0,
+    timeInForce: 0,
+    priceTicks: 0,
+    quantityLots: 0,
+    stopPriceTicks: 0,
+    displayLots: 0,
+    postOnly: 0,
+    selfTradePrevention: 0,
+  };
+}
+
+export interface PlaceArgs {
+  instrumentId: number;
+  accountId: number;
+  side: Side;
+  quantityLots: number;
+  orderType?: OrderType;
+  timeInForce?: TimeInForce;
+  priceTicks?: number;
+  stopPriceTicks?: number;
+  displayLots?: number;
+  postOnly?: boolean;
+  selfTradePrevention?: SelfTradePrevention;
+}
+
+export function place(args: PlaceArgs): Command {
+  const command = blank(CommandKind.PLACE);
+  const orderType = args.orderType ?? OrderType.LIMIT;
+  const market = orderType === OrderType.MARKET || orderType === OrderType.STOP;
+  command.instrumentId = args.instrumentId;
+  command.accountId = args.accountId;
+  command.side = args.side;
+  command.orderType = orderType;
+  command.timeInForce = args.timeInForce ?? (market ? TimeInForce.IOC : TimeInForce.GTC);
+  command.priceTicks = args.priceTicks ?? 0;
+  command.quantityLots = args.quantityLots;
+  command.stopPriceTicks = args.stopPriceTicks ?? 0;
+  command.displayLots = args.displayLots ?? 0;
+  command.postOnly = args.postOnly === true ? 1 : 0;
+  command.selfTradePrevention = args.selfTradePrevention ?? SelfTradePrevention.ACCOUNT_DEFAULT;
+  return command;
+}
+
+export function cancel(instrumentId: number, accountId: number, orderId: number): Command {
+  const command = blank(CommandKind.CANCEL);
+  command.instrumentId = instrumentId;
+  command.accountId = accountId;
+  command.orderId = orderId;
+  return command;
+}
+
+/** Amend price and/or total quantity (FIX semantics: the new order quantity including fills). */
+export function amend(instrumentId: number, accountId: number, orderId: number, change: { priceTicks?: number; quantityLots?: number }): Command {
+  const command = blank(CommandKind.AMEND);
+  command.instrumentId = instrumentId;
+  command.accountId = accountId;
+  command.orderId = orderId;
+  command.priceTicks = change.priceTicks ?? 0;
+  command.quantityLots = change.quantityLots ?? 0;
+  return command;
+}
+
+/** Cancel an account's open orders: every instrument (instrumentId 0) or one, both sides (0) or one. */
+export function massCancel(accountId: number, instrumentId = 0, side: 0 | Side = 0): Command {
+  const command = blank(CommandKind.MASS_CANCEL);
+  command.accountId = accountId;
+  command.instrumentId = instrumentId;
+  command.side = side;
+  return command;
+}
+
+/** Expire every DAY order (resting or pending stop) of one instrument, or of all (0). */
+export function endOfDay(instrumentId = 0): Command {
+  const command = blank(CommandKind.END_OF_DAY);
+  command.instrumentId = instrumentId;
+  return command;
+}
+
+export function setAccountSelfTradePrevention(accountId: number, mode: SelfTradePrevention): Command {
+  const command = blank(CommandKind.SET_ACCOUNT_STP);
+  command.accountId = accountId;
+  command.selfTradePrevention = mode;
+  return command;
+}
