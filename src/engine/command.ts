@@ -10,6 +10,9 @@ export const CommandKind = {
   END_OF_DAY: 5,
   SET_ACCOUNT_STP: 6,
 } as const;
+// Time in force by order type: LIMIT any; MARKET IOC or FOK; STOP (market once triggered) GTC or DAY,
+// the lifetime of the pending stop; STOP_LIMIT any, applying to the limit order once triggered
+// (GTC and DAY also bound the pending stop's life).
 export type CommandKind = (typeof CommandKind)[keyof typeof CommandKind];
 
 export const Side = { BUY: 1, SELL: 2 } as const;
@@ -95,12 +98,11 @@ export interface PlaceArgs {
 export function place(args: PlaceArgs): Command {
   const command = blank(CommandKind.PLACE);
   const orderType = args.orderType ?? OrderType.LIMIT;
-  const market = orderType === OrderType.MARKET || orderType === OrderType.STOP;
   command.instrumentId = args.instrumentId;
   command.accountId = args.accountId;
   command.side = args.side;
   command.orderType = orderType;
-  command.timeInForce = args.timeInForce ?? (market ? TimeInForce.IOC : TimeInForce.GTC);
+  command.timeInForce = args.timeInForce ?? (orderType === OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC);
   command.priceTicks = args.priceTicks ?? 0;
   command.quantityLots = args.quantityLots;
   command.stopPriceTicks = args.stopPriceTicks ?? 0;

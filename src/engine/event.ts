@@ -12,6 +12,7 @@ export const EventType = {
   TRIGGERED: 6,
   BOOK_LEVEL: 7,
   DECREMENTED: 8,
+  ACCOUNT_STP: 9,
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
@@ -81,6 +82,8 @@ export const Field = {
   // DECREMENTED (self-trade prevention, decrement-and-cancel)
   DECREMENT: 5,
   DECREMENT_REMAINING: 6,
+  // ACCOUNT_STP: ACCOUNT then
+  STP_MODE: 5,
   // BOOK_LEVEL
   LEVEL_SIDE: 3,
   LEVEL_PRICE: 4,
@@ -218,6 +221,12 @@ export class EventBuffer {
     d[o + 4] = priceTicks;
     d[o + 5] = displayedLots;
     d[o + 6] = orderCount;
+  }
+
+  accountSelfTradePrevention(accountId: number, mode: number): void {
+    const o = this.next(EventType.ACCOUNT_STP);
+    this.data[o + 4] = accountId;
+    this.data[o + 5] = mode;
   }
 
   type(index: number): EventType {

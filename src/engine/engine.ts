@@ -1,0 +1,245 @@
+// The matching engine: a pure, deterministic state machine. apply(command, seq, timestampNs) →
+// events, with no clock, randomness, I/O or await: the same commands always give the same events,
+// byte for byte, and the same stateHash(). Time and sequence come in with the command.
+//
+// The engine owns validation against the instrument (1xxx codes), identical for every book, and
+// routes to one book per instrument. Order ids are the seq of the PLACE command that created them:
+// unique, monotonic, and known to whoever sequenced the command.
+import type { Instrument } from '../domain/instrument.js';
+import { ResultCode } from '../domain/result-codes.js';
+import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeInForce } from './command.js';
+import { EventBuffer } from './event.js';
+import { FastOrderBook } from './fast-order-book.js';
+import { NaiveOrderBook } from './naive-order-book.js';
+import { type BookCapacity, type EngineCounters, invariant, type OrderBook } from './order-book.js';
+import { StateHasher } from './state-hash.js';
+
+export type BookKind = 'fast' | 'naive';
+
+export interface EngineConfig {
+  readonly instruments: readonly Instrument[];
+  readonly book: BookKind;
+  /** Per instrument. */
+  readonly capacity: BookCapacity;
+}
+
+/** Account ids are stored in 32-bit slots by the fast book. */
+export const MAX_ACCOUNT_ID = 0xffff_ffff;
+
+export class Engine {
+  readonly events = new EventBuffer();
+  private readonly books: (OrderBook | undefined)[] = [];
+  /** Books in instrument-id order: the order of "every instrument" commands and of the hash. */
+  private readonly orderedBooks: OrderBook[];
+  private readonly counters: EngineCounters = { nextTradeId: 1 };
+  private readonly accountStp = new Map<number, number>();
+  private lastSeq = 0;
+  private lastTimestampNs = 0n;
+
+  constructor(config: EngineConfig) {
+    const capacity = config.capacity;
+    invariant(Number.isSafeInteger(capacity.maxOrders) && capacity.maxOrders > 0, 'capacity.maxOrders is a positive integer');
+    invariant(Number.isSafeInteger(capacity.maxLevels) && capacity.maxLevels > 0, 'capacity.maxLevels is a positive integer');
+    for (const instrument of config.instruments) {
+      invariant(this.books[instrument.id] === undefined, `instrument id ${instrument.id} defined twice`);
+      // A level's total is at most maxOrders × maxQuantity lots: prove it is an exact double.
+      invariant(capacity.maxOrders * instrument.maxQuantityLots <= Number.MAX_SAFE_INTEGER, `${instrument.symbol}: maxOrders × maxQuantity must stay below 2^53`);
+      this.books[instrument.id] =
+        config.book === 'fast'
+          ? new FastOrderBook(instrument, capacity, this.events, this.counters)
+          : new NaiveOrderBook(instrument, capacity, this.events, this.counters);
+    }
+    this.orderedBooks = this.books.filter((b): b is OrderBook => b !== undefined);
+  }
+
+  /**
+   * Apply one sequenced command. Returns the engine's event buffer holding exactly this command's
+   * events, valid until the next call. seq must increase and time must not go backwards: a
+   * violation means the sequencer is broken, and the engine refuses to continue.
+   */
+  apply(command: Command, seq: number, timestampNs: bigint): EventBuffer {
+    invariant(Number.isSafeInteger(seq) && seq > this.lastSeq, `seq ${seq} follows ${this.lastSeq}`);
+    invariant(timestampNs >= this.lastTimestampNs, `timestamp ${timestampNs} is not before ${this.lastTimestampNs}`);
+    this.lastSeq = seq;
+    this.lastTimestampNs = timestampNs;
+    this.events.begin(seq, timestampNs);
+    switch (command.kind) {
+      case CommandKind.PLACE:
+        this.place(command, seq);
+        break;
+      case CommandKind.CANCEL:
+        this.cancel(command);
+        break;
+      case CommandKind.AMEND:
+        this.amend(command);
+        break;
+      case CommandKind.MASS_CANCEL:
+        this.massCancel(command);
+        break;
+      case CommandKind.END_OF_DAY:
+        this.endOfDay(command);
+        break;
+      case CommandKind.SET_ACCOUNT_STP:
+        this.setAccountStp(command);
+        break;
+      default:
+        this.reject(command, 0, ResultCode.INVALID_COMMAND);
+    }
+    return this.events;
+  }
+
+  private place(command: Command, orderId: number): void {
+    const book = this.books[command.instrumentId];
+    if (book === undefined) return this.reject(command, orderId, ResultCode.UNKNOWN_INSTRUMENT);
+    const code = validatePlace(command, book.instrument);
+    if (code !== ResultCode.OK) return this.reject(command, orderId, code);
+    let stp = command.selfTradePrevention;
+    if (stp === SelfTradePrevention.ACCOUNT_DEFAULT) stp = this.accountStp.get(command.accountId) ?? SelfTradePrevention.NONE;
+    book.place(command, orderId, stp);
+  }
+
+  private cancel(command: Command): void {
+    const book = this.books[command.instrumentId];
+    if (book === undefined) return this.reject(command, command.orderId, ResultCode.UNKNOWN_INSTRUMENT);
+    if (!validAccount(command.accountId)) return this.reject(command, command.orderId, ResultCode.INVALID_ACCOUNT);
+    if (!positiveInteger(command.orderId)) return this.reject(command, command.orderId, ResultCode.UNKNOWN_ORDER);
+    book.cancel(command.orderId, command.accountId);
+  }
+
+  private amend(command: Command): void {
+    const book = this.books[command.instrumentId];
+    if (book === undefined) return this.reject(command, command.orderId, ResultCode.UNKNOWN_INSTRUMENT);
+    const instrument = book.instrument;
+    const { priceTicks, quantityLots } = command;
+    let code: ResultCode = ResultCode.OK;
+    if (!validAccount(command.accountId)) code = ResultCode.INVALID_ACCOUNT;
+    else if (!positiveInteger(command.orderId)) code = ResultCode.UNKNOWN_ORDER;
+    else if (priceTicks === 0 && quantityLots === 0) code = ResultCode.NOTHING_TO_AMEND;
+    else if (priceTicks !== 0 && !inRange(priceTicks, instrument.minPriceTicks, instrument.maxPriceTicks)) code = ResultCode.PRICE_OUT_OF_BOUNDS;
+    else if (quantityLots !== 0 && !inRange(quantityLots, instrument.minQuantityLots, instrument.maxQuantityLots)) code = ResultCode.QUANTITY_OUT_OF_BOUNDS;
+    if (code !== ResultCode.OK) return this.reject(command, command.orderId, code);
+    book.amend(command.orderId, command.accountId, priceTicks, quantityLots);
+  }
+
+  private massCancel(command: Command): void {
+    if (!validAccount(command.accountId)) return this.reject(command, 0, ResultCode.INVALID_ACCOUNT);
+    if (command.side !== 0 && command.side !== Side.BUY && command.side !== Side.SELL) return this.reject(command, 0, ResultCode.INVALID_SIDE);
+    if (command.instrumentId === 0) {
+      for (const book of this.orderedBooks) book.massCancel(command.accountId, command.side);
+      return;
+    }
+    const book = this.books[command.instrumentId];
+    if (book === undefined) return this.reject(command, 0, ResultCode.UNKNOWN_INSTRUMENT);
+    book.massCancel(command.accountId, command.side);
+  }
+
+  private endOfDay(command: Command): void {
+    if (command.instrumentId === 0) {
+      for (const book of this.orderedBooks) book.endOfDay();
+      return;
+    }
+    const book = this.books[command.instrumentId];
+    if (book === undefined) return this.reject(command, 0, ResultCode.UNKNOWN_INSTRUMENT);
+    book.endOfDay();
+  }
+
+  private setAccountStp(command: Command): void {
+    if (!validAccount(command.accountId)) return this.reject(command, 0, ResultCode.INVALID_ACCOUNT);
+    const mode = command.selfTradePrevention;
+    if (!Number.isInteger(mode) || mode < SelfTradePrevention.NONE || mode > SelfTradePrevention.DECREMENT_AND_CANCEL) {
+      return this.reject(command, 0, ResultCode.INVALID_SELF_TRADE_PREVENTION);
+    }
+    if (mode === SelfTradePrevention.NONE) this.accountStp.delete(command.accountId);
+    else this.accountStp.set(command.accountId, mode);
+    this.events.accountSelfTradePrevention(command.accountId, mode);
+  }
+
+  private reject(command: Command, orderId: number, code: ResultCode): void {
+    const instrumentId = Number.isSafeInteger(command.instrumentId) && command.instrumentId >= 0 ? command.instrumentId : 0;
+    const accountId = Number.isSafeInteger(command.accountId) && command.accountId >= 0 ? command.accountId : 0;
+    this.events.rejected(instrumentId, Number.isSafeInteger(orderId) && orderId >= 0 ? orderId : 0, accountId, code, Number.isSafeInteger(command.kind) && command.kind >= 0 ? command.kind : 0);
+  }
+
+  // ---- queries --------------------------------------------------------------------------------
+
+  book(instrumentId: number): OrderBook {
+    const book = this.books[instrumentId];
+    if (book === undefined) throw new Error(`unknown instrument id ${instrumentId}`);
+    return book;
+  }
+
+  get sequence(): number {
+    return this.lastSeq;
+  }
+
+  validateInternalState(): void {
+    for (const book of this.orderedBooks) book.validateInternalState();
+  }
+
+  /**
+   * Digest of the market state: every book, the trade id sequence and account settings. The last
+   * seq is deliberately left out, so that a rejected command leaves the hash unchanged.
+   */
+  stateHash(): string {
+    const hasher = new StateHasher();
+    hasher.add(this.counters.nextTradeId).add(this.orderedBooks.length);
+    for (const book of this.orderedBooks) book.hashInto(hasher);
+    const accounts = [...this.accountStp.entries()].sort((a, b) => a[0] - b[0]);
+    hasher.add(accounts.length);
+    for (const [account, mode] of accounts) hasher.add(account).add(mode);
+    return hasher.digest();
+  }
+}
+
+function positiveInteger(value: number): boolean {
+  return Number.isSafeInteger(value) && value > 0;
+}
+
+function validAccount(accountId: number): boolean {
+  return positiveInteger(accountId) && accountId <= MAX_ACCOUNT_ID;
+}
+
+function inRange(value: number, min: number, max: number): boolean {
+  return Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+function validTimeInForce(orderType: number, tif: number): boolean {
+  switch (orderType) {
+    case OrderType.LIMIT:
+    case OrderType.STOP_LIMIT:
+      return tif === TimeInForce.GTC || tif === TimeInForce.IOC || tif === TimeInForce.FOK || tif === TimeInForce.DAY;
+    case OrderType.MARKET:
+      return tif === TimeInForce.IOC || tif === TimeInForce.FOK;
+    default:
+      return tif === TimeInForce.GTC || tif === TimeInForce.DAY;
+  }
+}
+
+/** Static checks of a PLACE against its instrument, in a fixed order (the first failure is reported). */
+export function validatePlace(c: Command, instrument: Instrument): ResultCode {
+  if (!validAccount(c.accountId)) return ResultCode.INVALID_ACCOUNT;
+  if (c.side !== Side.BUY && c.side !== Side.SELL) return ResultCode.INVALID_SIDE;
+  if (c.orderType !== OrderType.LIMIT && c.orderType !== OrderType.MARKET && c.orderType !== OrderType.STOP && c.orderType !== OrderType.STOP_LIMIT) {
+    return ResultCode.INVALID_ORDER_TYPE;
+  }
+  if (!validTimeInForce(c.orderType, c.timeInForce)) return ResultCode.INVALID_TIME_IN_FORCE;
+  if (!inRange(c.quantityLots, instrument.minQuantityLots, instrument.maxQuantityLots)) return ResultCode.QUANTITY_OUT_OF_BOUNDS;
+  const hasLimit = c.orderType === OrderType.LIMIT || c.orderType === OrderType.STOP_LIMIT;
+  if (hasLimit && !inRange(c.priceTicks, instrument.minPriceTicks, instrument.maxPriceTicks)) return ResultCode.PRICE_OUT_OF_BOUNDS;
+  if (!hasLimit && c.priceTicks !== 0) return ResultCode.PRICE_NOT_ALLOWED;
+  const isStop = c.orderType === OrderType.STOP || c.orderType === OrderType.STOP_LIMIT;
+  if (isStop ? !inRange(c.stopPriceTicks, instrument.minPriceTicks, instrument.maxPriceTicks) : c.stopPriceTicks !== 0) return ResultCode.INVALID_STOP_PRICE;
+  if (c.displayLots !== 0) {
+    const rests = hasLimit && (c.timeInForce === TimeInForce.GTC || c.timeInForce === TimeInForce.DAY);
+    if (!rests || !Number.isSafeInteger(c.displayLots) || c.displayLots < 1 || c.displayLots >= c.quantityLots) return ResultCode.INVALID_DISPLAY_QUANTITY;
+  }
+  if (c.postOnly !== 0) {
+    const rests = c.orderType === OrderType.LIMIT && (c.timeInForce === TimeInForce.GTC || c.timeInForce === TimeInForce.DAY);
+    if (c.postOnly !== 1 || !rests) return ResultCode.POST_ONLY_NOT_ALLOWED;
+  }
+  const stp = c.selfTradePrevention;
+  if (!Number.isInteger(stp) || stp < SelfTradePrevention.ACCOUNT_DEFAULT || stp > SelfTradePrevention.DECREMENT_AND_CANCEL) {
+    return ResultCode.INVALID_SELF_TRADE_PREVENTION;
+  }
+  return ResultCode.OK;
+}

@@ -1,0 +1,82 @@
+// The one interface behind which both order books live (STYLE.md §6): NaiveOrderBook, obviously
+// correct and slow, and FastOrderBook, typed-array pools with no per-order objects. One scenario
+// suite and the property tests run against both; their event streams must match byte for byte.
+//
+// The engine validates every command against the instrument (1xxx codes) before a book sees it, so
+// a book may assume: a known side/type/time-in-force combination, prices and quantities in bounds,
+// a resolved self-trade-prevention mode (never ACCOUNT_DEFAULT).
+import type { Instrument } from '../domain/instrument.js';
+import type { Command } from './command.js';
+import type { StateHasher } from './state-hash.js';
+
+export interface BookCapacity {
+  /** Resting orders plus pending stop orders. A place beyond it is rejected (BOOK_FULL). */
+  readonly maxOrders: number;
+  /** Non-empty price levels over both sides. A remainder that needs one more is cancelled. */
+  readonly maxLevels: number;
+}
+
+/** State shared by every book of one engine: the venue-wide trade id sequence. */
+export interface EngineCounters {
+  nextTradeId: number;
+}
+
+export interface LevelView {
+  readonly priceTicks: number;
+  readonly displayedLots: number;
+  readonly totalLots: number;
+  readonly orderCount: number;
+}
+
+export interface OrderView {
+  readonly orderId: number;
+  readonly accountId: number;
+  readonly side: number;
+  readonly orderType: number;
+  readonly timeInForce: number;
+  readonly priceTicks: number;
+  readonly stopPriceTicks: number;
+  readonly quantityLots: number;
+  readonly remainingLots: number;
+  readonly displayedLots: number;
+  readonly filledLots: number;
+  readonly pendingStop: boolean;
+}
+
+export interface OrderBook {
+  readonly instrument: Instrument;
+  /** Place a validated order with the engine-assigned id and its resolved STP mode. */
+  place(command: Command, orderId: number, selfTradePrevention: number): void;
+  cancel(orderId: number, accountId: number): void;
+  /** New price (0 = unchanged) and/or new total quantity (0 = unchanged); at least one changes. */
+  amend(orderId: number, accountId: number, priceTicks: number, quantityLots: number): void;
+  /** Cancel the account's orders on one side (1, 2) or both (0), resting and pending stops. */
+  massCancel(accountId: number, side: number): void;
+  /** Expire every DAY order, resting and pending stops. */
+  endOfDay(): void;
+
+  lastTradePriceTicks(): number;
+  /** Best price on a side, or 0 when the side is empty. */
+  bestPriceTicks(side: number): number;
+  /** Up to `depth` levels from the best, displayed quantities only (what L2 shows). */
+  levels(side: number, depth: number): LevelView[];
+  order(orderId: number): OrderView | undefined;
+  /** Resting orders plus pending stops. */
+  orderCount(): number;
+
+  /** Throws if any internal invariant is broken (crossed book, totals, links, conservation). */
+  validateInternalState(): void;
+  /** Feeds the canonical state, in a fixed order both books share, into the hasher. */
+  hashInto(hasher: StateHasher): void;
+}
+
+export class InvariantViolation extends Error {
+  constructor(message: string) {
+    super(`internal invariant violated: ${message}`);
+    this.name = 'InvariantViolation';
+  }
+}
+
+export function invariant(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new InvariantViolation(message);
+}

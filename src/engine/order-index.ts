@@ -1,0 +1,85 @@
+// Order id → pool slot, as an open-addressing hash table over two typed arrays: no per-entry objects,
+// sized once (twice the order capacity, a power of two) so the load factor stays ≤ 0.5 and probes
+// short. Linear probing with backward-shift deletion keeps the table free of tombstones, so a long
+// run of place/cancel never degrades it. Order ids are positive safe integers; 0 marks an empty cell.
+
+const TWO_POW_32 = 4_294_967_296;
+
+export class OrderIndex {
+  private readonly keys: Float64Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+  size = 0;
+
+  constructor(capacity: number) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    if (bits > 30) throw new RangeError(`order index for ${capacity} orders is too large`);
+    this.keys = new Float64Array(1 << bits);
+    this.slots = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** Fibonacci hashing of both 32-bit halves of the id: sequential ids spread over the table. */
+  private home(id: number): number {
+    const low = id | 0;
+    const high = (id / TWO_POW_32) | 0;
+    return Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  get(id: number): number {
+    const keys = this.keys;
+    let i = this.home(id);
+    for (;;) {
+      const key = keys[i];
+      if (key === id) return this.slots[i] ?? -1;
+      if (key === 0) return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Inserts a new id; the caller guarantees it is absent and the table has room. */
+  set(id: number, slot: number): void {
+    const keys = this.keys;
+    let i = this.home(id);
+    while (keys[i] !== 0) i = (i + 1) & this.mask;
+    keys[i] = id;
+    this.slots[i] = slot;
+    this.size++;
+  }
+
+  delete(id: number): void {
+    const keys = this.keys;
+    const mask = this.mask;
+    let i = this.home(id);
+    for (;;) {
+      const key = keys[i];
+      if (key === id) break;
+      if (key === 0) throw new Error(`order index: id ${id} is not present`);
+      i = (i + 1) & mask;
+    }
+    // Shift later entries of the same probe run back so that no lookup crosses a hole.
+    let j = i;
+    for (;;) {
+      j = (j + 1) & mask;
+      const key = keys[j] ?? 0;
+      if (key === 0) break;
+      const k = this.home(key);
+      const movable = i <= j ? k <= i || k > j : k <= i && k > j;
+      if (movable) {
+        keys[i] = key;
+        this.slots[i] = this.slots[j] ?? -1;
+        i = j;
+      }
+    }
+    keys[i] = 0;
+    this.size--;
+  }
+
+  /** Bytes held by the table (for the memory benchmark). */
+  get byteLength(): number {
+    return this.keys.byteLength + this.slots.byteLength;
+  }
+}
