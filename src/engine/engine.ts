@@ -11,7 +11,7 @@ import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeIn
 import { EventBuffer } from './event.js';
 import { FastOrderBook } from './fast-order-book.js';
 import { NaiveOrderBook } from './naive-order-book.js';
-import { type BookCapacity, type EngineCounters, invariant, type OrderBook } from './order-book.js';
+import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type OrderBook } from './order-book.js';
 import { StateHasher } from './state-hash.js';
 
 export type BookKind = 'fast' | 'naive';
@@ -58,8 +58,9 @@ export class Engine {
    * violation means the sequencer is broken, and the engine refuses to continue.
    */
   apply(command: Command, seq: number, timestampNs: bigint): EventBuffer {
-    invariant(Number.isSafeInteger(seq) && seq > this.lastSeq, `seq ${seq} follows ${this.lastSeq}`);
-    invariant(timestampNs >= this.lastTimestampNs, `timestamp ${timestampNs} is not before ${this.lastTimestampNs}`);
+    // Checked with `if` so the message is built only on failure: this runs for every command.
+    if (!(seq > this.lastSeq && Number.isSafeInteger(seq))) throw new InvariantViolation(`seq ${seq} follows ${this.lastSeq}`);
+    if (timestampNs < this.lastTimestampNs) throw new InvariantViolation(`timestamp ${timestampNs} is before ${this.lastTimestampNs}`);
     this.lastSeq = seq;
     this.lastTimestampNs = timestampNs;
     this.events.begin(seq, timestampNs);

@@ -1,24 +1,29 @@
 // The fast order book: the same rules as NaiveOrderBook (its specification), on struct-of-arrays
 // pools allocated once at construction. No per-order or per-level objects exist; an order is a slot
-// index into typed arrays, a price level is a slot in the level pool, and each side keeps its live
-// levels in a sorted array with the best price at the END, so taking or emptying the best level
-// is O(1) and inserting near the top of the book moves only a few entries.
+// index into typed arrays, a price level is a slot in the level pool. Each side finds a level by
+// price through a hash table (price → level) and keeps its occupied prices in a PriceLadder, a
+// hierarchical bitset, so that creating or emptying a level never moves memory and the next best
+// price is a few word reads away. The best price and level of each side are cached.
 //
 // Typed-array reads here are within capacity by construction (slots come from the free lists, levels
 // from the sorted arrays), so they use `!` rather than `?? 0`: a fallback would hide a bug and cost
-// a branch on the hot path. validateInternalState() checks every link and total.
+// a branch on the hot path. validateInternalState() checks every link and total. Hot-path
+// invariants use `if (…) throw` rather than invariant(), so their messages are built only on failure.
 /* eslint-disable @typescript-eslint/no-non-null-assertion */
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
 import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeInForce } from './command.js';
 import { type DoneReason, DoneReason as Reason, DoneStatus, type EventBuffer } from './event.js';
 import { OrderIndex } from './order-index.js';
-import { type BookCapacity, type EngineCounters, invariant, type LevelView, type OrderBook, type OrderView } from './order-book.js';
+import { PriceLadder } from './price-ladder.js';
+import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type LevelView, type OrderBook, type OrderView } from './order-book.js';
 import type { StateHasher } from './state-hash.js';
 
 const NONE = -1;
 const FLAG_POST_ONLY = 1;
 const FLAG_PENDING_STOP = 2;
+/** The order id is in the order index (resting or pending stop); close() removes it. */
+const FLAG_INDEXED = 4;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export class FastOrderBook implements OrderBook {
@@ -55,13 +60,19 @@ export class FastOrderBook implements OrderBook {
   private readonly freeLevels: Int32Array;
   private freeLevelCount: number;
 
-  // ---- sides: keys ascending, best at the end (key = price for bids, −price for asks) ----
-  private readonly bidKeys: Float64Array;
-  private readonly bidLevels: Int32Array;
+  // ---- sides: price → level, occupied prices, best cached (price 0 / level NONE when empty) ----
+  private readonly bidIndex: OrderIndex;
+  private readonly askIndex: OrderIndex;
+  private readonly bidLadder: PriceLadder;
+  private readonly askLadder: PriceLadder;
+  /** Ladder position of a price: price − priceBase. */
+  private readonly priceBase: number;
   private bidCount = 0;
-  private readonly askKeys: Float64Array;
-  private readonly askLevels: Int32Array;
   private askCount = 0;
+  private bestBid = 0;
+  private bestAsk = 0;
+  private bestBidLevel = NONE;
+  private bestAskLevel = NONE;
 
   // ---- pending stops, in trigger order: buys by stop ascending, sells by stop descending ----
   private readonly buyStops: Int32Array;
@@ -122,10 +133,11 @@ export class FastOrderBook implements OrderBook {
     this.freeLevels = new Int32Array(l);
     for (let i = 0; i < l; i++) this.freeLevels[i] = l - 1 - i;
     this.freeLevelCount = l;
-    this.bidKeys = new Float64Array(l);
-    this.bidLevels = new Int32Array(l);
-    this.askKeys = new Float64Array(l);
-    this.askLevels = new Int32Array(l);
+    this.bidIndex = new OrderIndex(l);
+    this.askIndex = new OrderIndex(l);
+    this.priceBase = instrument.minPriceTicks;
+    this.bidLadder = new PriceLadder(instrument.maxPriceTicks - instrument.minPriceTicks + 1);
+    this.askLadder = new PriceLadder(instrument.maxPriceTicks - instrument.minPriceTicks + 1);
     this.buyStops = new Int32Array(n);
     this.sellStops = new Int32Array(n);
 
@@ -147,7 +159,7 @@ export class FastOrderBook implements OrderBook {
         return this.rejectPlace(command, orderId, ResultCode.STOP_WOULD_TRIGGER_IMMEDIATELY);
       }
       const slot = this.acceptNew(command, orderId, selfTradePrevention);
-      this.oFlags[slot]! |= FLAG_PENDING_STOP;
+      this.oFlags[slot]! |= FLAG_PENDING_STOP | FLAG_INDEXED;
       this.insertStop(slot);
       this.index.set(orderId, slot);
       return;
@@ -171,7 +183,6 @@ export class FastOrderBook implements OrderBook {
     }
     if ((this.oFlags[slot]! & FLAG_PENDING_STOP) !== 0) {
       this.removeStop(slot);
-      this.index.delete(orderId);
       this.close(slot, DoneStatus.CANCELLED, Reason.USER_CANCEL);
       return;
     }
@@ -285,7 +296,7 @@ export class FastOrderBook implements OrderBook {
     }
     const tif = this.oTif[slot]!;
     if (this.isMarket(slot) || tif === TimeInForce.IOC || tif === TimeInForce.FOK) {
-      invariant(tif !== TimeInForce.FOK, `FOK order ${this.oId[slot]} passed its fill check but did not fill`);
+      if (tif === TimeInForce.FOK) throw new InvariantViolation(`FOK order ${this.oId[slot]} passed its fill check but did not fill`);
       this.close(slot, DoneStatus.CANCELLED, Reason.UNFILLED_REMAINDER);
       return;
     }
@@ -295,28 +306,25 @@ export class FastOrderBook implements OrderBook {
   private rest(slot: number): void {
     const side = this.oSide[slot]!;
     const price = this.oPrice[slot]!;
-    const key = side === Side.BUY ? price : -price;
-    const keys = side === Side.BUY ? this.bidKeys : this.askKeys;
-    const count = side === Side.BUY ? this.bidCount : this.askCount;
-    const position = lowerBound(keys, count, key);
-    let level: number;
-    if (position < count && keys[position] === key) {
-      level = (side === Side.BUY ? this.bidLevels : this.askLevels)[position]!;
-    } else {
+    const buy = side === Side.BUY;
+    let level = (buy ? this.bidIndex : this.askIndex).get(price);
+    if (level === NONE) {
       if (this.freeLevelCount === 0) {
         this.close(slot, DoneStatus.CANCELLED, Reason.PRICE_LEVELS_FULL);
         return;
       }
-      level = this.newLevel(side, price, key, position, count);
-      // Appended at the end = better than every other level on its side: it sets a new best.
-      if (position === count && this.topOrderCapLots > 0) this.lTop[level] = slot;
+      level = this.newLevel(buy, price, slot);
     }
     this.append(level, slot);
-    this.index.set(this.oId[slot]!, slot);
+    if ((this.oFlags[slot]! & FLAG_INDEXED) === 0) {
+      this.index.set(this.oId[slot]!, slot);
+      this.oFlags[slot]! |= FLAG_INDEXED;
+    }
     this.events.bookLevel(this.instrument.id, side, price, this.lDisplayed[level]!, this.lCount[level]!);
   }
 
-  private newLevel(side: number, price: number, key: number, position: number, count: number): number {
+  /** Opens a level; one better than the side's best becomes the best, its first order the top order. */
+  private newLevel(buy: boolean, price: number, slot: number): number {
     const level = this.freeLevels[--this.freeLevelCount]!;
     this.lPrice[level] = price;
     this.lDisplayed[level] = 0;
@@ -325,17 +333,33 @@ export class FastOrderBook implements OrderBook {
     this.lHead[level] = NONE;
     this.lTail[level] = NONE;
     this.lTop[level] = NONE;
-    const keys = side === Side.BUY ? this.bidKeys : this.askKeys;
-    const levels = side === Side.BUY ? this.bidLevels : this.askLevels;
-    if (position < count) {
-      keys.copyWithin(position + 1, position, count);
-      levels.copyWithin(position + 1, position, count);
+    if (buy) {
+      this.bidIndex.set(price, level);
+      this.bidLadder.set(price - this.priceBase);
+      this.bidCount++;
+      if (this.bestBidLevel === NONE || price > this.bestBid) this.becomeBest(level, price, slot, this.bestBidLevel, true);
+    } else {
+      this.askIndex.set(price, level);
+      this.askLadder.set(price - this.priceBase);
+      this.askCount++;
+      if (this.bestAskLevel === NONE || price < this.bestAsk) this.becomeBest(level, price, slot, this.bestAskLevel, false);
     }
-    keys[position] = key;
-    levels[position] = level;
-    if (side === Side.BUY) this.bidCount = count + 1;
-    else this.askCount = count + 1;
     return level;
+  }
+
+  /** Top-order status goes with setting a new best price: the level it displaced loses its top order. */
+  private becomeBest(level: number, price: number, slot: number, previous: number, buy: boolean): void {
+    if (buy) {
+      this.bestBid = price;
+      this.bestBidLevel = level;
+    } else {
+      this.bestAsk = price;
+      this.bestAskLevel = level;
+    }
+    if (this.topOrderCapLots > 0) {
+      this.lTop[level] = slot;
+      if (previous !== NONE) this.lTop[previous] = NONE;
+    }
   }
 
   private append(level: number, slot: number): void {
@@ -361,7 +385,7 @@ export class FastOrderBook implements OrderBook {
     else this.oPrev[next] = prev;
   }
 
-  /** Take a resting order out of its level and the index; frees the level when it empties. */
+  /** Take a resting order out of its level (it stays indexed until close()); frees an emptied level. */
   private removeResting(slot: number): void {
     const level = this.oLevel[slot]!;
     this.unlink(level, slot);
@@ -369,25 +393,46 @@ export class FastOrderBook implements OrderBook {
     this.lDisplayed[level]! -= this.oVisible[slot]!;
     if (this.lTop[level] === slot) this.lTop[level] = NONE;
     this.oLevel[slot] = NONE;
-    this.index.delete(this.oId[slot]!);
     if (--this.lCount[level]! === 0) this.freeLevel(level, this.oSide[slot]!);
   }
 
   private freeLevel(level: number, side: number): void {
     const price = this.lPrice[level]!;
-    const key = side === Side.BUY ? price : -price;
-    const keys = side === Side.BUY ? this.bidKeys : this.askKeys;
-    const levels = side === Side.BUY ? this.bidLevels : this.askLevels;
-    const count = side === Side.BUY ? this.bidCount : this.askCount;
-    const position = keys[count - 1] === key ? count - 1 : lowerBound(keys, count, key);
-    invariant(levels[position] === level, `level ${level} at price ${price} is in its side's sorted array`);
-    if (position < count - 1) {
-      keys.copyWithin(position, position + 1, count);
-      levels.copyWithin(position, position + 1, count);
+    const position = price - this.priceBase;
+    if (side === Side.BUY) {
+      this.bidIndex.delete(price);
+      this.bidLadder.clear(position);
+      this.bidCount--;
+      if (level === this.bestBidLevel) {
+        const next = this.bidLadder.highestAtOrBelow(position - 1);
+        this.bestBid = next < 0 ? 0 : next + this.priceBase;
+        this.bestBidLevel = next < 0 ? NONE : this.bidIndex.get(this.bestBid);
+      }
+    } else {
+      this.askIndex.delete(price);
+      this.askLadder.clear(position);
+      this.askCount--;
+      if (level === this.bestAskLevel) {
+        const next = this.askLadder.lowestAtOrAbove(position + 1);
+        this.bestAsk = next < 0 ? 0 : next + this.priceBase;
+        this.bestAskLevel = next < 0 ? NONE : this.askIndex.get(this.bestAsk);
+      }
     }
-    if (side === Side.BUY) this.bidCount = count - 1;
-    else this.askCount = count - 1;
     this.freeLevels[this.freeLevelCount++] = level;
+  }
+
+  /** The next level after `price` going away from the best, or NONE. */
+  private worseLevel(side: number, price: number): number {
+    if (side === Side.BUY) {
+      const next = this.bidLadder.highestAtOrBelow(price - this.priceBase - 1);
+      return next < 0 ? NONE : this.bidIndex.get(next + this.priceBase);
+    }
+    const next = this.askLadder.lowestAtOrAbove(price - this.priceBase + 1);
+    return next < 0 ? NONE : this.askIndex.get(next + this.priceBase);
+  }
+
+  private bestLevel(side: number): number {
+    return side === Side.BUY ? this.bestBidLevel : this.bestAskLevel;
   }
 
   // ---- matching -------------------------------------------------------------------------------
@@ -397,11 +442,9 @@ export class FastOrderBook implements OrderBook {
     const makerSide = opposite(this.oSide[taker]!);
     const market = this.isMarket(taker);
     const limit = this.oPrice[taker]!;
-    const levels = makerSide === Side.BUY ? this.bidLevels : this.askLevels;
     while (this.oRemaining[taker]! > 0) {
-      const count = makerSide === Side.BUY ? this.bidCount : this.askCount;
-      if (count === 0) return false;
-      const level = levels[count - 1]!;
+      const level = makerSide === Side.BUY ? this.bestBidLevel : this.bestAskLevel;
+      if (level === NONE) return false;
       const price = this.lPrice[level]!;
       if (!market && (makerSide === Side.SELL ? price > limit : price < limit)) return false;
       const displayedBefore = this.lDisplayed[level]!;
@@ -573,7 +616,7 @@ export class FastOrderBook implements OrderBook {
 
   private refreshIceberg(maker: number, level: number): void {
     const peak = this.oPeak[maker]!;
-    invariant(peak > 0, `order ${this.oId[maker]} ran out of display quantity but is not an iceberg`);
+    if (peak <= 0) throw new InvariantViolation(`order ${this.oId[maker]} ran out of display quantity but is not an iceberg`);
     const remaining = this.oRemaining[maker]!;
     const visible = peak < remaining ? peak : remaining;
     this.unlink(level, maker);
@@ -668,7 +711,7 @@ export class FastOrderBook implements OrderBook {
     const stops = buy ? this.buyStops : this.sellStops;
     const count = buy ? this.buyStopCount : this.sellStopCount;
     const i = stops.subarray(0, count).indexOf(slot);
-    invariant(i >= 0, `pending stop ${this.oId[slot]} is in its list`);
+    if (i < 0) throw new InvariantViolation(`pending stop ${this.oId[slot]} is not in its list`);
     stops.copyWithin(i, i + 1, count);
     if (buy) this.buyStopCount--;
     else this.sellStopCount--;
@@ -702,8 +745,8 @@ export class FastOrderBook implements OrderBook {
       this.collectTriggered();
       if (head === queue.length) break;
       const stop = queue[head++]!;
+      // Still indexed: rest() keeps it so, close() removes it.
       this.oFlags[stop]! &= ~FLAG_PENDING_STOP;
-      this.index.delete(this.oId[stop]!);
       this.events.triggered(this.instrument.id, this.oId[stop]!, this.oAccount[stop]!, this.oStopPrice[stop]!, this.lastTrade);
       const side = this.oSide[stop]!;
       if (this.isMarket(stop) && this.sideCount(opposite(side)) === 0) {
@@ -727,11 +770,10 @@ export class FastOrderBook implements OrderBook {
     const status = endOfDay ? DoneStatus.EXPIRED : DoneStatus.CANCELLED;
     const reason: DoneReason = endOfDay ? Reason.END_OF_DAY : Reason.MASS_CANCEL;
     for (const bookSide of [Side.BUY, Side.SELL]) {
-      const levels = bookSide === Side.BUY ? this.bidLevels : this.askLevels;
-      // Best first = from the end. Freeing level i only shifts entries above i, already visited.
-      for (let i = this.sideCount(bookSide) - 1; i >= 0; i--) {
-        const level = levels[i]!;
+      // Best first; the next level is found before this one may be emptied and freed.
+      for (let level = this.bestLevel(bookSide); level !== NONE; ) {
         const price = this.lPrice[level]!;
+        const worse = this.worseLevel(bookSide, price);
         const displayedBefore = this.lDisplayed[level]!;
         const countBefore = this.lCount[level]!;
         let slot = this.lHead[level]!;
@@ -744,6 +786,7 @@ export class FastOrderBook implements OrderBook {
           slot = next;
         }
         this.emitLevelIfChanged(bookSide, price, level, displayedBefore, countBefore);
+        level = worse;
       }
     }
     for (const buy of [true, false]) {
@@ -753,7 +796,6 @@ export class FastOrderBook implements OrderBook {
       for (let i = 0; i < count; i++) {
         const slot = stops[i]!;
         if (this.selected(slot, accountId, side, endOfDay)) {
-          this.index.delete(this.oId[slot]!);
           this.oFlags[slot]! &= ~FLAG_PENDING_STOP;
           this.close(slot, status, reason);
         } else {
@@ -777,6 +819,8 @@ export class FastOrderBook implements OrderBook {
     const left = this.oRemaining[slot]!;
     this.cancelledLots += left;
     this.events.done(this.instrument.id, this.oId[slot]!, this.oAccount[slot]!, status, reason, left, this.oQuantity[slot]! - left);
+    if ((this.oFlags[slot]! & FLAG_INDEXED) !== 0) this.index.delete(this.oId[slot]!);
+    this.oFlags[slot] = 0;
     this.oRemaining[slot] = 0;
     this.oVisible[slot] = 0;
     this.oId[slot] = 0;
@@ -792,10 +836,8 @@ export class FastOrderBook implements OrderBook {
 
   private canFillInFull(side: number, market: boolean, limit: number, account: number, stp: number, quantity: number): boolean {
     const makerSide = opposite(side);
-    const levels = makerSide === Side.BUY ? this.bidLevels : this.askLevels;
     let available = 0;
-    for (let i = this.sideCount(makerSide) - 1; i >= 0 && available < quantity; i--) {
-      const level = levels[i]!;
+    for (let level = this.bestLevel(makerSide); level !== NONE && available < quantity; level = this.worseLevel(makerSide, this.lPrice[level]!)) {
       const price = this.lPrice[level]!;
       if (!market && (makerSide === Side.SELL ? price > limit : price < limit)) break;
       if (stp === SelfTradePrevention.NONE) {
@@ -831,16 +873,12 @@ export class FastOrderBook implements OrderBook {
   }
 
   bestPriceTicks(side: number): number {
-    const count = this.sideCount(side);
-    if (count === 0) return 0;
-    return this.lPrice[(side === Side.BUY ? this.bidLevels : this.askLevels)[count - 1]!]!;
+    return side === Side.BUY ? this.bestBid : this.bestAsk;
   }
 
   levels(side: number, depth: number): LevelView[] {
-    const levels = side === Side.BUY ? this.bidLevels : this.askLevels;
     const result: LevelView[] = [];
-    for (let i = this.sideCount(side) - 1; i >= 0 && result.length < depth; i--) {
-      const level = levels[i]!;
+    for (let level = this.bestLevel(side); level !== NONE && result.length < depth; level = this.worseLevel(side, this.lPrice[level]!)) {
       result.push({ priceTicks: this.lPrice[level]!, displayedLots: this.lDisplayed[level]!, totalLots: this.lTotal[level]!, orderCount: this.lCount[level]! });
     }
     return result;
@@ -871,7 +909,7 @@ export class FastOrderBook implements OrderBook {
 
   /** Bytes of every typed array this book preallocated (for the memory benchmark). */
   get preallocatedBytes(): number {
-    let bytes = this.index.byteLength;
+    let bytes = this.index.byteLength + this.bidIndex.byteLength + this.askIndex.byteLength + this.bidLadder.byteLength + this.askLadder.byteLength;
     for (const value of Object.values(this)) {
       if (ArrayBuffer.isView(value)) bytes += value.byteLength;
     }
@@ -884,16 +922,24 @@ export class FastOrderBook implements OrderBook {
     let restingLots = 0;
     let resting = 0;
     for (const side of [Side.BUY, Side.SELL]) {
-      const keys = side === Side.BUY ? this.bidKeys : this.askKeys;
-      const levels = side === Side.BUY ? this.bidLevels : this.askLevels;
-      const count = this.sideCount(side);
-      for (let i = 0; i < count; i++) {
-        const level = levels[i]!;
+      const buy = side === Side.BUY;
+      let levels = 0;
+      let previous = NONE;
+      for (let level = this.bestLevel(side); level !== NONE; level = this.worseLevel(side, this.lPrice[level]!)) {
         const price = this.lPrice[level]!;
-        invariant(keys[i] === (side === Side.BUY ? price : -price), `level key ${i} matches its price`);
-        invariant(i === 0 || keys[i - 1]! < keys[i]!, `levels sorted at ${i}`);
+        invariant((buy ? this.bidIndex : this.askIndex).get(price) === level, `level ${level} is indexed by its price ${price}`);
+        invariant(previous === NONE || (buy ? price < this.lPrice[previous]! : price > this.lPrice[previous]!), `levels in price order at ${price}`);
         restingLots += this.validateLevel(side, level, price);
         resting += this.lCount[level]!;
+        levels++;
+        previous = level;
+      }
+      invariant(levels === (buy ? this.bidCount : this.askCount) && levels === (buy ? this.bidIndex : this.askIndex).size, `side ${side} level count`);
+      const best = buy ? this.bestBid : this.bestAsk;
+      invariant((best === 0) === (this.bestLevel(side) === NONE) && (best === 0 || this.lPrice[this.bestLevel(side)]! === best), `side ${side} best cache`);
+      // A top order exists only at the best level: setting a better price takes the status away.
+      for (let level = this.bestLevel(side); level !== NONE; level = this.worseLevel(side, this.lPrice[level]!)) {
+        invariant(this.lTop[level] === NONE || (level === this.bestLevel(side) && this.topOrderCapLots > 0), `top order only at the best level (${this.lPrice[level]})`);
       }
     }
     const bid = this.bestPriceTicks(Side.BUY);
@@ -906,7 +952,7 @@ export class FastOrderBook implements OrderBook {
       const count = buy ? this.buyStopCount : this.sellStopCount;
       for (let i = 0; i < count; i++) {
         const slot = stops[i]!;
-        invariant((this.oFlags[slot]! & FLAG_PENDING_STOP) !== 0 && this.index.get(this.oId[slot]!) === slot, `pending stop slot ${slot} is flagged and indexed`);
+        invariant((this.oFlags[slot]! & (FLAG_PENDING_STOP | FLAG_INDEXED)) === (FLAG_PENDING_STOP | FLAG_INDEXED) && this.index.get(this.oId[slot]!) === slot, `pending stop slot ${slot} is flagged and indexed`);
         invariant(this.oRemaining[slot] === this.oQuantity[slot], `pending stop ${this.oId[slot]} is untouched`);
         invariant(this.lastTrade === 0 || !reached(this.oSide[slot]!, this.oStopPrice[slot]!, this.lastTrade), `stop ${this.oId[slot]} reached but pending`);
         if (i > 0) {
@@ -935,7 +981,7 @@ export class FastOrderBook implements OrderBook {
       const peak = this.oPeak[slot]!;
       invariant(this.oPrev[slot] === previous && this.oLevel[slot] === level, `order slot ${slot} links back`);
       invariant(this.oSide[slot] === side && this.oPrice[slot] === price, `order ${this.oId[slot]} sits at its own side and price`);
-      invariant(this.index.get(this.oId[slot]!) === slot, `order ${this.oId[slot]} is indexed`);
+      invariant((this.oFlags[slot]! & FLAG_INDEXED) !== 0 && this.index.get(this.oId[slot]!) === slot, `order ${this.oId[slot]} is indexed`);
       invariant(remaining > 0 && visible > 0 && visible <= remaining, `order ${this.oId[slot]} displays part of what remains`);
       invariant(peak > 0 ? visible <= peak : visible === remaining, `order ${this.oId[slot]} display follows its peak`);
       if (slot === this.lTop[level]) topFound = true;
@@ -953,11 +999,8 @@ export class FastOrderBook implements OrderBook {
   hashInto(hasher: StateHasher): void {
     hasher.add(this.instrument.id).add(this.lastTrade).add(this.placedLots).add(this.filledLots).add(this.cancelledLots);
     for (const side of [Side.BUY, Side.SELL]) {
-      const levels = side === Side.BUY ? this.bidLevels : this.askLevels;
-      const count = this.sideCount(side);
-      hasher.add(count);
-      for (let i = count - 1; i >= 0; i--) {
-        const level = levels[i]!;
+      hasher.add(this.sideCount(side));
+      for (let level = this.bestLevel(side); level !== NONE; level = this.worseLevel(side, this.lPrice[level]!)) {
         const top = this.lTop[level]!;
         hasher.add(this.lPrice[level]!).add(top === NONE ? 0 : this.oId[top]!).add(this.lCount[level]!);
         for (let slot = this.lHead[level]!; slot !== NONE; slot = this.oNext[slot]!) this.hashOrder(hasher, slot);
@@ -974,18 +1017,6 @@ export class FastOrderBook implements OrderBook {
     const remaining = this.oRemaining[s]!;
     h.add(quantity).add(remaining).add(this.oVisible[s]!).add(this.oPeak[s]!).add(quantity - remaining).add(this.oFlags[s]! & FLAG_POST_ONLY).add(this.oStp[s]!);
   }
-}
-
-/** First index in keys[0..count) whose key is ≥ `key`. */
-function lowerBound(keys: Float64Array, count: number, key: number): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid]! < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** floor(a·b / c) exactly for non-negative safe integers, with bigint only when a·b passes 2^53. */

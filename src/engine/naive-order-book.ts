@@ -196,6 +196,8 @@ export class NaiveOrderBook implements OrderBook {
     else level.push(order);
     this.resting.set(order.id, order);
     if (setsNewBest && this.instrument.matching.kind === 'pro-rata' && this.instrument.matching.topOrderCapLots > 0) {
+      // Top-order status belongs to whoever set the best price; the level it displaced loses its own.
+      this.topMap(order.side).delete(best);
       this.topMap(order.side).set(order.price, order.id);
     }
     const after = this.levelState(order.side, order.price);
@@ -548,6 +550,7 @@ export class NaiveOrderBook implements OrderBook {
       }
       for (const [price, id] of this.topMap(side)) {
         invariant(this.sideMap(side).get(price)?.some((o) => o.id === id) === true, `top order ${id} rests at ${price}`);
+        invariant(price === this.bestPriceTicks(side), `top order ${id} is at the best price`);
       }
     }
     invariant(seen === this.resting.size, 'index holds exactly the resting orders');

@@ -14,8 +14,9 @@ export class OrderIndex {
 
   constructor(capacity: number) {
     let bits = 4;
-    while (1 << bits < capacity * 2) bits++;
-    if (bits > 30) throw new RangeError(`order index for ${capacity} orders is too large`);
+    // 2 ** bits, not 1 << bits: the shift wraps at 31 and would loop for ever on a huge capacity.
+    while (2 ** bits < capacity * 2 && bits <= 28) bits++;
+    if (2 ** bits < capacity * 2) throw new RangeError(`order index for ${capacity} entries is too large (at most ${2 ** 27})`);
     this.keys = new Float64Array(1 << bits);
     this.slots = new Int32Array(1 << bits);
     this.mask = (1 << bits) - 1;

@@ -554,6 +554,19 @@ describe.each(BOOK_KINDS)('%s book', (kind) => {
       ]);
     });
 
+    it('takes top-order status away when another order sets a better price', () => {
+      const s = new Session(kind);
+      s.send(sell(PRO_RATA_TOP, 1, 101, 10)); // top of 101
+      s.send(sell(PRO_RATA_TOP, 2, 100, 1)); // better price: top of 100, and 101 loses its top order
+      s.send(buy(PRO_RATA_TOP, 3, 100, 1)); // clears 100
+      s.send(sell(PRO_RATA_TOP, 4, 101, 10));
+      // Back at 101 nobody has top status: 6 over 10/10 → 3 and 3 (not 5 first to #1).
+      expect(s.send(buy(PRO_RATA_TOP, 5, 101, 6)).slice(1, 3)).toEqual([
+        'TRADE t2 101x3 maker #1 a1 left 7 taker #5 a5 left 3 BUY',
+        'TRADE t3 101x3 maker #4 a4 left 7 taker #5 a5 left 0 BUY',
+      ]);
+    });
+
     it('allocates over displayed iceberg tips and refreshes them at the back', () => {
       const s = new Session(kind);
       s.send(sell(PRO_RATA, 1, 100, 10, { displayLots: 2 }));

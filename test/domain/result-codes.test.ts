@@ -1,0 +1,94 @@
+// Result codes are a published contract: unique numbers, banded by the stage that raises them
+// (validation 1xxx, matching 3xxx), each with a name that round-trips and a message to print.
+import { describe, expect, it } from 'vitest';
+import { isResultCode, ResultCode, resultCodeMessage, resultCodeName } from '../../src/domain/result-codes.js';
+
+type ResultCodeName = keyof typeof ResultCode;
+
+// The stage of every name, as grouped in src/domain/result-codes.ts. A new code must be added to its
+// stage here, which is what makes the band check below cover it.
+const VALIDATION_NAMES = [
+  'UNKNOWN_INSTRUMENT',
+  'INVALID_SIDE',
+  'INVALID_ORDER_TYPE',
+  'INVALID_TIME_IN_FORCE',
+  'PRICE_OUT_OF_BOUNDS',
+  'QUANTITY_OUT_OF_BOUNDS',
+  'PRICE_NOT_ON_TICK',
+  'QUANTITY_NOT_ON_LOT',
+  'INVALID_DECIMAL',
+  'DECIMAL_OUT_OF_RANGE',
+  'INVALID_DISPLAY_QUANTITY',
+  'INVALID_STOP_PRICE',
+  'POST_ONLY_NOT_ALLOWED',
+  'INVALID_SELF_TRADE_PREVENTION',
+  'NOTHING_TO_AMEND',
+  'INVALID_ACCOUNT',
+  'INVALID_COMMAND',
+  'PRICE_NOT_ALLOWED',
+] as const satisfies readonly ResultCodeName[];
+
+const MATCHING_NAMES = [
+  'UNKNOWN_ORDER',
+  'POST_ONLY_WOULD_CROSS',
+  'FOK_CANNOT_FILL',
+  'BOOK_FULL',
+  'PRICE_LEVELS_FULL',
+  'STOP_WOULD_TRIGGER_IMMEDIATELY',
+  'AMEND_QUANTITY_NOT_ABOVE_FILLED',
+  'ORDER_NOT_AMENDABLE',
+  'NO_LIQUIDITY',
+] as const satisfies readonly ResultCodeName[];
+
+const STAGES = [
+  { stage: 'validation', names: VALIDATION_NAMES, min: 1001, max: 1999 },
+  { stage: 'matching', names: MATCHING_NAMES, min: 3001, max: 3999 },
+] as const;
+
+const ALL_NAMES = Object.keys(ResultCode) as ResultCodeName[];
+const ALL_CODES: readonly ResultCode[] = Object.values(ResultCode);
+
+describe('ResultCode', () => {
+  it('gives every name a different number', () => {
+    expect(new Set(ALL_CODES).size).toBe(ALL_CODES.length);
+  });
+
+  it('uses 0 for OK and for nothing else', () => {
+    expect(ResultCode.OK).toBe(0);
+    expect(ALL_NAMES.filter((name) => ResultCode[name] === 0)).toEqual(['OK']);
+  });
+
+  it('assigns every name except OK to exactly one stage', () => {
+    const staged: readonly string[] = [...VALIDATION_NAMES, ...MATCHING_NAMES];
+    expect(new Set(staged).size).toBe(staged.length);
+    expect([...staged].sort()).toEqual(ALL_NAMES.filter((name) => name !== 'OK').sort());
+  });
+
+  it.each(STAGES)('keeps every $stage code within $min–$max', ({ names, min, max }) => {
+    for (const name of names) {
+      const code = ResultCode[name];
+      expect(Number.isInteger(code), name).toBe(true);
+      expect(code, name).toBeGreaterThanOrEqual(min);
+      expect(code, name).toBeLessThanOrEqual(max);
+    }
+  });
+});
+
+describe('resultCodeName', () => {
+  it.each(ALL_NAMES)('maps the number of %s back to its name', (name) => {
+    expect(resultCodeName(ResultCode[name])).toBe(name);
+  });
+
+  it.each([-1, 1, 999, 1000, 2000, 3000, 9999, 10_000, 1001.5, Number.NaN])('throws on the unknown number %s', (code) => {
+    expect(() => resultCodeName(code)).toThrow(`unknown result code ${code}`);
+    expect(isResultCode(code)).toBe(false);
+  });
+});
+
+describe('resultCodeMessage', () => {
+  it.each(ALL_NAMES)('has a non-empty message for %s', (name) => {
+    const code = ResultCode[name];
+    expect(isResultCode(code)).toBe(true);
+    expect(resultCodeMessage(code).trim()).not.toBe('');
+  });
+});
