@@ -110,18 +110,32 @@ export class EventBuffer {
     this.timestampNs = timestampNs;
   }
 
-  /** Start a record; returns its offset. Grows (rarely: a sweep or mass cancel) by doubling. */
-  private next(type: EventType): number {
-    const offset = this.count * EVENT_WIDTH;
-    if (offset + EVENT_WIDTH > this.data.length) this.grow();
-    const data = this.data;
-    for (let i = 2; i < EVENT_WIDTH; i++) data[offset + i] = 0;
-    data[offset] = type;
-    data[offset + 1] = this.seq;
+  /**
+   * Writes one whole record. Every field is written (unused ones as 0) in straight-line stores: a
+   * zeroing loop per record measured about 15% of engine throughput on the move-heavy workload.
+   */
+  private put(type: EventType, f2: number, f3: number, f4: number, f5: number, f6: number, f7: number, f8: number, f9: number, f10: number, f11: number, f12: number, f13: number): void {
+    const o = this.count * EVENT_WIDTH;
+    if (o + EVENT_WIDTH > this.data.length) this.grow();
+    const d = this.data;
+    d[o] = type;
+    d[o + 1] = this.seq;
+    d[o + 2] = f2;
+    d[o + 3] = f3;
+    d[o + 4] = f4;
+    d[o + 5] = f5;
+    d[o + 6] = f6;
+    d[o + 7] = f7;
+    d[o + 8] = f8;
+    d[o + 9] = f9;
+    d[o + 10] = f10;
+    d[o + 11] = f11;
+    d[o + 12] = f12;
+    d[o + 13] = f13;
     this.count++;
-    return offset;
   }
 
+  /** Grows (rarely: a long sweep, a mass cancel) by doubling. */
   private grow(): void {
     const bigger = new Float64Array(this.data.length * 2);
     bigger.set(this.data);
@@ -129,104 +143,39 @@ export class EventBuffer {
   }
 
   accepted(instrumentId: number, orderId: number, accountId: number, side: number, orderType: number, timeInForce: number, priceTicks: number, quantityLots: number, stopPriceTicks: number, displayLots: number): void {
-    const o = this.next(EventType.ACCEPTED);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = orderId;
-    d[o + 4] = accountId;
-    d[o + 5] = side;
-    d[o + 6] = orderType;
-    d[o + 7] = timeInForce;
-    d[o + 8] = priceTicks;
-    d[o + 9] = quantityLots;
-    d[o + 10] = stopPriceTicks;
-    d[o + 11] = displayLots;
+    this.put(EventType.ACCEPTED, instrumentId, orderId, accountId, side, orderType, timeInForce, priceTicks, quantityLots, stopPriceTicks, displayLots, 0, 0);
   }
 
   rejected(instrumentId: number, orderId: number, accountId: number, code: number, commandKind: number): void {
-    const o = this.next(EventType.REJECTED);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = orderId;
-    d[o + 4] = accountId;
-    d[o + 5] = code;
-    d[o + 6] = commandKind;
+    this.put(EventType.REJECTED, instrumentId, orderId, accountId, code, commandKind, 0, 0, 0, 0, 0, 0, 0);
   }
 
   trade(instrumentId: number, tradeId: number, priceTicks: number, quantityLots: number, makerOrderId: number, makerAccountId: number, takerOrderId: number, takerAccountId: number, aggressorSide: number, makerRemainingLots: number, takerRemainingLots: number): void {
-    const o = this.next(EventType.TRADE);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = tradeId;
-    d[o + 4] = priceTicks;
-    d[o + 5] = quantityLots;
-    d[o + 6] = makerOrderId;
-    d[o + 7] = makerAccountId;
-    d[o + 8] = takerOrderId;
-    d[o + 9] = takerAccountId;
-    d[o + 10] = aggressorSide;
-    d[o + 11] = makerRemainingLots;
-    d[o + 12] = takerRemainingLots;
+    this.put(EventType.TRADE, instrumentId, tradeId, priceTicks, quantityLots, makerOrderId, makerAccountId, takerOrderId, takerAccountId, aggressorSide, makerRemainingLots, takerRemainingLots, 0);
   }
 
   done(instrumentId: number, orderId: number, accountId: number, status: DoneStatus, reason: DoneReason, leftLots: number, filledLots: number): void {
-    const o = this.next(EventType.DONE);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = orderId;
-    d[o + 4] = accountId;
-    d[o + 5] = status;
-    d[o + 6] = reason;
-    d[o + 7] = leftLots;
-    d[o + 8] = filledLots;
+    this.put(EventType.DONE, instrumentId, orderId, accountId, status, reason, leftLots, filledLots, 0, 0, 0, 0, 0);
   }
 
   amended(instrumentId: number, orderId: number, accountId: number, priceTicks: number, quantityLots: number, remainingLots: number, priorityKept: boolean): void {
-    const o = this.next(EventType.AMENDED);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = orderId;
-    d[o + 4] = accountId;
-    d[o + 5] = priceTicks;
-    d[o + 6] = quantityLots;
-    d[o + 7] = remainingLots;
-    d[o + 8] = priorityKept ? 1 : 0;
+    this.put(EventType.AMENDED, instrumentId, orderId, accountId, priceTicks, quantityLots, remainingLots, priorityKept ? 1 : 0, 0, 0, 0, 0, 0);
   }
 
   triggered(instrumentId: number, orderId: number, accountId: number, stopPriceTicks: number, lastTradePriceTicks: number): void {
-    const o = this.next(EventType.TRIGGERED);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = orderId;
-    d[o + 4] = accountId;
-    d[o + 5] = stopPriceTicks;
-    d[o + 6] = lastTradePriceTicks;
+    this.put(EventType.TRIGGERED, instrumentId, orderId, accountId, stopPriceTicks, lastTradePriceTicks, 0, 0, 0, 0, 0, 0, 0);
   }
 
   decremented(instrumentId: number, orderId: number, accountId: number, decrementLots: number, remainingLots: number): void {
-    const o = this.next(EventType.DECREMENTED);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = orderId;
-    d[o + 4] = accountId;
-    d[o + 5] = decrementLots;
-    d[o + 6] = remainingLots;
+    this.put(EventType.DECREMENTED, instrumentId, orderId, accountId, decrementLots, remainingLots, 0, 0, 0, 0, 0, 0, 0);
   }
 
   bookLevel(instrumentId: number, side: number, priceTicks: number, displayedLots: number, orderCount: number): void {
-    const o = this.next(EventType.BOOK_LEVEL);
-    const d = this.data;
-    d[o + 2] = instrumentId;
-    d[o + 3] = side;
-    d[o + 4] = priceTicks;
-    d[o + 5] = displayedLots;
-    d[o + 6] = orderCount;
+    this.put(EventType.BOOK_LEVEL, instrumentId, side, priceTicks, displayedLots, orderCount, 0, 0, 0, 0, 0, 0, 0);
   }
 
   accountSelfTradePrevention(accountId: number, mode: number): void {
-    const o = this.next(EventType.ACCOUNT_STP);
-    this.data[o + 4] = accountId;
-    this.data[o + 5] = mode;
+    this.put(EventType.ACCOUNT_STP, 0, 0, accountId, mode, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   type(index: number): EventType {
