@@ -13,6 +13,9 @@ function newEngine(kind: BookKind, workload: Workload): Engine {
 
 /** One timed pass of a workload through a fresh engine; returns commands per second. */
 function runKapita(kind: BookKind, workload: Workload, limit = workload.commands.length): { opsPerSec: number; engine: Engine } {
+  // Every timed run (ours and the peer's) starts after a full collection, so none pays for the
+  // garbage of the one before it.
+  requireGc()();
   const engine = newEngine(kind, workload);
   let seq = 0;
   for (const command of workload.prefill) engine.apply(command, ++seq, 0n);
@@ -34,6 +37,7 @@ function applyPeer(book: PeerBook, op: PeerOp): void {
 }
 
 function runPeer(workload: Workload): { opsPerSec: number; book: PeerBook } {
+  requireGc()();
   const book = new PeerBook();
   for (const op of workload.peerPrefill) applyPeer(book, op);
   const ops = workload.peerOps;

@@ -121,7 +121,7 @@ export class FastOrderBook implements OrderBook {
     this.freeOrders = new Int32Array(n);
     for (let i = 0; i < n; i++) this.freeOrders[i] = n - 1 - i;
     this.freeOrderCount = n;
-    this.index = new OrderIndex(n);
+    this.index = new OrderIndex(n, 'sequential');
 
     this.lPrice = new Float64Array(l);
     this.lDisplayed = new Float64Array(l);

@@ -150,10 +150,10 @@ const scenario = fc
   });
 
 describe('OrderIndex', () => {
-  it('agrees with a Map on every get and on size over random set/delete/get sequences', () => {
+  it.each(['scattered', 'sequential'] as const)('agrees with a Map on every get and on size over random set/delete/get sequences (%s keys)', (keys) => {
     fc.assert(
       fc.property(scenario, ({ capacity, pool, commands }) => {
-        fc.modelRun(() => ({ model: { capacity, entries: new Map<number, number>(), pool }, real: new OrderIndex(capacity) }), commands);
+        fc.modelRun(() => ({ model: { capacity, entries: new Map<number, number>(), pool }, real: new OrderIndex(capacity, keys) }), commands);
       }),
       { numRuns: 300 },
     );
