@@ -141,10 +141,29 @@ export class FastOrderBook implements OrderBook {
     this.buyStops = new Int32Array(n);
     this.sellStops = new Int32Array(n);
 
+    this.prefault();
     const policy = instrument.matching;
     this.proRata = policy.kind === 'pro-rata';
     this.topOrderCapLots = policy.kind === 'pro-rata' ? policy.topOrderCapLots : 0;
     this.minimumAllocationLots = policy.kind === 'pro-rata' ? policy.minimumAllocationLots : 0;
+  }
+
+  /**
+   * Writes every page of every pool now. A fresh typed array is lazily mapped zero pages, and the
+   * first write to each page faults into the kernel: left alone, those faults land on the hot path
+   * (measured: workload 2 at 3.5M ops/s on fresh pools against 5–6M on touched ones).
+   */
+  private prefault(): void {
+    for (const value of Object.values(this)) {
+      // The free lists were just written in full; every other pool starts as zeros.
+      if (value === this.freeOrders || value === this.freeLevels) continue;
+      if (value instanceof Float64Array || value instanceof Int32Array || value instanceof Uint32Array || value instanceof Uint8Array) value.fill(0);
+    }
+    this.index.prefault();
+    this.bidIndex.prefault();
+    this.askIndex.prefault();
+    this.bidLadder.prefault();
+    this.askLadder.prefault();
   }
 
   // ---- commands -------------------------------------------------------------------------------
