@@ -20,6 +20,12 @@ export class OrderIndex {
    * are equal modulo the table size into one probe run.
    */
   private readonly sequential: boolean;
+  /**
+   * The farthest any entry has ever sat from its home cell. Deletion only looks this far past the
+   * hole: with sequential keys almost every entry is at home, and a dense run of live orders would
+   * otherwise be scanned to its end on every delete.
+   */
+  private maxDisplacement = 0;
 
   constructor(capacity: number, keys: 'sequential' | 'scattered' = 'scattered') {
     this.sequential = keys === 'sequential';
@@ -55,8 +61,11 @@ export class OrderIndex {
   /** Inserts a new id; the caller guarantees it is absent and the table has room. */
   set(id: number, slot: number): void {
     const keys = this.keys;
-    let i = this.home(id);
+    const home = this.home(id);
+    let i = home;
     while (keys[i] !== 0) i = (i + 1) & this.mask;
+    const displacement = (i - home) & this.mask;
+    if (displacement > this.maxDisplacement) this.maxDisplacement = displacement;
     keys[i] = id;
     this.slots[i] = slot;
     this.size++;
@@ -72,12 +81,13 @@ export class OrderIndex {
       if (key === 0) throw new Error(`order index: id ${id} is not present`);
       i = (i + 1) & mask;
     }
-    // Shift later entries of the same probe run back so that no lookup crosses a hole.
+    // Shift later entries of the same probe run back so that no lookup crosses a hole. An entry more
+    // than maxDisplacement past the hole has its home after the hole, so the scan can stop there.
     let j = i;
     for (;;) {
       j = (j + 1) & mask;
       const key = keys[j] ?? 0;
-      if (key === 0) break;
+      if (key === 0 || ((j - i) & mask) > this.maxDisplacement) break;
       const k = this.home(key);
       const movable = i <= j ? k <= i || k > j : k <= i && k > j;
       if (movable) {
