@@ -1,5 +1,13 @@
 // `npm run bench -- engine [--json] [--quick]`: throughput, latency and memory of the fast book, with
-// nodejs-order-book timed on the same command streams in the same process.
+// nodejs-order-book timed on the same command streams.
+//
+// Every measurement runs in its own child process (same seeds, so the same streams): V8's
+// optimisation decisions differ from process to process, by 20–40% on these loops. Within one
+// process, runs after the first agree closely, so a median of runs in one process hides that
+// spread, and the first run there also pays for tier-up. One run per process, after a full untimed
+// warm-up pass, median over processes, shows it.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import hdr from 'hdr-histogram-js';
 import { OrderBook as PeerBook } from 'nodejs-order-book';
 import { Side, place } from '../src/engine/command.js';
@@ -7,12 +15,30 @@ import { type BookKind, Engine } from '../src/engine/engine.js';
 import { BENCH_INSTRUMENT, crossingLimits, exchangeCoreMix, type PeerOp, type Workload } from './engine-workloads.js';
 import { type BenchOptions, median, nowNs, requireGc, round } from './report.js';
 
+const RUNS = 5;
+const PEER_RUNS_WORKLOAD_2 = 3;
+
+function workloadFor(name: string, quick: boolean): Workload {
+  if (name === 'w1') return exchangeCoreMix(quick ? 300_000 : 3_000_000);
+  if (name === 'w2') return crossingLimits(quick ? 100_000 : 500_000);
+  throw new Error(`unknown workload ${name}`);
+}
+
 function newEngine(kind: BookKind, workload: Workload): Engine {
   return new Engine({ instruments: [BENCH_INSTRUMENT], book: kind, capacity: workload.capacity });
 }
 
-/** One timed pass of a workload through a fresh engine; returns commands per second. */
-function runKapita(kind: BookKind, workload: Workload, limit = workload.commands.length): { opsPerSec: number; engine: Engine } {
+interface RunResult {
+  readonly opsPerSec: number;
+  /** Final book, to check that both engines did the same work. */
+  readonly orders: number;
+  readonly bestBid: number;
+  readonly bestAsk: number;
+  readonly levels?: number;
+}
+
+/** One timed pass of a workload through a fresh engine. */
+function runKapita(kind: BookKind, workload: Workload, limit = workload.commands.length): RunResult {
   const engine = newEngine(kind, workload);
   let seq = 0;
   for (const command of workload.prefill) engine.apply(command, ++seq, 0n);
@@ -21,7 +47,14 @@ function runKapita(kind: BookKind, workload: Workload, limit = workload.commands
   const start = nowNs();
   for (let i = 0; i < limit; i++) engine.apply(commands[i]!, ++seq, timestamp); // eslint-disable-line @typescript-eslint/no-non-null-assertion
   const seconds = Number(nowNs() - start) / 1e9;
-  return { opsPerSec: limit / seconds, engine };
+  const book = engine.book(1);
+  return {
+    opsPerSec: limit / seconds,
+    orders: book.orderCount(),
+    bestBid: book.bestPriceTicks(Side.BUY),
+    bestAsk: book.bestPriceTicks(Side.SELL),
+    levels: book.levels(Side.BUY, 1e9).length + book.levels(Side.SELL, 1e9).length,
+  };
 }
 
 /** nodejs-order-book types sides and time in force as TypeScript enums of these same strings. */
@@ -33,38 +66,24 @@ function applyPeer(book: PeerBook, op: PeerOp): void {
   else book.modify(op.id, { price: op.price });
 }
 
-function runPeer(workload: Workload, limit = workload.peerOps.length): { opsPerSec: number; book: PeerBook } {
+function runPeer(workload: Workload, limit = workload.peerOps.length): RunResult {
   const book = new PeerBook();
   for (const op of workload.peerPrefill) applyPeer(book, op);
   const ops = workload.peerOps;
   const start = nowNs();
   for (let i = 0; i < limit; i++) applyPeer(book, ops[i]!); // eslint-disable-line @typescript-eslint/no-non-null-assertion
   const seconds = Number(nowNs() - start) / 1e9;
-  return { opsPerSec: limit / seconds, book };
+  const snapshot = book.snapshot();
+  const bestAsk = snapshot.asks.reduce((best, l) => Math.min(best, l.price), Number.MAX_SAFE_INTEGER);
+  return {
+    opsPerSec: limit / seconds,
+    orders: snapshot.bids.reduce((n, l) => n + l.orders.length, 0) + snapshot.asks.reduce((n, l) => n + l.orders.length, 0),
+    bestBid: snapshot.bids.reduce((best, l) => Math.max(best, l.price), 0),
+    bestAsk: bestAsk === Number.MAX_SAFE_INTEGER ? 0 : bestAsk,
+  };
 }
 
-/**
- * Untimed warm-up of both engines on the start of a stream, so that timed runs measure optimised
- * code. (Forcing a full GC between runs instead made the next run 40% slower and drift: V8 drops
- * some of its optimisation state in a forced collection, which a long-running engine never sees.)
- */
-function warmUp(workload: Workload): void {
-  const prefix = Math.min(300_000, workload.commands.length);
-  runKapita('fast', workload, prefix);
-  runPeer(workload, Math.min(prefix, 100_000));
-}
-
-/** Both engines must end with the same book, or the comparison is not of the same work. */
-function agree(engine: Engine, peer: PeerBook): boolean {
-  const ours = engine.book(1);
-  const snapshot = peer.snapshot();
-  const peerOrders = snapshot.bids.reduce((n, l) => n + l.orders.length, 0) + snapshot.asks.reduce((n, l) => n + l.orders.length, 0);
-  const peerBestBid = snapshot.bids.reduce((best, l) => Math.max(best, l.price), 0);
-  const peerBestAsk = snapshot.asks.reduce((best, l) => Math.min(best, l.price), Number.MAX_SAFE_INTEGER);
-  return ours.orderCount() === peerOrders && ours.bestPriceTicks(Side.BUY) === peerBestBid && ours.bestPriceTicks(Side.SELL) === (peerBestAsk === Number.MAX_SAFE_INTEGER ? 0 : peerBestAsk);
-}
-
-function latency(workload: Workload): { p50: number; p99: number; p999: number; max: number; timerOverheadNs: number } {
+function latency(workload: Workload): Record<string, number> {
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 10_000_000_000, numberOfSignificantValueDigits: 3 });
   const engine = newEngine('fast', workload);
   let seq = 0;
@@ -101,7 +120,7 @@ function heapBytes(): number {
 }
 
 /** Heap (JS heap + typed-array backing stores) per resting order with `orders` resting. */
-function memory(orders: number): { bytesPerRestingOrder: number; preallocatedBytesPerOrder: number; peerBytesPerRestingOrder: number } {
+function memory(orders: number): Record<string, number> {
   const levels = 65_536;
   const before = heapBytes();
   const engine = new Engine({ instruments: [BENCH_INSTRUMENT], book: 'fast', capacity: { maxOrders: orders, maxLevels: levels } });
@@ -135,75 +154,96 @@ function memory(orders: number): { bytesPerRestingOrder: number; preallocatedByt
   };
 }
 
+/** What one child process measures: `engine:w1`, `peer:w2`, `naive:w1`, `latency:w1`, `memory`. */
+export function engineChild(spec: string, quick: boolean): Record<string, unknown> {
+  const [what = '', workloadName = ''] = spec.split(':');
+  if (what === 'memory') return memory(1_000_000);
+  const workload = workloadFor(workloadName, quick);
+  switch (what) {
+    case 'fast':
+      runKapita('fast', workload); // untimed warm-up pass over the whole stream
+      return { ...runKapita('fast', workload) };
+    case 'naive':
+      // The reference book is only for context: a prefix is enough.
+      return { ...runKapita('naive', workload, Math.min(100_000, workload.commands.length)) };
+    case 'peer':
+      runPeer(workload, Math.min(workload.peerOps.length, 100_000));
+      return { ...runPeer(workload) };
+    case 'latency':
+      runKapita('fast', workload);
+      return latency(workload);
+    default:
+      throw new Error(`unknown engine benchmark child ${spec}`);
+  }
+}
+
+function child(spec: string, options: BenchOptions): Record<string, number> {
+  const script = fileURLToPath(new URL('./main.js', import.meta.url));
+  const args = ['--expose-gc', script, 'engine', `--child=${spec}`, ...(options.quick ? ['--quick'] : [])];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`benchmark child ${spec} failed (${result.status ?? result.signal ?? '?'}):\n${result.stderr}`);
+  return JSON.parse(result.stdout) as Record<string, number>;
+}
+
+function agree(ours: Record<string, number>, peer: Record<string, number>): boolean {
+  return ours['orders'] === peer['orders'] && ours['bestBid'] === peer['bestBid'] && ours['bestAsk'] === peer['bestAsk'];
+}
+
+function ops(results: readonly Record<string, number>[]): number[] {
+  return results.map((r) => r['opsPerSec'] ?? Number.NaN);
+}
+
 export function engineBenchmark(options: BenchOptions): Record<string, unknown> {
   const log = options.json ? (): void => undefined : (line: string): void => console.log(line);
-  const w1Count = options.quick ? 300_000 : 3_000_000;
-  const w2Count = options.quick ? 100_000 : 500_000;
-  const runs = 5;
-  log(`generating workload 1 (${w1Count} commands) and workload 2 (${w2Count})…`);
-  const w1 = exchangeCoreMix(w1Count);
-  const w2 = crossingLimits(w2Count);
-
-  // Every fast-book measurement comes first: once the naive book has run, the engine's call sites
-  // into a book see two classes, and V8 optimises them less well for the rest of the process.
-  warmUp(w1);
-  warmUp(w2);
-  log('workload 1: fast book');
-  const w1Runs: number[] = [];
-  let lastEngine: Engine | undefined;
-  for (let r = 0; r < runs; r++) {
-    const result = runKapita('fast', w1);
-    w1Runs.push(result.opsPerSec);
-    lastEngine = result.engine;
-    log(`  run ${r + 1}: ${round(result.opsPerSec / 1e6, 3)}M ops/s`);
-  }
-  log('workload 2: fast book');
-  const w2Runs: number[] = [];
-  let w2Engine: Engine | undefined;
-  for (let r = 0; r < runs; r++) {
-    const result = runKapita('fast', w2);
-    w2Runs.push(result.opsPerSec);
-    w2Engine = result.engine;
-    log(`  run ${r + 1}: ${round(result.opsPerSec / 1e6, 3)}M ops/s`);
-  }
+  const series = (label: string, spec: string, count: number): Record<string, number>[] => {
+    const results: Record<string, number>[] = [];
+    for (let i = 0; i < count; i++) {
+      const result = child(spec, options);
+      results.push(result);
+      log(`  ${label} process ${i + 1}/${count}: ${round((result['opsPerSec'] ?? 0) / 1e6, 3)}M ops/s`);
+    }
+    return results;
+  };
+  log('workload 1 (exchange-core mix), one process per run');
+  const w1 = series('fast book', 'fast:w1', RUNS);
+  const peer1 = series('nodejs-order-book', 'peer:w1', 1);
+  const naive1 = series('naive book (first 100k)', 'naive:w1', 1);
+  log('workload 2 (crossing limits)');
+  const w2 = series('fast book', 'fast:w2', RUNS);
+  const peer2 = series('nodejs-order-book', 'peer:w2', PEER_RUNS_WORKLOAD_2);
   log('latency per command (workload 1, fast book)');
-  const lat = latency(w1);
-
-  const naiveLimit = Math.min(100_000, w1Count);
-  const naive = runKapita('naive', w1, naiveLimit);
-  log(`workload 1, naive book, first ${naiveLimit} commands: ${round(naive.opsPerSec / 1e6, 3)}M ops/s`);
-  log('workload 1: nodejs-order-book (one run over the whole stream)');
-  const peer1 = runPeer(w1);
-  const w1Agree = lastEngine !== undefined && agree(lastEngine, peer1.book);
-  log(`  ${round(peer1.opsPerSec / 1e6, 3)}M ops/s; final books agree: ${w1Agree}`);
-  log('workload 2: nodejs-order-book (3 runs)');
-  const peer2Runs: number[] = [];
-  let peer2Book: PeerBook | undefined;
-  for (let r = 0; r < 3; r++) {
-    const result = runPeer(w2);
-    peer2Runs.push(result.opsPerSec);
-    peer2Book = result.book;
-    log(`  run ${r + 1}: ${round(result.opsPerSec / 1e6, 3)}M ops/s`);
-  }
-  const w2Agree = w2Engine !== undefined && peer2Book !== undefined && agree(w2Engine, peer2Book);
-
+  const lat = child('latency:w1', options);
   log('memory at 1M resting orders');
-  const mem = memory(1_000_000);
+  const mem = child('memory', options);
 
-  const opsPerSec = median(w1Runs);
-  const w2Ops = median(w2Runs);
-  const peerOpsPerSec = peer1.opsPerSec;
-  const peer2Ops = median(peer2Runs);
-  const restingAtEnd = lastEngine?.book(1).orderCount() ?? 0;
-  const levelsAtEnd = lastEngine === undefined ? 0 : lastEngine.book(1).levels(Side.BUY, 1e9).length + lastEngine.book(1).levels(Side.SELL, 1e9).length;
+  const opsPerSec = median(ops(w1));
+  const peerOpsPerSec = median(ops(peer1));
+  const w2Ops = median(ops(w2));
+  const peer2Ops = median(ops(peer2));
+  const last1 = w1[w1.length - 1] ?? {};
+  const last2 = w2[w2.length - 1] ?? {};
   return {
     benchmark: 'engine',
     opsPerSec: round(opsPerSec, 0),
-    opsPerSecRuns: w1Runs.map((v) => round(v, 0)),
+    opsPerSecRuns: ops(w1).map((v) => round(v, 0)),
     peerOpsPerSec: round(peerOpsPerSec, 0),
     ratioVsPeer: { workload1: round(opsPerSec / peerOpsPerSec, 1), workload2: round(w2Ops / peer2Ops, 1) },
-    workload1: { commands: w1Count, mix: w1.mix, restingOrdersAtEnd: restingAtEnd, priceLevelsAtEnd: levelsAtEnd, peerBookAgrees: w1Agree, naiveOpsPerSecFirst100k: round(naive.opsPerSec, 0) },
-    workload2: { commands: w2Count, opsPerSec: round(w2Ops, 0), opsPerSecRuns: w2Runs.map((v) => round(v, 0)), peerOpsPerSec: round(peer2Ops, 0), peerBookAgrees: w2Agree },
+    workload1: {
+      commands: options.quick ? 300_000 : 3_000_000,
+      restingOrdersAtEnd: last1['orders'],
+      priceLevelsAtEnd: last1['levels'],
+      peerBookAgrees: peer1[0] !== undefined && agree(last1, peer1[0]),
+      naiveOpsPerSecFirst100k: round(median(ops(naive1)), 0),
+    },
+    workload2: {
+      commands: options.quick ? 100_000 : 500_000,
+      opsPerSec: round(w2Ops, 0),
+      opsPerSecRuns: ops(w2).map((v) => round(v, 0)),
+      peerOpsPerSec: round(peer2Ops, 0),
+      peerOpsPerSecRuns: ops(peer2).map((v) => round(v, 0)),
+      restingOrdersAtEnd: last2['orders'],
+      peerBookAgrees: peer2[0] !== undefined && agree(last2, peer2[0]),
+    },
     latencyNs: lat,
     ...mem,
     targets: { opsPerSec: 5_000_000, ratioVsPeer: 20, bytesPerRestingOrder: 200 },

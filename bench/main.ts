@@ -1,15 +1,26 @@
 // Benchmark entry: `npm run bench -- NAME [--json] [--quick]`. One file per benchmark.
-import { engineBenchmark } from './engine.js';
+import { engineBenchmark, engineChild } from './engine.js';
 import { type BenchOptions, print } from './report.js';
 
 const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<string, unknown>>> = {
   engine: engineBenchmark,
 };
 
+/** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */
+const CHILDREN: Readonly<Record<string, (spec: string, quick: boolean) => Record<string, unknown>>> = {
+  engine: engineChild,
+};
+
 function main(argv: readonly string[]): number {
   const names = argv.filter((a) => !a.startsWith('--'));
-  const unknownFlags = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--quick');
+  const childSpec = argv.find((a) => a.startsWith('--child='))?.slice('--child='.length);
+  const unknownFlags = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--quick' && !a.startsWith('--child='));
   const options: BenchOptions = { json: argv.includes('--json'), quick: argv.includes('--quick') };
+  const childOf = names[0] === undefined ? undefined : CHILDREN[names[0]];
+  if (childSpec !== undefined && childOf !== undefined) {
+    process.stdout.write(`${JSON.stringify(childOf(childSpec, options.quick))}\n`);
+    return 0;
+  }
   const name = names[0];
   const bench = name === undefined ? undefined : BENCHMARKS[name];
   if (bench === undefined || names.length > 1 || unknownFlags.length > 0) {
