@@ -82,7 +82,7 @@ export const Field = {
   // DECREMENTED (self-trade prevention, decrement-and-cancel)
   DECREMENT: 5,
   DECREMENT_REMAINING: 6,
-  // ACCOUNT_STP: ACCOUNT then
+  // ACCOUNT_STP (the account is at ACCOUNT)
   STP_MODE: 5,
   // BOOK_LEVEL
   LEVEL_SIDE: 3,
