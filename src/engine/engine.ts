@@ -11,7 +11,7 @@ import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeIn
 import { EventBuffer } from './event.js';
 import { FastOrderBook } from './fast-order-book.js';
 import { NaiveOrderBook } from './naive-order-book.js';
-import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type OrderBook } from './order-book.js';
+import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from './order-book.js';
 import { StateHasher } from './state-hash.js';
 
 export type BookKind = 'fast' | 'naive';
@@ -178,19 +178,65 @@ export class Engine {
   }
 
   /**
-   * Digest of the market state: every book, the trade id sequence and account settings. The last
-   * seq is deliberately left out, so that a rejected command leaves the hash unchanged.
+   * The market state as a stream of exact integers (StateSink): the trade id sequence, every book in
+   * instrument order (OrderBook.exportState), then account STP settings. stateHash() digests it; a
+   * snapshot stores it after the sequence position.
+   */
+  exportState(sink: StateSink): void {
+    sink.add(this.counters.nextTradeId);
+    sink.add(this.orderedBooks.length);
+    for (const book of this.orderedBooks) book.exportState(sink);
+    const accounts = [...this.accountStp.entries()].sort((a, b) => a[0] - b[0]);
+    sink.add(accounts.length);
+    for (const [account, mode] of accounts) {
+      sink.add(account);
+      sink.add(mode);
+    }
+  }
+
+  /**
+   * Digest of the market state. The last seq is deliberately left out, so that a rejected command
+   * leaves the hash unchanged.
    */
   stateHash(): string {
     const hasher = new StateHasher();
-    hasher.add(this.counters.nextTradeId).add(this.orderedBooks.length);
-    for (const book of this.orderedBooks) book.hashInto(hasher);
-    const accounts = [...this.accountStp.entries()].sort((a, b) => a[0] - b[0]);
-    hasher.add(accounts.length);
-    for (const [account, mode] of accounts) hasher.add(account).add(mode);
+    this.exportState(hasher);
     return hasher.digest();
   }
+
+  /** Everything a restart needs: the sequence position (seq, timestamp), then exportState(). */
+  writeSnapshot(sink: StateSink): void {
+    sink.add(SNAPSHOT_STATE_VERSION);
+    sink.add(this.lastSeq);
+    const ns = this.lastTimestampNs;
+    sink.add(Number(ns / TWO_POW_32_N));
+    sink.add(Number(ns % TWO_POW_32_N));
+    this.exportState(sink);
+  }
+
+  /** Restores writeSnapshot()'s stream into this engine, which must not have applied anything. */
+  restoreSnapshot(source: StateSource): void {
+    invariant(this.lastSeq === 0 && this.counters.nextTradeId === 1, 'a snapshot is restored into a fresh engine');
+    const version = source.next();
+    if (version !== SNAPSHOT_STATE_VERSION) throw new Error(`snapshot state version ${version} is not ${SNAPSHOT_STATE_VERSION}`);
+    this.lastSeq = source.next();
+    const high = source.next();
+    const low = source.next();
+    this.lastTimestampNs = BigInt(high) * TWO_POW_32_N + BigInt(low);
+    this.counters.nextTradeId = source.next();
+    const books = source.next();
+    invariant(books === this.orderedBooks.length, `snapshot has ${books} books, the engine ${this.orderedBooks.length}`);
+    for (const book of this.orderedBooks) book.importState(source);
+    const accounts = source.next();
+    for (let i = 0; i < accounts; i++) {
+      const account = source.next();
+      this.accountStp.set(account, source.next());
+    }
+  }
 }
+
+const SNAPSHOT_STATE_VERSION = 1;
+const TWO_POW_32_N = 4_294_967_296n;
 
 function positiveInteger(value: number): boolean {
   return Number.isSafeInteger(value) && value > 0;

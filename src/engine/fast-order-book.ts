@@ -16,8 +16,7 @@ import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeIn
 import { type DoneReason, DoneReason as Reason, DoneStatus, type EventBuffer } from './event.js';
 import { OrderIndex } from './order-index.js';
 import { PriceLadder } from './price-ladder.js';
-import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type LevelView, type OrderBook, type OrderView } from './order-book.js';
-import type { StateHasher } from './state-hash.js';
+import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type LevelView, type OrderBook, type OrderView, type StateSink, type StateSource } from './order-book.js';
 
 const NONE = -1;
 const FLAG_POST_ONLY = 1;
@@ -1015,26 +1014,103 @@ export class FastOrderBook implements OrderBook {
     return total;
   }
 
-  hashInto(hasher: StateHasher): void {
-    hasher.add(this.instrument.id).add(this.lastTrade).add(this.placedLots).add(this.filledLots).add(this.cancelledLots);
+  exportState(sink: StateSink): void {
+    sink.add(this.instrument.id);
+    sink.add(this.lastTrade);
+    sink.add(this.placedLots);
+    sink.add(this.filledLots);
+    sink.add(this.cancelledLots);
     for (const side of [Side.BUY, Side.SELL]) {
-      hasher.add(this.sideCount(side));
+      sink.add(this.sideCount(side));
       for (let level = this.bestLevel(side); level !== NONE; level = this.worseLevel(side, this.lPrice[level]!)) {
         const top = this.lTop[level]!;
-        hasher.add(this.lPrice[level]!).add(top === NONE ? 0 : this.oId[top]!).add(this.lCount[level]!);
-        for (let slot = this.lHead[level]!; slot !== NONE; slot = this.oNext[slot]!) this.hashOrder(hasher, slot);
+        sink.add(this.lPrice[level]!);
+        sink.add(top === NONE ? 0 : this.oId[top]!);
+        sink.add(this.lCount[level]!);
+        for (let slot = this.lHead[level]!; slot !== NONE; slot = this.oNext[slot]!) this.exportOrder(sink, slot);
       }
     }
-    hasher.add(this.buyStopCount + this.sellStopCount);
-    for (let i = 0; i < this.buyStopCount; i++) this.hashOrder(hasher, this.buyStops[i]!);
-    for (let i = 0; i < this.sellStopCount; i++) this.hashOrder(hasher, this.sellStops[i]!);
+    sink.add(this.buyStopCount + this.sellStopCount);
+    for (let i = 0; i < this.buyStopCount; i++) this.exportOrder(sink, this.buyStops[i]!);
+    for (let i = 0; i < this.sellStopCount; i++) this.exportOrder(sink, this.sellStops[i]!);
   }
 
-  private hashOrder(h: StateHasher, s: number): void {
-    h.add(this.oId[s]!).add(this.oAccount[s]!).add(this.oSide[s]!).add(this.oType[s]!).add(this.oTif[s]!).add(this.oPrice[s]!).add(this.oStopPrice[s]!);
+  private exportOrder(sink: StateSink, s: number): void {
     const quantity = this.oQuantity[s]!;
     const remaining = this.oRemaining[s]!;
-    h.add(quantity).add(remaining).add(this.oVisible[s]!).add(this.oPeak[s]!).add(quantity - remaining).add(this.oFlags[s]! & FLAG_POST_ONLY).add(this.oStp[s]!);
+    sink.add(this.oId[s]!);
+    sink.add(this.oAccount[s]!);
+    sink.add(this.oSide[s]!);
+    sink.add(this.oType[s]!);
+    sink.add(this.oTif[s]!);
+    sink.add(this.oPrice[s]!);
+    sink.add(this.oStopPrice[s]!);
+    sink.add(quantity);
+    sink.add(remaining);
+    sink.add(this.oVisible[s]!);
+    sink.add(this.oPeak[s]!);
+    sink.add(quantity - remaining);
+    sink.add(this.oFlags[s]! & FLAG_POST_ONLY);
+    sink.add(this.oStp[s]!);
+  }
+
+  importState(source: StateSource): void {
+    invariant(this.orderCount() === 0 && this.placedLots === 0, 'state is imported into an empty book');
+    invariant(source.next() === this.instrument.id, `state belongs to instrument ${this.instrument.id}`);
+    this.lastTrade = source.next();
+    this.placedLots = source.next();
+    this.filledLots = source.next();
+    this.cancelledLots = source.next();
+    for (const side of [Side.BUY, Side.SELL]) {
+      const levels = source.next();
+      for (let l = 0; l < levels; l++) {
+        const price = source.next();
+        const top = source.next();
+        const count = source.next();
+        invariant(this.freeLevelCount > 0, 'imported state fits the level capacity');
+        invariant(price >= this.instrument.minPriceTicks && price <= this.instrument.maxPriceTicks, `imported level ${price} is within the instrument's prices`);
+        const level = this.newLevel(side === Side.BUY, price, NONE);
+        for (let i = 0; i < count; i++) {
+          const slot = this.importOrder(source);
+          invariant(this.oSide[slot] === side && this.oPrice[slot] === price, `imported order ${this.oId[slot]} sits at its level`);
+          this.append(level, slot);
+        }
+        this.lTop[level] = top === 0 ? NONE : this.index.get(top);
+      }
+    }
+    const stops = source.next();
+    for (let i = 0; i < stops; i++) {
+      const slot = this.importOrder(source);
+      this.oFlags[slot]! |= FLAG_PENDING_STOP;
+      if (this.oSide[slot] === Side.BUY) this.buyStops[this.buyStopCount++] = slot;
+      else this.sellStops[this.sellStopCount++] = slot;
+    }
+    this.validateInternalState();
+  }
+
+  private importOrder(source: StateSource): number {
+    invariant(this.freeOrderCount > 0, 'imported state fits the order capacity');
+    const slot = this.freeOrders[--this.freeOrderCount]!;
+    const id = source.next();
+    this.oId[slot] = id;
+    this.oAccount[slot] = source.next();
+    this.oSide[slot] = source.next();
+    this.oType[slot] = source.next();
+    this.oTif[slot] = source.next();
+    this.oPrice[slot] = source.next();
+    this.oStopPrice[slot] = source.next();
+    const quantity = source.next();
+    const remaining = source.next();
+    this.oQuantity[slot] = quantity;
+    this.oRemaining[slot] = remaining;
+    this.oVisible[slot] = source.next();
+    this.oPeak[slot] = source.next();
+    invariant(source.next() === quantity - remaining, `imported order ${id}: filled = quantity - remaining`);
+    this.oFlags[slot] = (source.next() === 1 ? FLAG_POST_ONLY : 0) | FLAG_INDEXED;
+    this.oStp[slot] = source.next();
+    this.oLevel[slot] = NONE;
+    this.index.set(id, slot);
+    return slot;
   }
 }
 

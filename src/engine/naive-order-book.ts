@@ -6,8 +6,7 @@ import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
 import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeInForce } from './command.js';
 import { type DoneReason, DoneReason as Reason, DoneStatus, type EventBuffer } from './event.js';
-import { type BookCapacity, type EngineCounters, invariant, type LevelView, type OrderBook, type OrderView } from './order-book.js';
-import type { StateHasher } from './state-hash.js';
+import { type BookCapacity, type EngineCounters, invariant, type LevelView, ORDER_FIELDS, type OrderBook, type OrderView, type StateSink, type StateSource } from './order-book.js';
 
 interface NaiveOrder {
   readonly id: number;
@@ -567,26 +566,81 @@ export class NaiveOrderBook implements OrderBook {
     invariant(this.placedLots === restingLots + this.filledLots + this.cancelledLots, `lots conserved: placed ${this.placedLots} = resting ${restingLots} + filled ${this.filledLots} + cancelled ${this.cancelledLots}`);
   }
 
-  hashInto(hasher: StateHasher): void {
-    hasher.add(this.instrument.id).add(this.lastTrade).add(this.placedLots).add(this.filledLots).add(this.cancelledLots);
+  exportState(sink: StateSink): void {
+    sink.add(this.instrument.id);
+    sink.add(this.lastTrade);
+    sink.add(this.placedLots);
+    sink.add(this.filledLots);
+    sink.add(this.cancelledLots);
     for (const side of [Side.BUY, Side.SELL]) {
       const prices = this.sortedPrices(side);
-      hasher.add(prices.length);
+      sink.add(prices.length);
       for (const price of prices) {
         const level = this.sideMap(side).get(price) ?? [];
-        hasher.add(price).add(this.topMap(side).get(price) ?? 0).add(level.length);
-        for (const o of level) hashOrder(hasher, o);
+        sink.add(price);
+        sink.add(this.topMap(side).get(price) ?? 0);
+        sink.add(level.length);
+        for (const o of level) exportOrder(sink, o);
       }
     }
     const stops = [...this.stops].sort(triggerOrder);
-    hasher.add(stops.length);
-    for (const s of stops) hashOrder(hasher, s);
+    sink.add(stops.length);
+    for (const s of stops) exportOrder(sink, s);
+  }
+
+  importState(source: StateSource): void {
+    invariant(this.orderCount() === 0 && this.placedLots === 0, 'state is imported into an empty book');
+    invariant(source.next() === this.instrument.id, `state belongs to instrument ${this.instrument.id}`);
+    this.lastTrade = source.next();
+    this.placedLots = source.next();
+    this.filledLots = source.next();
+    this.cancelledLots = source.next();
+    for (const side of [Side.BUY, Side.SELL]) {
+      const levels = source.next();
+      for (let l = 0; l < levels; l++) {
+        const price = source.next();
+        const top = source.next();
+        const count = source.next();
+        const level: NaiveOrder[] = [];
+        for (let i = 0; i < count; i++) {
+          const order = importOrder(source);
+          invariant(order.side === side && order.price === price, `imported order ${order.id} sits at its level`);
+          level.push(order);
+          this.resting.set(order.id, order);
+        }
+        this.sideMap(side).set(price, level);
+        if (top !== 0) this.topMap(side).set(price, top);
+      }
+    }
+    const stops = source.next();
+    for (let i = 0; i < stops; i++) this.stops.push(importOrder(source));
+    this.validateInternalState();
   }
 }
 
-function hashOrder(h: StateHasher, o: NaiveOrder): void {
-  h.add(o.id).add(o.account).add(o.side).add(o.type).add(o.tif).add(o.price).add(o.stopPrice);
-  h.add(o.quantity).add(o.remaining).add(o.visible).add(o.peak).add(o.filled).add(o.postOnly ? 1 : 0).add(o.stp);
+function exportOrder(sink: StateSink, o: NaiveOrder): void {
+  sink.add(o.id);
+  sink.add(o.account);
+  sink.add(o.side);
+  sink.add(o.type);
+  sink.add(o.tif);
+  sink.add(o.price);
+  sink.add(o.stopPrice);
+  sink.add(o.quantity);
+  sink.add(o.remaining);
+  sink.add(o.visible);
+  sink.add(o.peak);
+  sink.add(o.filled);
+  sink.add(o.postOnly ? 1 : 0);
+  sink.add(o.stp);
+}
+
+function importOrder(source: StateSource): NaiveOrder {
+  const fields: number[] = [];
+  for (let i = 0; i < ORDER_FIELDS; i++) fields.push(source.next());
+  const [id = 0, account = 0, side = 0, type = 0, tif = 0, price = 0, stopPrice = 0, quantity = 0, remaining = 0, visible = 0, peak = 0, filled = 0, postOnly = 0, stp = 0] = fields;
+  invariant(side === Side.BUY || side === Side.SELL, `imported order ${id} has a side`);
+  return { id, account, side, type, tif, price, stopPrice, quantity, remaining, visible, peak, filled, postOnly: postOnly === 1, stp };
 }
 
 /**

@@ -7,7 +7,20 @@
 // a resolved self-trade-prevention mode (never ACCOUNT_DEFAULT).
 import type { Instrument } from '../domain/instrument.js';
 import type { Command } from './command.js';
-import type { StateHasher } from './state-hash.js';
+
+export interface StateSink {
+  add(value: number): unknown;
+}
+
+export interface StateSource {
+  next(): number;
+}
+
+/**
+ * An order in the state stream: id, account, side, type, time in force, price, stop price,
+ * quantity, remaining, displayed, peak (iceberg display size), filled, post-only (0/1), STP mode.
+ */
+export const ORDER_FIELDS = 14;
 
 export interface BookCapacity {
   /** Resting orders plus pending stop orders. A place beyond it is rejected (BOOK_FULL). */
@@ -66,8 +79,16 @@ export interface OrderBook {
 
   /** Throws if any internal invariant is broken (crossed book, totals, links, conservation). */
   validateInternalState(): void;
-  /** Feeds the canonical state, in a fixed order both books share, into the hasher. */
-  hashInto(hasher: StateHasher): void;
+  /**
+   * Writes the canonical state, in an order both books share, as a stream of exact non-negative
+   * integers: into a StateHasher for stateHash(), or into a snapshot. Layout: instrument id, last
+   * trade, placed/filled/cancelled lots; per side (bids, then asks) the level count and, best level
+   * first, price, top order id (0 = none), order count and each order in queue order; then the
+   * pending stops in trigger order. An order is ORDER_FIELDS numbers (see exportOrder below).
+   */
+  exportState(sink: StateSink): void;
+  /** Rebuilds an empty book from exportState()'s stream. Throws on anything inconsistent. */
+  importState(source: StateSource): void;
 }
 
 export class InvariantViolation extends Error {
