@@ -1,0 +1,94 @@
+// Commands as fixed-size binary records: what gateways publish into the input ring and what the
+// journal stores. 64 bytes, little-endian, no field ever reinterpreted:
+//
+//   0  u8  kind            4  u8  postOnly          8 u32 instrumentId   16 f64 orderId
+//   1  u8  side            5  u8  selfTradePrev.   12 u32 accountId      24 f64 priceTicks
+//   2  u8  orderType       6  u16 (zero)                                 32 f64 quantityLots
+//   3  u8  timeInForce                                                   40 f64 stopPriceTicks
+//  48 f64 displayLots     56 u32 origin (gateway session)   60 u32 requestId (per origin)
+//
+// A value a field cannot hold is stored as that field's INVALID marker, never wrapped or truncated,
+// so the engine rejects it with its own numbered code (bad input changes nothing; instrument 0
+// would mean "every instrument" to a mass cancel, so an invalid instrument is 0xFFFFFFFF instead).
+import { type Command, CommandKind } from '../engine/command.js';
+
+export const COMMAND_RECORD_BYTES = 64;
+const INVALID_U8 = 0xff;
+const INVALID_INSTRUMENT = 0xffff_ffff;
+/** Account 0 is never valid, so it is the invalid marker. */
+const INVALID_ACCOUNT = 0;
+
+/** Routing for responses; not seen by the engine. */
+export interface CommandOrigin {
+  origin: number;
+  requestId: number;
+}
+
+function u8(value: number): number {
+  return Number.isInteger(value) && value >= 0 && value < INVALID_U8 ? value : INVALID_U8;
+}
+
+function u32(value: number, invalid: number): number {
+  return Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff && value !== invalid ? value : invalid;
+}
+
+export function encodeCommand(view: DataView, offset: number, command: Command, origin = 0, requestId = 0): void {
+  view.setUint8(offset, u8(command.kind));
+  view.setUint8(offset + 1, u8(command.side));
+  view.setUint8(offset + 2, u8(command.orderType));
+  view.setUint8(offset + 3, u8(command.timeInForce));
+  view.setUint8(offset + 4, u8(command.postOnly));
+  view.setUint8(offset + 5, u8(command.selfTradePrevention));
+  view.setUint16(offset + 6, 0, true);
+  view.setUint32(offset + 8, u32(command.instrumentId, INVALID_INSTRUMENT), true);
+  view.setUint32(offset + 12, Number.isInteger(command.accountId) && command.accountId > 0 && command.accountId <= 0xffff_ffff ? command.accountId : INVALID_ACCOUNT, true);
+  view.setFloat64(offset + 16, command.orderId, true);
+  view.setFloat64(offset + 24, command.priceTicks, true);
+  view.setFloat64(offset + 32, command.quantityLots, true);
+  view.setFloat64(offset + 40, command.stopPriceTicks, true);
+  view.setFloat64(offset + 48, command.displayLots, true);
+  view.setUint32(offset + 56, u32(origin, -1) >>> 0, true);
+  view.setUint32(offset + 60, u32(requestId, -1) >>> 0, true);
+}
+
+/** Decodes into `into` (reused: the engine keeps nothing of a command) and returns it. */
+export function decodeCommand(view: DataView, offset: number, into: Command = emptyCommand()): Command {
+  into.kind = view.getUint8(offset) as CommandKind;
+  into.side = view.getUint8(offset + 1);
+  into.orderType = view.getUint8(offset + 2);
+  into.timeInForce = view.getUint8(offset + 3);
+  into.postOnly = view.getUint8(offset + 4);
+  into.selfTradePrevention = view.getUint8(offset + 5);
+  into.instrumentId = view.getUint32(offset + 8, true);
+  into.accountId = view.getUint32(offset + 12, true);
+  into.orderId = view.getFloat64(offset + 16, true);
+  into.priceTicks = view.getFloat64(offset + 24, true);
+  into.quantityLots = view.getFloat64(offset + 32, true);
+  into.stopPriceTicks = view.getFloat64(offset + 40, true);
+  into.displayLots = view.getFloat64(offset + 48, true);
+  return into;
+}
+
+export function decodeOrigin(view: DataView, offset: number, into: CommandOrigin = { origin: 0, requestId: 0 }): CommandOrigin {
+  into.origin = view.getUint32(offset + 56, true);
+  into.requestId = view.getUint32(offset + 60, true);
+  return into;
+}
+
+export function emptyCommand(): Command {
+  return {
+    kind: CommandKind.PLACE,
+    instrumentId: 0,
+    orderId: 0,
+    accountId: 0,
+    side: 0,
+    orderType: 0,
+    timeInForce: 0,
+    priceTicks: 0,
+    quantityLots: 0,
+    stopPriceTicks: 0,
+    displayLots: 0,
+    postOnly: 0,
+    selfTradePrevention: 0,
+  };
+}

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { amend, cancel, type Command, CommandKind, endOfDay, massCancel, OrderType, place, SelfTradePrevention, Side, TimeInForce } from '../../src/engine/command.js';
+import { Engine } from '../../src/engine/engine.js';
+import { formatEvents } from '../../src/engine/event-format.js';
+import { COMMAND_RECORD_BYTES, decodeCommand, decodeOrigin, encodeCommand } from '../../src/protocol/command-record.js';
+import { INSTRUMENTS } from '../engine/harness.js';
+
+function roundTrip(command: Command, origin = 0, requestId = 0): { command: Command; origin: number; requestId: number } {
+  const view = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES * 2));
+  encodeCommand(view, COMMAND_RECORD_BYTES, command, origin, requestId);
+  return { command: decodeCommand(view, COMMAND_RECORD_BYTES), ...decodeOrigin(view, COMMAND_RECORD_BYTES) };
+}
+
+describe('command records', () => {
+  it.each([
+    ['a limit order', place({ instrumentId: 3, accountId: 4_000_000_000, side: Side.SELL, priceTicks: 6_500_050, quantityLots: 2 ** 52, displayLots: 7, postOnly: true, timeInForce: TimeInForce.DAY, selfTradePrevention: SelfTradePrevention.CANCEL_BOTH })],
+    ['a stop-limit order', place({ instrumentId: 1, accountId: 1, side: Side.BUY, orderType: OrderType.STOP_LIMIT, priceTicks: 10, stopPriceTicks: 9, quantityLots: 1 })],
+    ['a cancel', cancel(2, 9, 2 ** 53 - 1)],
+    ['an amend', amend(1, 9, 77, { priceTicks: 5 })],
+    ['a mass cancel of every instrument', massCancel(9)],
+    ['an end of day', endOfDay()],
+  ])('round-trips %s exactly, with its origin', (_name, command) => {
+    expect(roundTrip(command, 17, 4_000_000_001)).toEqual({ command, origin: 17, requestId: 4_000_000_001 });
+  });
+
+  it('round-trips any in-range command (property)', () => {
+    const small = fc.integer({ min: 0, max: 254 });
+    const id = fc.integer({ min: 1, max: 0xffff_fffe });
+    const real = fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.double());
+    fc.assert(
+      fc.property(small, small, small, small, small, small, id, id, real, real, real, real, real, (kind, side, orderType, timeInForce, postOnly, stp, instrumentId, accountId, orderId, priceTicks, quantityLots, stopPriceTicks, displayLots) => {
+        const command: Command = { kind: kind as CommandKind, side, orderType, timeInForce, postOnly, selfTradePrevention: stp, instrumentId, accountId, orderId, priceTicks, quantityLots, stopPriceTicks, displayLots };
+        expect(roundTrip(command).command).toEqual(command);
+      }),
+    );
+  });
+
+  it.each([
+    ['a side of 300', { side: 300 }, 'INVALID_SIDE'],
+    ['a fractional side', { side: 1.5 }, 'INVALID_SIDE'],
+    ['a negative account', { accountId: -1 }, 'INVALID_ACCOUNT'],
+    ['an account above 2^32', { accountId: 2 ** 32 + 1 }, 'INVALID_ACCOUNT'],
+    ['an instrument above 2^32', { instrumentId: 2 ** 32 + 1 }, 'UNKNOWN_INSTRUMENT'],
+    ['a negative instrument', { instrumentId: -1 }, 'UNKNOWN_INSTRUMENT'],
+    ['a kind of 1000', { kind: 1000 }, 'INVALID_COMMAND'],
+    ['an undefined quantity', { quantityLots: undefined }, 'QUANTITY_OUT_OF_BOUNDS'],
+  ])('keeps %s invalid, so the engine rejects it with its own code', (_name, change, code) => {
+    const command = { ...place({ instrumentId: 1, accountId: 5, side: Side.BUY, priceTicks: 100, quantityLots: 1 }), ...change } as unknown as Command;
+    const engine = new Engine({ instruments: INSTRUMENTS, book: 'fast', capacity: { maxOrders: 10, maxLevels: 10 } });
+    const lines = formatEvents(engine.apply(roundTrip(command).command, 1, 1n));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^REJECTED .* ${code}$`));
+  });
+
+  it('never turns an invalid instrument into "every instrument" for a mass cancel', () => {
+    const command = { ...massCancel(5), instrumentId: -3 };
+    expect(roundTrip(command).command.instrumentId).toBe(0xffff_ffff);
+  });
+});
