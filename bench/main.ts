@@ -1,9 +1,11 @@
 // Benchmark entry: `npm run bench -- NAME [--json] [--quick]`. One file per benchmark.
+import { crc64Benchmark } from './crc64.js';
 import { engineBenchmark, engineChild } from './engine.js';
 import { type BenchOptions, print } from './report.js';
 
 const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<string, unknown>>> = {
   engine: engineBenchmark,
+  crc64: crc64Benchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */

@@ -1,0 +1,201 @@
+// Reads a journal directory block by block, checking everything: magic, version, lengths (never
+// trusted before they are bounded), CRC-64 and sequence continuity within and across segments.
+//
+// Damage is classified:
+// - a torn tail: the last segment ends inside its final block (or with zeros after the last good
+//   block), as a crash mid-write leaves it. Under `repair` it is truncated with a warning naming the
+//   file and offset; nothing acknowledged can be in it, since acknowledgement waits for the write.
+// - anything else (bad CRC, bad magic, a sequence gap, damage before the end): JournalCorruption,
+//   naming file, offset and seq. Only `toLastValid` (an operator's explicit choice) continues, by
+//   cutting the journal back to the last valid block.
+import { closeSync, ftruncateSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc64Parts } from './crc64.js';
+import { appendSegmentEnd } from './journal-writer.js';
+import {
+  BLOCK_HEADER_BYTES,
+  BLOCK_MAGIC,
+  BLOCK_TRAILER_BYTES,
+  BLOCK_VERSION,
+  blockBytes,
+  FLAG_CLEAN_SHUTDOWN,
+  JournalCorruption,
+  MARKER_FLAGS,
+  MAX_BLOCK_RECORDS,
+  RECORD_BYTES,
+  readBlockHeader,
+  segmentFirstSeq,
+} from './format.js';
+
+/** Called for each record: its seq, timestamp, and the 64-byte command record at view[offset]. */
+export type RecordVisitor = (seq: number, timestampNs: bigint, view: DataView, offset: number) => void;
+
+export interface ScanOptions {
+  /** Visit records from this seq on (all are still checked). */
+  readonly fromSeq?: number;
+  /**
+   * Start-up's repairs: truncate a torn tail, and end the newest segment with a segment-end marker
+   * if a crash left it without one (verify, dump and replay do not touch files).
+   */
+  readonly repair?: boolean;
+  /** The operator's flag: cut the journal back to its last valid block instead of failing. */
+  readonly toLastValid?: boolean;
+  readonly warn?: (message: string) => void;
+}
+
+export interface ScanResult {
+  readonly segments: number;
+  readonly blocks: number;
+  readonly records: number;
+  readonly firstSeq: number;
+  /** Seq of the last valid record, or firstSeq − 1 when there is none. */
+  readonly lastSeq: number;
+  readonly cleanShutdown: boolean;
+  readonly warnings: readonly string[];
+}
+
+export function listSegments(dir: string): { name: string; firstSeq: number }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const segments: { name: string; firstSeq: number }[] = [];
+  for (const name of names) {
+    const firstSeq = segmentFirstSeq(name);
+    if (firstSeq !== undefined) segments.push({ name, firstSeq });
+  }
+  return segments.sort((a, b) => a.firstSeq - b.firstSeq);
+}
+
+interface Damage {
+  readonly reason: string;
+  /** The file simply ends inside a block (or in zeros): what a crash mid-write leaves. */
+  readonly incomplete: boolean;
+}
+
+function allZero(bytes: Uint8Array, from: number): boolean {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+/** Checks the block at `offset`; returns its length or the damage found. */
+function checkBlock(bytes: Uint8Array, view: DataView, offset: number, expectedSeq: number, crc: Uint32Array): number | Damage {
+  const left = bytes.length - offset;
+  if (left < BLOCK_HEADER_BYTES) return { reason: `incomplete block header (${left} bytes)`, incomplete: true };
+  const header = readBlockHeader(view, offset);
+  if (header.magic !== BLOCK_MAGIC) return { reason: `bad block magic 0x${header.magic.toString(16)}`, incomplete: allZero(bytes, offset) };
+  if (header.version !== BLOCK_VERSION) return { reason: `unknown block format version ${header.version}`, incomplete: false };
+  if (header.recordCount > MAX_BLOCK_RECORDS || header.payloadBytes !== header.recordCount * RECORD_BYTES) {
+    return { reason: `bad block length (${header.recordCount} records, ${header.payloadBytes} bytes)`, incomplete: false };
+  }
+  const length = blockBytes(header.recordCount);
+  if (length > left) return { reason: `incomplete block (${left} of ${length} bytes)`, incomplete: true };
+  const end = offset + length - BLOCK_TRAILER_BYTES;
+  crc64Parts(bytes, offset, end, crc);
+  if (view.getUint32(end, true) !== crc[0] || view.getUint32(end + 4, true) !== crc[1]) return { reason: 'CRC-64 mismatch', incomplete: false };
+  if (header.firstSeq !== expectedSeq) return { reason: `sequence gap: block starts at seq ${header.firstSeq}, expected ${expectedSeq}`, incomplete: false };
+  if ((header.flags & MARKER_FLAGS) !== 0 && header.recordCount !== 0) return { reason: 'end marker with records', incomplete: false };
+  return length;
+}
+
+export function scanJournal(dir: string, visit: RecordVisitor | undefined, options: ScanOptions = {}): ScanResult {
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    options.warn?.(message);
+  };
+  const segments = listSegments(dir);
+  const crc = new Uint32Array(2);
+  const fromSeq = options.fromSeq ?? 0;
+  const firstSeq = segments[0]?.firstSeq ?? 1;
+  let expectedSeq = firstSeq;
+  let blocks = 0;
+  let records = 0;
+  let cleanShutdown = false;
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s];
+    if (segment === undefined) break;
+    const path = join(dir, segment.name);
+    const lastSegment = s === segments.length - 1;
+    const bytes = new Uint8Array(readFileSync(path));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (segment.firstSeq !== expectedSeq && bytes.length > 0) {
+      const damage = `sequence gap: segment starts at seq ${segment.firstSeq}, expected ${expectedSeq}`;
+      if (!options.toLastValid) throw new JournalCorruption(path, 0, expectedSeq, damage);
+      cutBack(segments.slice(s), dir, path, 0, damage, options, warn);
+      break;
+    }
+    let offset = 0;
+    let stop = false;
+    let endsWithMarker = false;
+    while (offset < bytes.length) {
+      const checked = checkBlock(bytes, view, offset, expectedSeq, crc);
+      if (typeof checked !== 'number') {
+        const tornTail = lastSegment && checked.incomplete;
+        if (tornTail) {
+          warn(`torn final block in ${path} at byte offset ${offset} (seq ${expectedSeq}): ${checked.reason}; ${options.repair ? 'truncated' : 'ignored (start-up truncates it)'}`);
+          if (options.repair) truncate(path, offset);
+        } else if (options.toLastValid) {
+          cutBack(segments.slice(s + 1), dir, path, offset, checked.reason, options, warn);
+        } else {
+          throw new JournalCorruption(path, offset, expectedSeq, checked.reason);
+        }
+        stop = true;
+        break;
+      }
+      const header = readBlockHeader(view, offset);
+      cleanShutdown = (header.flags & FLAG_CLEAN_SHUTDOWN) !== 0;
+      endsWithMarker = (header.flags & MARKER_FLAGS) !== 0;
+      if (visit !== undefined) {
+        for (let i = 0; i < header.recordCount; i++) {
+          const seq = header.firstSeq + i;
+          if (seq < fromSeq) continue;
+          const at = offset + BLOCK_HEADER_BYTES + i * RECORD_BYTES;
+          visit(seq, view.getBigUint64(at, true), view, at + 8);
+        }
+      }
+      blocks++;
+      records += header.recordCount;
+      expectedSeq += header.recordCount;
+      offset += checked;
+    }
+    if (stop) {
+      cleanShutdown = false;
+      if (options.repair && lastSegment && !options.toLastValid) appendSegmentEnd(path, expectedSeq);
+      break;
+    }
+    if (!lastSegment && !endsWithMarker && bytes.length > 0) {
+      const damage = 'segment ends without its end marker (cut short at a block boundary?)';
+      if (!options.toLastValid) throw new JournalCorruption(path, bytes.length, expectedSeq, damage);
+      cutBack(segments.slice(s + 1), dir, path, bytes.length, damage, options, warn);
+      break;
+    }
+    if (lastSegment && !endsWithMarker) {
+      warn(`the journal ends at seq ${expectedSeq - 1} in ${path} without a clean-shutdown marker: recovering from a crash`);
+      if (options.repair && bytes.length > 0) appendSegmentEnd(path, expectedSeq);
+    }
+  }
+  return { segments: segments.length, blocks, records, firstSeq, lastSeq: expectedSeq - 1, cleanShutdown, warnings };
+}
+
+function truncate(path: string, offset: number): void {
+  const fd = openSync(path, 'r+');
+  try {
+    ftruncateSync(fd, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The operator's explicit recovery: keep everything before the damage, drop everything after. */
+function cutBack(later: readonly { name: string }[], dir: string, path: string, offset: number, reason: string, options: ScanOptions, warn: (m: string) => void): void {
+  warn(`${reason} in ${path} at byte offset ${offset}: journal ${options.repair ? 'cut back' : 'read'} to the last valid block before it, as requested`);
+  if (!options.repair) return;
+  truncate(path, offset);
+  for (const segment of later) {
+    const other = join(dir, segment.name);
+    if (other !== path) unlinkSync(other);
+  }
+}
