@@ -57,7 +57,7 @@ export function readStoreConfig(dir: string): CoreConfig {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const config = parsed as Partial<CoreConfig>;
   if (!Array.isArray(config.instruments) || typeof config.capacity !== 'object') throw new Error(`${path} has no instruments and capacity`);
