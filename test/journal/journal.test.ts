@@ -1,75 +1,14 @@
 // The journal and snapshots on disk: round trips, rotation, recovery, torn tails and corruption.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { InstrumentSpec } from '../../src/domain/instrument.js';
+import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/engine/command.js';
-import type { Engine } from '../../src/engine/engine.js';
 import { JournalCorruption } from '../../src/journal/format.js';
 import { scanJournal } from '../../src/journal/journal-reader.js';
-import { JournalWriter } from '../../src/journal/journal-writer.js';
-import { type CoreConfig, engineFor, journalDir, openStore, recover, snapshotDir, takeSnapshot } from '../../src/journal/store.js';
-import { COMMAND_RECORD_BYTES, decodeCommand, encodeCommand } from '../../src/protocol/command-record.js';
-import { Resolver, template } from '../property/command-stream.js';
-
-const SPEC = (id: number, symbol: string, matching: InstrumentSpec['matching']): InstrumentSpec => ({
-  id,
-  symbol,
-  baseAsset: symbol.split('-')[0] ?? 'X',
-  quoteAsset: 'USD',
-  tickSize: '0.01',
-  lotSize: '0.001',
-  minPrice: '0.01',
-  maxPrice: '10000',
-  minQuantity: '0.001',
-  maxQuantity: '1000',
-  matching,
-});
-
-export const CONFIG: CoreConfig = {
-  instruments: [SPEC(1, 'BTC-USD', { kind: 'fifo' }), SPEC(2, 'ETH-USD', { kind: 'pro-rata', topOrderCapLots: 0, minimumAllocationLots: 0 }), SPEC(3, 'SOL-USD', { kind: 'pro-rata', topOrderCapLots: 5, minimumAllocationLots: 3 })],
-  capacity: { maxOrders: 10_000, maxLevels: 1_000 },
-};
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kapita-journal-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-const record = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
-
-/** Runs `count` random commands through an engine and the journal, like the core does. */
-function run(dir: string, count: number, seed: number, options: { snapshotAt?: number[]; segmentBytes?: number; maxBlockRecords?: number } = {}): { engine: Engine; commands: Command[]; writer: JournalWriter } {
-  openStore(dir, CONFIG);
-  const engine = engineFor(CONFIG);
-  const writer = JournalWriter.open(journalDir(dir), { policy: 'write', nextSeq: 1, segmentBytes: options.segmentBytes ?? 1 << 20, maxBlockRecords: options.maxBlockRecords ?? 64 });
-  const resolver = new Resolver();
-  const commands: Command[] = [];
-  let timestamp = 1_800_000_000_000_000_000n;
-  for (const t of fc.sample(template, { seed, numRuns: count })) {
-    const command = resolver.resolve(t);
-    const seq = engine.sequence + 1;
-    timestamp += 1000n;
-    encodeCommand(record, 0, command);
-    writer.append(seq, timestamp, record, 0);
-    if (seq % 50 === 0) writer.commit();
-    engine.apply(command, seq, timestamp);
-    resolver.record(engine);
-    commands.push(command);
-    if (options.snapshotAt?.includes(seq) === true) {
-      writer.commit(); // a snapshot covers only journaled commands
-      takeSnapshot(dir, engine, CONFIG);
-    }
-  }
-  return { engine, commands, writer };
-}
+import { journalDir, recover, snapshotDir } from '../../src/journal/store.js';
+import { decodeCommand } from '../../src/protocol/command-record.js';
+import { run, tempDir } from './fixture.js';
 
 function segments(dir: string): string[] {
   return readdirSync(journalDir(dir))
