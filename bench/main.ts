@@ -1,11 +1,17 @@
 // Benchmark entry: `npm run bench -- NAME [--json] [--quick]`. One file per benchmark.
 import { crc64Benchmark } from './crc64.js';
+import { recoveryBenchmark, replayBenchmark, snapshotBenchmark } from './durability.js';
+import { pipelineBenchmark } from './pipeline.js';
 import { engineBenchmark, engineChild } from './engine.js';
 import { type BenchOptions, print } from './report.js';
 
-const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<string, unknown>>> = {
+const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<string, unknown> | Promise<Record<string, unknown>>>> = {
   engine: engineBenchmark,
   crc64: crc64Benchmark,
+  replay: replayBenchmark,
+  recovery: recoveryBenchmark,
+  snapshot: snapshotBenchmark,
+  pipeline: pipelineBenchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */
@@ -13,7 +19,7 @@ const CHILDREN: Readonly<Record<string, (spec: string, quick: boolean) => Record
   engine: engineChild,
 };
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const names = argv.filter((a) => !a.startsWith('--'));
   const childSpec = argv.find((a) => a.startsWith('--child='))?.slice('--child='.length);
   const unknownFlags = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--quick' && !a.startsWith('--child='));
@@ -29,8 +35,8 @@ function main(argv: readonly string[]): number {
     console.error(`usage: npm run bench -- NAME [--json] [--quick]\nbenchmarks: ${Object.keys(BENCHMARKS).join(', ')}`);
     return 2;
   }
-  print(bench(options), options);
+  print(await bench(options), options);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -173,6 +173,11 @@ export class Engine {
     return this.lastSeq;
   }
 
+  /** Timestamp of the last applied command (the sequencer's clock never goes below it). */
+  get timestampNs(): bigint {
+    return this.lastTimestampNs;
+  }
+
   validateInternalState(): void {
     for (const book of this.orderedBooks) book.validateInternalState();
   }

@@ -82,6 +82,8 @@ export interface RecoverOptions {
   readonly toLastValid?: boolean;
   readonly warn?: (message: string) => void;
   readonly progress?: (seq: number) => void;
+  /** Replay the whole journal from seq 1 (to check a snapshot-based recovery against it). */
+  readonly ignoreSnapshots?: boolean;
 }
 
 export interface Recovered {
@@ -101,7 +103,7 @@ export function recover(dir: string, options: RecoverOptions): Recovered {
   };
   const config = readStoreConfig(dir);
   const engine = engineFor(config, options.book);
-  const snapshot = loadNewestSnapshot(snapshotDir(dir), warn);
+  const snapshot = options.ignoreSnapshots === true ? undefined : loadNewestSnapshot(snapshotDir(dir), warn);
   if (snapshot !== undefined) {
     if (snapshot.config !== configText(config)) throw new Error(`snapshot ${snapshot.path} was taken under another configuration than ${join(dir, 'config.json')}`);
     const reader = new StateReader(snapshot.state);

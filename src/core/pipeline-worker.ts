@@ -1,0 +1,160 @@
+// The pipeline's two worker threads, one script: workerData.role picks the loop.
+//
+// core      single writer of all state: takes command records from the input ring, stamps seq and
+//           time, hands the record to the journaler, applies it to the engine and publishes the
+//           events. It never waits for the disk: it may run ahead of the journal, and responders
+//           release nothing until durableSeq covers it.
+// journaler takes the core's records in seq order, writes them in blocks (group commit: whatever
+//           has accumulated when it looks), syncs per the policy and advances durableSeq. It keeps
+//           a replica engine fed with the same durable commands and writes the snapshots from it,
+//           so taking a snapshot never stalls the core.
+import { parentPort, workerData } from 'node:worker_threads';
+import { EVENT_WIDTH } from '../engine/event.js';
+import { JournalWriter } from '../journal/journal-writer.js';
+import { journalDir, recover, takeSnapshot } from '../journal/store.js';
+import { COMMAND_RECORD_BYTES, decodeCommand, decodeOrigin, emptyCommand } from '../protocol/command-record.js';
+import { COMMAND_END, OUTPUT_ORIGIN_OFFSET, OUTPUT_REQUEST_OFFSET } from '../protocol/output-record.js';
+import { BlockingWait, RingBuffer } from '../pipeline/index.js';
+import {
+  C_CORE_SEQ,
+  C_CORE_STATE,
+  C_DURABLE_SEQ,
+  C_DURABLE_TICK,
+  C_JOURNALER_STATE,
+  C_STOP,
+  controlInts,
+  controlSeqs,
+  type PipelineShared,
+  STATE_FAILED,
+  STATE_RUNNING,
+  STATE_STOPPED,
+  type WorkerMessage,
+} from './pipeline-shared.js';
+import { SequencerClock } from './sequencer.js';
+
+const shared = workerData as PipelineShared & { role: 'core' | 'journaler' };
+const ints = controlInts(shared.control);
+const seqs = controlSeqs(shared.control);
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+function warn(message: string): void {
+  post({ kind: 'warning', message });
+}
+
+function runCore(): void {
+  const input = RingBuffer.attach(shared.input, { wait: new BlockingWait() });
+  const journal = RingBuffer.attach(shared.journal, { wait: new BlockingWait() });
+  const output = RingBuffer.attach(shared.output, { wait: new BlockingWait() });
+  const engine = recover(shared.dataDir, { repair: false, book: shared.book, warn }).engine;
+  const clock = new SequencerClock(engine.timestampNs);
+  const command = emptyCommand();
+  const origin = { origin: 0, requestId: 0 };
+  const events = engine.events;
+  let seq = engine.sequence;
+  let timestamp = 0n;
+  let record: DataView = input.view;
+  let recordOffset = 0;
+  let eventIndex = 0;
+  // Writers are built once: publishing a record allocates nothing.
+  const writeJournal = (view: DataView, offset: number): void => {
+    view.setBigUint64(offset, timestamp, true);
+    for (let i = 0; i < COMMAND_RECORD_BYTES; i += 8) view.setFloat64(offset + 8 + i, record.getFloat64(recordOffset + i, true), true);
+  };
+  const writeEvent = (view: DataView, offset: number): void => {
+    const data = events.data;
+    const from = eventIndex * EVENT_WIDTH;
+    for (let i = 0; i < EVENT_WIDTH; i++) view.setFloat64(offset + i * 8, data[from + i] ?? 0, true);
+    view.setUint32(offset + OUTPUT_ORIGIN_OFFSET, origin.origin, true);
+    view.setUint32(offset + OUTPUT_REQUEST_OFFSET, origin.requestId, true);
+  };
+  const writeEnd = (view: DataView, offset: number): void => {
+    view.setFloat64(offset, COMMAND_END, true);
+    view.setFloat64(offset + 8, seq, true);
+    view.setFloat64(offset + 16, events.count, true);
+    for (let i = 3; i < EVENT_WIDTH; i++) view.setFloat64(offset + i * 8, 0, true);
+    view.setUint32(offset + OUTPUT_ORIGIN_OFFSET, origin.origin, true);
+    view.setUint32(offset + OUTPUT_REQUEST_OFFSET, origin.requestId, true);
+  };
+  const handle = (view: DataView, offset: number): void => {
+    record = view;
+    recordOffset = offset;
+    seq++;
+    timestamp = clock.nowNs();
+    journal.publish(writeJournal);
+    decodeCommand(view, offset, command);
+    decodeOrigin(view, offset, origin);
+    engine.apply(command, seq, timestamp);
+    for (eventIndex = 0; eventIndex < events.count; eventIndex++) output.publish(writeEvent);
+    output.publish(writeEnd);
+  };
+  Atomics.store(ints, C_CORE_STATE, STATE_RUNNING);
+  post({ kind: 'ready', role: 'core', seq });
+  for (;;) {
+    const handled = input.take(handle, 256, 20);
+    if (handled > 0) Atomics.store(seqs, C_CORE_SEQ, BigInt(seq));
+    else if (Atomics.load(ints, C_STOP) === 1 && input.pending === 0) break;
+  }
+  Atomics.store(ints, C_CORE_STATE, STATE_STOPPED);
+  Atomics.notify(ints, C_CORE_STATE);
+}
+
+function runJournaler(): void {
+  const journal = RingBuffer.attach(shared.journal, { wait: new BlockingWait() });
+  const recovered = recover(shared.dataDir, { repair: false, book: shared.book, warn });
+  const replica = recovered.engine;
+  const writer = JournalWriter.open(journalDir(shared.dataDir), { policy: shared.policy, nextSeq: replica.sequence + 1 });
+  const command = emptyCommand();
+  let snapshotSeq = recovered.snapshotSeq;
+  let lastSnapshotMs = performance.now();
+  const handle = (view: DataView, offset: number): void => {
+    const seq = writer.lastSeq + 1;
+    const timestamp = view.getBigUint64(offset, true);
+    writer.append(seq, timestamp, view, offset + 8);
+    replica.apply(decodeCommand(view, offset + 8, command), seq, timestamp);
+  };
+  const publishDurable = (): void => {
+    const durable = writer.commit();
+    if (BigInt(durable) !== Atomics.load(seqs, C_DURABLE_SEQ)) {
+      Atomics.store(seqs, C_DURABLE_SEQ, BigInt(durable));
+      Atomics.add(ints, C_DURABLE_TICK, 1);
+      Atomics.notify(ints, C_DURABLE_TICK);
+    }
+  };
+  const snapshot = (): void => {
+    if (replica.sequence === snapshotSeq) return;
+    const path = takeSnapshot(shared.dataDir, replica, recovered.config, shared.snapshotsKept);
+    snapshotSeq = replica.sequence;
+    post({ kind: 'snapshot', seq: snapshotSeq, path });
+  };
+  Atomics.store(seqs, C_DURABLE_SEQ, BigInt(writer.durableSeq));
+  Atomics.store(ints, C_JOURNALER_STATE, STATE_RUNNING);
+  post({ kind: 'ready', role: 'journaler', seq: writer.durableSeq });
+  for (;;) {
+    // Group commit: take what has accumulated (up to a block), write it once, sync once.
+    const handled = journal.take(handle, 4096, 10);
+    if (handled > 0) publishDurable();
+    if (shared.snapshotIntervalMs > 0 && performance.now() - lastSnapshotMs >= shared.snapshotIntervalMs) {
+      snapshot();
+      lastSnapshotMs = performance.now();
+    }
+    if (handled === 0 && Atomics.load(ints, C_CORE_STATE) === STATE_STOPPED && journal.pending === 0) break;
+  }
+  publishDurable();
+  writer.close();
+  snapshot();
+  Atomics.store(ints, C_JOURNALER_STATE, STATE_STOPPED);
+  Atomics.notify(ints, C_JOURNALER_STATE);
+}
+
+try {
+  if (shared.role === 'core') runCore();
+  else runJournaler();
+} catch (error) {
+  // A crash here is a broken invariant or a disk failure: stop everything, loudly.
+  Atomics.store(ints, shared.role === 'core' ? C_CORE_STATE : C_JOURNALER_STATE, STATE_FAILED);
+  Atomics.store(ints, C_STOP, 1);
+  throw error;
+}

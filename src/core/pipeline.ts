@@ -1,0 +1,209 @@
+// The pipeline host, in the main thread: it owns the rings, starts the core and journaler workers,
+// lets gateways submit command records, and runs the responder, which hands out each event only once
+// the journal has made its command durable (event.seq ≤ durableSeq): no response, execution report
+// or market data about a command leaves the process before the command is durable.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Command } from '../engine/command.js';
+import type { BookKind } from '../engine/engine.js';
+import { scanJournal } from '../journal/journal-reader.js';
+import type { DurabilityPolicy } from '../journal/journal-writer.js';
+import { RECORD_BYTES } from '../journal/format.js';
+import { type CoreConfig, journalDir, openStore } from '../journal/store.js';
+import { COMMAND_RECORD_BYTES, encodeCommand } from '../protocol/command-record.js';
+import { OUTPUT_RECORD_BYTES, outputSeq } from '../protocol/output-record.js';
+import { RingBuffer, YieldingWait } from '../pipeline/index.js';
+import {
+  C_CORE_STATE,
+  C_DURABLE_SEQ,
+  C_DURABLE_TICK,
+  C_JOURNALER_STATE,
+  C_STOP,
+  CONTROL_BYTES,
+  controlInts,
+  controlSeqs,
+  type PipelineShared,
+  STATE_FAILED,
+  type WorkerMessage,
+} from './pipeline-shared.js';
+
+export interface PipelineOptions {
+  readonly dataDir: string;
+  readonly config: CoreConfig;
+  readonly policy?: DurabilityPolicy;
+  readonly book?: BookKind;
+  /** Default 100 ms; 0 turns periodic snapshots off (one is still taken at a clean stop). */
+  readonly snapshotIntervalMs?: number;
+  readonly snapshotsKept?: number;
+  /** Ring sizes (slots, powers of two). */
+  readonly inputSlots?: number;
+  readonly outputSlots?: number;
+  readonly journalSlots?: number;
+  readonly warn?: (message: string) => void;
+}
+
+/** Called for every released output record (an event, or the COMMAND_END that closes a command). */
+export type ResponseHandler = (view: DataView, offset: number) => void;
+
+/**
+ * Workers run compiled JavaScript. Under the test runner this module is TypeScript source, so the
+ * worker script is taken from the build (`npm test` builds first).
+ */
+function workerScript(): URL {
+  const here = new URL('./pipeline-worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return here;
+  const built = new URL(here.href.replace('/src/core/', '/dist/src/core/'));
+  if (!existsSync(fileURLToPath(built))) throw new Error(`pipeline worker not built: ${fileURLToPath(built)} (run npm run build)`);
+  return built;
+}
+
+export class Pipeline {
+  private readonly input: RingBuffer;
+  private readonly output: RingBuffer;
+  private readonly ints: Int32Array;
+  private readonly seqs: BigInt64Array;
+  private readonly record = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
+  private readonly workers: Worker[] = [];
+  private failure: Error | undefined;
+  private responder: ResponseHandler = () => undefined;
+  private responding = false;
+  private stopped = false;
+
+  private constructor(
+    private readonly shared: PipelineShared,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.input = RingBuffer.attach(shared.input, { wait: new YieldingWait() });
+    this.output = RingBuffer.attach(shared.output);
+    this.ints = controlInts(shared.control);
+    this.seqs = controlSeqs(shared.control);
+  }
+
+  static async start(options: PipelineOptions): Promise<Pipeline> {
+    const warn = options.warn ?? ((message: string) => process.emitWarning(message));
+    openStore(options.dataDir, options.config);
+    // Start-up's repairs happen once, here, before any worker reads the journal.
+    scanJournal(journalDir(options.dataDir), undefined, { repair: true, warn });
+    const shared: PipelineShared = {
+      dataDir: options.dataDir,
+      book: options.book ?? 'fast',
+      policy: options.policy ?? 'fsync',
+      snapshotIntervalMs: options.snapshotIntervalMs ?? 100,
+      snapshotsKept: options.snapshotsKept ?? 3,
+      input: RingBuffer.create({ slotBytes: COMMAND_RECORD_BYTES, slots: options.inputSlots ?? 1 << 14 }).buffer,
+      journal: RingBuffer.create({ slotBytes: RECORD_BYTES + 8, slots: options.journalSlots ?? 1 << 16, producers: 'single' }).buffer,
+      output: RingBuffer.create({ slotBytes: OUTPUT_RECORD_BYTES, slots: options.outputSlots ?? 1 << 16, producers: 'single' }).buffer,
+      control: new SharedArrayBuffer(CONTROL_BYTES),
+    };
+    const pipeline = new Pipeline(shared, warn);
+    // The core recovers first and the journaler after it: the journaler opens a new segment, which
+    // the core's read of the journal must not see half-made.
+    await pipeline.spawn('core');
+    await pipeline.spawn('journaler');
+    return pipeline;
+  }
+
+  private spawn(role: 'core' | 'journaler'): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(workerScript(), { workerData: { ...this.shared, role } });
+      this.workers.push(worker);
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.kind === 'ready') resolve();
+        else if (message.kind === 'warning') this.warn(message.message);
+      });
+      worker.on('error', (error) => {
+        this.failure = error;
+        Atomics.store(this.ints, C_STOP, 1);
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0 && this.failure === undefined) this.failure = new Error(`${role} worker exited with code ${code}`);
+        reject(this.failure ?? new Error(`${role} worker exited before it was ready`));
+      });
+    });
+  }
+
+  /** The input ring's buffer, for gateway threads: `RingBuffer.attach(buffer)` and publish records. */
+  get inputBuffer(): SharedArrayBuffer {
+    return this.shared.input;
+  }
+
+  get durableSeq(): number {
+    return Number(Atomics.load(this.seqs, C_DURABLE_SEQ));
+  }
+
+  /** The first error of a worker, if one failed. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  /**
+   * Publishes a command (back-pressure: waits up to `timeoutMs` while the input ring is full).
+   * `origin`/`requestId` come back on the command's response records.
+   */
+  submit(command: Command, requestId: number, origin = 0, timeoutMs = 5000): void {
+    if (this.stopped) throw new Error('pipeline is stopped');
+    if (this.failure !== undefined) throw this.failure;
+    encodeCommand(this.record, 0, command, origin, requestId);
+    const source = new Uint8Array(this.record.buffer);
+    this.input.publish((view, offset) => {
+      new Uint8Array(view.buffer, view.byteOffset + offset, COMMAND_RECORD_BYTES).set(source);
+    }, timeoutMs);
+  }
+
+  /** Starts the responder: `handler` gets every output record whose command is durable, in order. */
+  respond(handler: ResponseHandler): void {
+    this.responder = handler;
+    if (this.responding) return;
+    this.responding = true;
+    void this.respondLoop();
+  }
+
+  private async respondLoop(): Promise<void> {
+    const release = (view: DataView, offset: number): void => {
+      this.responder(view, offset);
+    };
+    while (this.responding) {
+      const durable = this.durableSeq;
+      // Hand out the records whose seq is durable; stop at the first one that is not yet.
+      let released = 0;
+      for (;;) {
+        if (!this.output.waitFor(this.output.nextSequence, 0)) break;
+        const peek = this.peekSeq();
+        if (peek > durable) break;
+        released += this.output.poll(release, 1);
+      }
+      if (released === 0) {
+        if (this.stopped && this.allStopped() && this.output.pending === 0) break;
+        const tick = Atomics.load(this.ints, C_DURABLE_TICK);
+        const waited = Atomics.waitAsync(this.ints, C_DURABLE_TICK, tick, 5);
+        if (waited.async) await waited.value;
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  /** Seq of the next output record (published: the caller checked with waitFor). */
+  private peekSeq(): number {
+    const slot = (this.output.nextSequence & (this.output.slots - 1)) * OUTPUT_RECORD_BYTES;
+    return outputSeq(this.output.view, slot);
+  }
+
+  private allStopped(): boolean {
+    return Atomics.load(this.ints, C_JOURNALER_STATE) >= 2 && Atomics.load(this.ints, C_CORE_STATE) >= 2;
+  }
+
+  /** Clean shutdown: the core drains its input, the journaler commits, marks and snapshots. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    Atomics.store(this.ints, C_STOP, 1);
+    await Promise.all(this.workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
+    while (this.responding && this.output.pending > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    this.responding = false;
+    if (Atomics.load(this.ints, C_CORE_STATE) === STATE_FAILED || Atomics.load(this.ints, C_JOURNALER_STATE) === STATE_FAILED) {
+      throw this.failure ?? new Error('a pipeline worker failed');
+    }
+  }
+}
