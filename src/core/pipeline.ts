@@ -41,6 +41,12 @@ export interface PipelineOptions {
   readonly outputSlots?: number;
   readonly journalSlots?: number;
   readonly warn?: (message: string) => void;
+  /**
+   * The operator's explicit choice to start from the last valid journal block when the journal is
+   * damaged before its tail (everything after the damage is cut away). Off by default: damage stops
+   * start-up with an error naming file, offset and seq.
+   */
+  readonly recoverToLastValid?: boolean;
 }
 
 /** Called for every released output record (an event, or the COMMAND_END that closes a command). */
@@ -84,7 +90,7 @@ export class Pipeline {
     const warn = options.warn ?? ((message: string) => process.emitWarning(message));
     openStore(options.dataDir, options.config);
     // Start-up's repairs happen once, here, before any worker reads the journal.
-    scanJournal(journalDir(options.dataDir), undefined, { repair: true, warn });
+    scanJournal(journalDir(options.dataDir), undefined, { repair: true, toLastValid: options.recoverToLastValid === true, warn });
     const shared: PipelineShared = {
       dataDir: options.dataDir,
       book: options.book ?? 'fast',
@@ -164,16 +170,17 @@ export class Pipeline {
     const release = (view: DataView, offset: number): void => {
       this.responder(view, offset);
     };
+    const slots = this.output.slots;
+    const view = this.output.view;
     while (this.responding) {
       const durable = this.durableSeq;
-      // Hand out the records whose seq is durable; stop at the first one that is not yet.
-      let released = 0;
-      for (;;) {
-        if (!this.output.waitFor(this.output.nextSequence, 0)) break;
-        const peek = this.peekSeq();
-        if (peek > durable) break;
-        released += this.output.poll(release, 1);
-      }
+      // The run of published records whose seq is durable (seqs only grow along the ring), released
+      // as one batch.
+      const published = this.output.pending;
+      const next = this.output.nextSequence;
+      let ready = 0;
+      while (ready < published && outputSeq(view, ((next + ready) & (slots - 1)) * OUTPUT_RECORD_BYTES) <= durable) ready++;
+      const released = ready > 0 ? this.output.poll(release, ready) : 0;
       if (released === 0) {
         if (this.stopped && this.allStopped() && this.output.pending === 0) break;
         const tick = Atomics.load(this.ints, C_DURABLE_TICK);
@@ -182,12 +189,6 @@ export class Pipeline {
         else await new Promise((resolve) => setImmediate(resolve));
       }
     }
-  }
-
-  /** Seq of the next output record (published: the caller checked with waitFor). */
-  private peekSeq(): number {
-    const slot = (this.output.nextSequence & (this.output.slots - 1)) * OUTPUT_RECORD_BYTES;
-    return outputSeq(this.output.view, slot);
   }
 
   private allStopped(): boolean {
