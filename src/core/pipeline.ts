@@ -13,7 +13,7 @@ import { RECORD_BYTES } from '../journal/format.js';
 import { type CoreConfig, journalDir, openStore } from '../journal/store.js';
 import { COMMAND_RECORD_BYTES, encodeCommand } from '../protocol/command-record.js';
 import { OUTPUT_RECORD_BYTES, outputSeq } from '../protocol/output-record.js';
-import { RingBuffer, YieldingWait } from '../pipeline/index.js';
+import { RingBuffer } from '../pipeline/index.js';
 import {
   C_CORE_STATE,
   C_DURABLE_SEQ,
@@ -70,6 +70,7 @@ export class Pipeline {
   private readonly ints: Int32Array;
   private readonly seqs: BigInt64Array;
   private readonly record = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
+  private readonly recordBytes = new Uint8Array(this.record.buffer);
   private readonly workers: Worker[] = [];
   private failure: Error | undefined;
   private responder: ResponseHandler = () => undefined;
@@ -80,7 +81,7 @@ export class Pipeline {
     private readonly shared: PipelineShared,
     private readonly warn: (message: string) => void,
   ) {
-    this.input = RingBuffer.attach(shared.input, { wait: new YieldingWait() });
+    this.input = RingBuffer.attach(shared.input);
     this.output = RingBuffer.attach(shared.output);
     this.ints = controlInts(shared.control);
     this.seqs = controlSeqs(shared.control);
@@ -145,17 +146,24 @@ export class Pipeline {
   }
 
   /**
-   * Publishes a command (back-pressure: waits up to `timeoutMs` while the input ring is full).
-   * `origin`/`requestId` come back on the command's response records.
+   * Publishes a command if the input ring has room; false means "busy" (back-pressure). `origin` and
+   * `requestId` come back on the command's response records. Never blocks: this thread also runs
+   * the responder, and blocking here while the core waits for the responder to drain the output
+   * ring would deadlock the two.
    */
-  submit(command: Command, requestId: number, origin = 0, timeoutMs = 5000): void {
+  trySubmit(command: Command, requestId: number, origin = 0): boolean {
     if (this.stopped) throw new Error('pipeline is stopped');
     if (this.failure !== undefined) throw this.failure;
     encodeCommand(this.record, 0, command, origin, requestId);
-    const source = new Uint8Array(this.record.buffer);
-    this.input.publish((view, offset) => {
+    const source = this.recordBytes;
+    return this.input.tryPublish((view, offset) => {
       new Uint8Array(view.buffer, view.byteOffset + offset, COMMAND_RECORD_BYTES).set(source);
-    }, timeoutMs);
+    });
+  }
+
+  /** Publishes a command, yielding to the event loop (and so to the responder) while the ring is full. */
+  async submit(command: Command, requestId: number, origin = 0): Promise<void> {
+    while (!this.trySubmit(command, requestId, origin)) await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Starts the responder: `handler` gets every output record whose command is durable, in order. */

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.length === 0) continue;
     const message = JSON.parse(line) as { r: number; c: Command };
-    pipeline.submit(message.c, message.r);
+    await pipeline.submit(message.c, message.r);
   }
   await pipeline.stop();
   clearInterval(flush);

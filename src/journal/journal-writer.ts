@@ -78,6 +78,8 @@ export class JournalWriter {
   private readonly buffer: Uint8Array;
   private readonly view: DataView;
   private readonly crc = new Uint32Array(2);
+  private readonly markerBuffer = new Uint8Array(blockBytes(0));
+  private readonly markerView = new DataView(this.markerBuffer.buffer);
   private readonly maxRecords: number;
   private readonly segmentBytes: number;
   private fd = -1;
@@ -169,9 +171,13 @@ export class JournalWriter {
   private writeBlock(flags: number, firstSeq: number, records: number): void {
     const length = blockBytes(records);
     if (flags === 0 && this.segmentWritten > 0 && this.segmentWritten + length > this.segmentBytes) this.rotate(firstSeq);
-    sealBlock(this.buffer, this.view, this.crc, flags, firstSeq, records);
+    // Markers are sealed in their own buffer: the block buffer may hold records waiting to go out
+    // (a rotation happens between appending them and writing them).
+    const buffer = records === 0 ? this.markerBuffer : this.buffer;
+    const view = records === 0 ? this.markerView : this.view;
+    sealBlock(buffer, view, this.crc, flags, firstSeq, records);
     let written = 0;
-    while (written < length) written += writeSync(this.fd, this.buffer, written, length - written);
+    while (written < length) written += writeSync(this.fd, buffer, written, length - written);
     if (this.policy === 'fsync') fdatasyncSync(this.fd);
     this.segmentWritten += length;
   }

@@ -5,16 +5,19 @@
 // so a SharedArrayBuffer posted to a worker is re-attached there with `RingBuffer.attach(buffer)`.
 //
 // Sequences are 32-bit and wrap. Every comparison is a difference taken modulo 2^32, `(a - b) | 0`,
-// which is exact because two sequences compared are never more than `slots` (≤ 2^30) apart. The
+// which is exact because two sequences compared are never more than `slots` (≤ 2^27) apart. The
 // consumer keeps its own full-precision count (a double, exact to 2^53) and hands that to handlers.
-// Measured on the project machine (Node 20, 2 cores; test/pipeline/sequence-width.test.ts, run with
-// KAPITA_STRESS=1, repeats it):
-//   claim step (load, load, CAS, store), one thread: Int32Array 22.6–24.3 ns, BigInt64Array
-//   29.6–31.2 ns and 177+ scavenges per 20M steps, since every BigInt read is a new heap object;
-//   contended CAS increment, two threads: Int32 29.4–30.8 ns, BigInt64 32.0–32.6 ns.
+// Measured on the project machine (Node 20, 2 cores) by test/pipeline/sequence-width.test.ts
+// (KAPITA_STRESS=1), three runs each:
+//   claim step (load, load, CAS, store), one thread: Int32Array 21.7–21.8 ns, no collections;
+//   BigInt64Array 27.2–27.5 ns and 354–712 scavenges per 20M steps (every BigInt read is a new
+//   heap object, in every thread that touches a cursor);
+//   CAS increment contended by two threads: Int32Array 26.5–29.0 ns, BigInt64Array 29.1–30.3 ns.
 // Int32 is faster and allocates nothing, which the hot path must not (STYLE.md §5). The price is
-// ABA on the multi-producer claim CAS: a producer descheduled between its load and its CAS while
-// exactly a multiple of 2^32 claims pass would succeed wrongly. We accept that.
+// ABA on the multi-producer claim CAS: a producer descheduled between its load and its CAS (two
+// adjacent instructions) while other producers make a multiple of 2^32 claims, over an hour at 1M
+// records/s, and whose CAS then runs at the exact moment the cursor comes back to the value it
+// read, would claim wrongly. We accept that.
 //
 // Memory order: records are written and read with plain DataView accesses; the Atomics store that
 // publishes a slot (and the Atomics load that observes it) order them, as the JavaScript memory
@@ -28,7 +31,7 @@ export type ProducerMode = 'multi' | 'single';
 export interface RingBufferOptions {
   /** Bytes per record: a multiple of 8 in 8..65536. */
   readonly slotBytes: number;
-  /** Records the ring holds: a power of two in 2..2^30. */
+  /** Records the ring holds: a power of two in 2..2^27 (and slots × slotBytes ≤ 2^30). */
   readonly slots: number;
   /** `single` when exactly one thread ever publishes: no CAS, no availability array (default `multi`). */
   readonly producers?: ProducerMode;
@@ -57,7 +60,8 @@ export class RingTimeoutError extends Error {
 }
 
 export const MAX_SLOT_BYTES = 65_536;
-export const MAX_SLOTS = 2 ** 30;
+/** 2^30 bytes of data over the smallest slot (8 bytes). */
+export const MAX_SLOTS = 2 ** 27;
 /** Largest data region: a ring is a bounded queue, not a store. */
 export const MAX_RING_BYTES = 2 ** 30;
 
@@ -462,6 +466,7 @@ export class RingBuffer {
           // Count first, then re-read the signal and re-check before sleeping.
           Atomics.add(header, waitersIndex, 1);
           counted = true;
+          continue;
         }
         strategy.idle(header, signalIndex, observed, attempt, remainingMs);
         attempt++;

@@ -40,9 +40,7 @@ async function runBatch(pipeline: Pipeline, commands: Command[], firstRequest: n
       }
     });
   });
-  commands.forEach((command, i) => {
-    pipeline.submit(command, firstRequest + i);
-  });
+  for (let i = 0; i < commands.length; i++) await pipeline.submit(commands[i]!, firstRequest + i); // eslint-disable-line @typescript-eslint/no-non-null-assertion
   await done;
   return { ends, maxSeqSeenBeforeDurable: violation };
 }
