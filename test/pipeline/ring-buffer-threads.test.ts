@@ -127,7 +127,8 @@ function describeResult(c: StressCase, result: StressResult): string {
 
 describe('RingBuffer across worker threads', () => {
   it.each<StressCase>([
-    { producers: 4, records: 1_000_000, wait: 'blocking', mode: 'multi', slots: 1_024 },
+    // The stress run: ≥ 10M records through one multi-producer ring, in every npm test.
+    { producers: 4, records: 2_500_000, wait: 'blocking', mode: 'multi', slots: 1_024 },
     { producers: 4, records: 1_000_000, wait: 'yielding', mode: 'multi', slots: 1_024 },
     { producers: 4, records: 50_000, wait: 'blocking', mode: 'multi', slots: 4 },
     { producers: 4, records: 50_000, wait: 'yielding', mode: 'multi', slots: 2 },
