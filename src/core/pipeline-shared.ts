@@ -25,7 +25,8 @@ export const C_CORE_STATE = 1;
 export const C_JOURNALER_STATE = 2;
 /** Incremented (and notified) whenever durableSeq advances, for Atomics.wait/waitAsync. */
 export const C_DURABLE_TICK = 3;
-export const CONTROL_INT32S = 4;
+export const C_SNAPSHOTTER_STATE = 4;
+export const CONTROL_INT32S = 6;
 /** BigInt64 cells after the Int32 cells: the highest durable seq, and the last sequenced seq. */
 export const C_DURABLE_SEQ = 0;
 export const C_CORE_SEQ = 1;

@@ -5,12 +5,14 @@
 //           events. It never waits for the disk: it may run ahead of the journal, and responders
 //           release nothing until durableSeq covers it.
 // journaler takes the core's records in seq order, writes them in blocks (group commit: whatever
-//           has accumulated when it looks), syncs per the policy and advances durableSeq. It keeps
-//           a replica engine fed with the same durable commands and writes the snapshots from it,
-//           so taking a snapshot never stalls the core.
+//           has accumulated when it looks), syncs per the policy and advances durableSeq.
+// snapshotter follows the journal files with a replica engine and writes the snapshots from it, so
+//           a snapshot stalls neither the core nor the journal, however large the book.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVENT_WIDTH } from '../engine/event.js';
 import { JournalWriter } from '../journal/journal-writer.js';
+import { scanJournal } from '../journal/journal-reader.js';
+import { JournalTail } from '../journal/journal-tail.js';
 import { journalDir, recover, takeSnapshot } from '../journal/store.js';
 import { COMMAND_RECORD_BYTES, decodeCommand, decodeOrigin, emptyCommand } from '../protocol/command-record.js';
 import { COMMAND_END, OUTPUT_ORIGIN_OFFSET, OUTPUT_REQUEST_OFFSET } from '../protocol/output-record.js';
@@ -21,6 +23,7 @@ import {
   C_DURABLE_SEQ,
   C_DURABLE_TICK,
   C_JOURNALER_STATE,
+  C_SNAPSHOTTER_STATE,
   C_STOP,
   controlInts,
   controlSeqs,
@@ -32,7 +35,7 @@ import {
 } from './pipeline-shared.js';
 import { SequencerClock } from './sequencer.js';
 
-const shared = workerData as PipelineShared & { role: 'core' | 'journaler' };
+const shared = workerData as PipelineShared & { role: 'core' | 'journaler' | 'snapshotter' };
 const ints = controlInts(shared.control);
 const seqs = controlSeqs(shared.control);
 
@@ -103,17 +106,10 @@ function runCore(): void {
 
 function runJournaler(): void {
   const journal = RingBuffer.attach(shared.journal, { wait: new BlockingWait() });
-  const recovered = recover(shared.dataDir, { repair: false, book: shared.book, warn });
-  const replica = recovered.engine;
-  const writer = JournalWriter.open(journalDir(shared.dataDir), { policy: shared.policy, nextSeq: replica.sequence + 1 });
-  const command = emptyCommand();
-  let snapshotSeq = recovered.snapshotSeq;
-  let lastSnapshotMs = performance.now();
+  const lastSeq = scanJournal(journalDir(shared.dataDir), undefined, { warn }).lastSeq;
+  const writer = JournalWriter.open(journalDir(shared.dataDir), { policy: shared.policy, nextSeq: lastSeq + 1 });
   const handle = (view: DataView, offset: number): void => {
-    const seq = writer.lastSeq + 1;
-    const timestamp = view.getBigUint64(offset, true);
-    writer.append(seq, timestamp, view, offset + 8);
-    replica.apply(decodeCommand(view, offset + 8, command), seq, timestamp);
+    writer.append(writer.lastSeq + 1, view.getBigUint64(offset, true), view, offset + 8);
   };
   const publishDurable = (): void => {
     const durable = writer.commit();
@@ -123,12 +119,6 @@ function runJournaler(): void {
       Atomics.notify(ints, C_DURABLE_TICK);
     }
   };
-  const snapshot = (): void => {
-    if (replica.sequence === snapshotSeq) return;
-    const path = takeSnapshot(shared.dataDir, replica, recovered.config, shared.snapshotsKept);
-    snapshotSeq = replica.sequence;
-    post({ kind: 'snapshot', seq: snapshotSeq, path });
-  };
   Atomics.store(seqs, C_DURABLE_SEQ, BigInt(writer.durableSeq));
   Atomics.store(ints, C_JOURNALER_STATE, STATE_RUNNING);
   post({ kind: 'ready', role: 'journaler', seq: writer.durableSeq });
@@ -136,25 +126,61 @@ function runJournaler(): void {
     // Group commit: take what has accumulated (up to a block), write it once, sync once.
     const handled = journal.take(handle, 4096, 10);
     if (handled > 0) publishDurable();
-    if (shared.snapshotIntervalMs > 0 && performance.now() - lastSnapshotMs >= shared.snapshotIntervalMs) {
-      snapshot();
-      lastSnapshotMs = performance.now();
-    }
     if (handled === 0 && Atomics.load(ints, C_CORE_STATE) === STATE_STOPPED && journal.pending === 0) break;
   }
   publishDurable();
   writer.close();
-  snapshot();
   Atomics.store(ints, C_JOURNALER_STATE, STATE_STOPPED);
   Atomics.notify(ints, C_JOURNALER_STATE);
 }
 
+/**
+ * Keeps a replica engine current by following the journal files (only written commands) and
+ * writes a snapshot from it every interval. Neither the core nor the journaler waits for it.
+ */
+function runSnapshotter(): void {
+  const recovered = recover(shared.dataDir, { repair: false, book: shared.book, warn });
+  const replica = recovered.engine;
+  const tail = new JournalTail(journalDir(shared.dataDir), replica.sequence + 1);
+  const command = emptyCommand();
+  const apply = (seq: number, timestamp: bigint, view: DataView, offset: number): void => {
+    replica.apply(decodeCommand(view, offset, command), seq, timestamp);
+  };
+  let snapshotSeq = recovered.snapshotSeq;
+  const snapshot = (): void => {
+    if (replica.sequence === snapshotSeq) return;
+    const path = takeSnapshot(shared.dataDir, replica, recovered.config, shared.snapshotsKept);
+    snapshotSeq = replica.sequence;
+    post({ kind: 'snapshot', seq: snapshotSeq, path });
+  };
+  Atomics.store(ints, C_SNAPSHOTTER_STATE, STATE_RUNNING);
+  post({ kind: 'ready', role: 'snapshotter', seq: replica.sequence });
+  let lastSnapshotMs = performance.now();
+  for (;;) {
+    const journalerDone = Atomics.load(ints, C_JOURNALER_STATE) === STATE_STOPPED || Atomics.load(ints, C_JOURNALER_STATE) === STATE_FAILED;
+    const tick = Atomics.load(ints, C_DURABLE_TICK);
+    tail.poll(apply);
+    if (journalerDone) break;
+    if (shared.snapshotIntervalMs > 0 && performance.now() - lastSnapshotMs >= shared.snapshotIntervalMs) {
+      snapshot();
+      lastSnapshotMs = performance.now();
+    }
+    Atomics.wait(ints, C_DURABLE_TICK, tick, 10);
+  }
+  tail.close();
+  snapshot();
+  Atomics.store(ints, C_SNAPSHOTTER_STATE, STATE_STOPPED);
+}
+
+const STATE_CELL = { core: C_CORE_STATE, journaler: C_JOURNALER_STATE, snapshotter: C_SNAPSHOTTER_STATE } as const;
+
 try {
   if (shared.role === 'core') runCore();
-  else runJournaler();
+  else if (shared.role === 'journaler') runJournaler();
+  else runSnapshotter();
 } catch (error) {
   // A crash here is a broken invariant or a disk failure: stop everything, loudly.
-  Atomics.store(ints, shared.role === 'core' ? C_CORE_STATE : C_JOURNALER_STATE, STATE_FAILED);
+  Atomics.store(ints, STATE_CELL[shared.role], STATE_FAILED);
   Atomics.store(ints, C_STOP, 1);
   throw error;
 }

@@ -19,6 +19,7 @@ import {
   C_DURABLE_SEQ,
   C_DURABLE_TICK,
   C_JOURNALER_STATE,
+  C_SNAPSHOTTER_STATE,
   C_STOP,
   CONTROL_BYTES,
   controlInts,
@@ -104,14 +105,15 @@ export class Pipeline {
       control: new SharedArrayBuffer(CONTROL_BYTES),
     };
     const pipeline = new Pipeline(shared, warn);
-    // The core recovers first and the journaler after it: the journaler opens a new segment, which
-    // the core's read of the journal must not see half-made.
+    // Core and snapshotter recover before the journaler starts: it opens a new segment, which their
+    // reads of the journal must not see half-made.
     await pipeline.spawn('core');
+    await pipeline.spawn('snapshotter');
     await pipeline.spawn('journaler');
     return pipeline;
   }
 
-  private spawn(role: 'core' | 'journaler'): Promise<void> {
+  private spawn(role: 'core' | 'journaler' | 'snapshotter'): Promise<void> {
     return new Promise((resolve, reject) => {
       const worker = new Worker(workerScript(), { workerData: { ...this.shared, role } });
       this.workers.push(worker);
@@ -211,7 +213,7 @@ export class Pipeline {
     await Promise.all(this.workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
     while (this.responding && this.output.pending > 0) await new Promise((resolve) => setTimeout(resolve, 1));
     this.responding = false;
-    if (Atomics.load(this.ints, C_CORE_STATE) === STATE_FAILED || Atomics.load(this.ints, C_JOURNALER_STATE) === STATE_FAILED) {
+    if ([C_CORE_STATE, C_JOURNALER_STATE, C_SNAPSHOTTER_STATE].some((cell) => Atomics.load(this.ints, cell) === STATE_FAILED)) {
       throw this.failure ?? new Error('a pipeline worker failed');
     }
   }

@@ -62,6 +62,8 @@ describe('pipeline', () => {
     commands.forEach((command, i) => reference.apply(command, i + 1, BigInt(i + 1)));
     const recovered = recover(dataDir, { repair: false });
     expect(recovered.cleanShutdown).toBe(true);
+    // The snapshotter followed the journal to its end and wrote a last snapshot at the clean stop.
+    expect(recovered.snapshotSeq).toBe(count);
     expect(recovered.engine.sequence).toBe(count);
     expect(recovered.engine.stateHash()).toBe(reference.stateHash());
 

@@ -1,0 +1,107 @@
+// Follows a journal as it is written, like `tail -f`: each poll() reads what was appended since the
+// last one and hands over the records of every complete, CRC-valid block. The snapshotter uses it
+// to keep its replica engine current from the journal files themselves, so it sees only written
+// commands and neither the core nor the journaler ever waits for a snapshot.
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc64Parts } from './crc64.js';
+import {
+  BLOCK_HEADER_BYTES,
+  BLOCK_MAGIC,
+  BLOCK_TRAILER_BYTES,
+  BLOCK_VERSION,
+  blockBytes,
+  JournalCorruption,
+  MARKER_FLAGS,
+  MAX_BLOCK_RECORDS,
+  RECORD_BYTES,
+  readBlockHeader,
+  segmentName,
+} from './format.js';
+import { listSegments, type RecordVisitor } from './journal-reader.js';
+
+export class JournalTail {
+  private fd = -1;
+  private path = '';
+  private offset = 0;
+  private buffer = new Uint8Array(1 << 20);
+  private readonly crc = new Uint32Array(2);
+
+  /** Follows from `nextSeq` on (records before it are skipped). */
+  constructor(
+    private readonly dir: string,
+    private nextSeq: number,
+  ) {}
+
+  /** Visits every newly complete record; returns how many. Throws JournalCorruption on damage. */
+  poll(visit: RecordVisitor): number {
+    let visited = 0;
+    for (;;) {
+      if (this.fd < 0 && !this.openSegmentHolding(this.nextSeq)) return visited;
+      const size = fstatSync(this.fd).size;
+      if (size <= this.offset) return visited;
+      const length = size - this.offset;
+      if (this.buffer.length < length) this.buffer = new Uint8Array(Math.max(length, this.buffer.length * 2));
+      const read = readSync(this.fd, this.buffer, 0, length, this.offset);
+      const { consumed, records, ended } = this.parse(read, visit);
+      this.offset += consumed;
+      visited += records;
+      if (!ended) return visited;
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  /** Opens the segment whose range holds `seq`: the newest one starting at or before it. */
+  private openSegmentHolding(seq: number): boolean {
+    const exact = join(this.dir, segmentName(seq));
+    let path = existsSync(exact) ? exact : '';
+    if (path === '') {
+      const candidates = listSegments(this.dir).filter((s) => s.firstSeq <= seq);
+      const newest = candidates.at(-1);
+      if (newest === undefined) return false;
+      path = join(this.dir, newest.name);
+      if (path === this.path) return false; // finished with it; the next segment is not there yet
+    }
+    this.fd = openSync(path, 'r');
+    this.path = path;
+    this.offset = 0;
+    return true;
+  }
+
+  private parse(length: number, visit: RecordVisitor): { consumed: number; records: number; ended: boolean } {
+    const bytes = this.buffer;
+    const view = new DataView(bytes.buffer, 0, length);
+    let at = 0;
+    let records = 0;
+    while (length - at >= BLOCK_HEADER_BYTES) {
+      const header = readBlockHeader(view, at);
+      if (header.magic !== BLOCK_MAGIC || header.version !== BLOCK_VERSION || header.recordCount > MAX_BLOCK_RECORDS || header.payloadBytes !== header.recordCount * RECORD_BYTES) {
+        throw new JournalCorruption(this.path, this.offset + at, header.firstSeq, 'bad block header while following the journal');
+      }
+      const size = blockBytes(header.recordCount);
+      if (length - at < size) break; // still being written
+      const end = at + size - BLOCK_TRAILER_BYTES;
+      crc64Parts(bytes, at, end, this.crc);
+      if (view.getUint32(end, true) !== this.crc[0] || view.getUint32(end + 4, true) !== this.crc[1]) {
+        throw new JournalCorruption(this.path, this.offset + at, header.firstSeq, 'CRC-64 mismatch while following the journal');
+      }
+      for (let i = 0; i < header.recordCount; i++) {
+        const seq = header.firstSeq + i;
+        if (seq < this.nextSeq) continue;
+        const record = at + BLOCK_HEADER_BYTES + i * RECORD_BYTES;
+        visit(seq, view.getBigUint64(record, true), view, record + 8);
+        this.nextSeq = seq + 1;
+        records++;
+      }
+      at += size;
+      if ((header.flags & MARKER_FLAGS) !== 0) return { consumed: at, records, ended: true };
+    }
+    return { consumed: at, records, ended: false };
+  }
+}
