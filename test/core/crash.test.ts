@@ -18,13 +18,18 @@ import { Random } from '../../bench/random.js';
 import { CONFIG } from '../journal/fixture.js';
 
 const KILLS = Number(process.env['KAPITA_CRASH_KILLS'] ?? 20);
+/**
+ * Lives sharing one data directory. Each check replays the whole journal, so the long run starts a
+ * fresh directory every 50 kills to keep each check's cost bounded.
+ */
+const LIVES_PER_DIRECTORY = 50;
 const VENUE = fileURLToPath(new URL('../../dist/src/core/venue-stdio.js', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'kapita-crash-'));
-const configFile = join(dataDir, '..', `${dataDir.split('/').at(-1) ?? 'x'}-config.json`);
+const scratch = mkdtempSync(join(tmpdir(), 'kapita-crash-'));
+const configFile = join(scratch, 'config.json');
 writeFileSync(configFile, JSON.stringify(CONFIG));
+let dataDir = join(scratch, 'data-0');
 afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(configFile, { force: true });
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 function randomCommand(random: Random): Command {
@@ -81,6 +86,7 @@ describe('crash recovery', () => {
     let request = 1;
     let totalAcked = 0;
     for (let kill = 0; kill < KILLS; kill++) {
+      if (kill > 0 && kill % LIVES_PER_DIRECTORY === 0) dataDir = join(scratch, `data-${kill}`);
       const policy = kill % 2 === 0 ? 'write' : 'fsync';
       const { acked, sent } = await life(random, request, policy);
       request += sent;
