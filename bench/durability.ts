@@ -157,7 +157,7 @@ export function snapshotBenchmark(options: BenchOptions): Record<string, unknown
   const result: Record<string, unknown> = {
     benchmark: 'snapshot',
     engineStallMs: 0,
-    note: 'snapshots are taken from the journaler\'s replica engine, so the core never pauses for one (engineStallMs is 0 by construction); the figures below are the snapshotter\'s own time per snapshot',
+    note: 'snapshots are taken by the snapshotter thread from its own replica engine, so neither the core nor the journaler ever pauses for one (engineStallMs is 0 by construction); the figures below are the snapshotter\'s own time per snapshot',
   };
   for (const resting of options.quick ? [100_000] : [100_000, 1_000_000]) {
     const dir = scratch();

@@ -62,7 +62,7 @@ async function once(policy: DurabilityPolicy, orders: number): Promise<{ ordersP
 
 export async function pipelineBenchmark(options: BenchOptions): Promise<Record<string, unknown>> {
   const orders = options.quick ? 200_000 : 1_000_000;
-  const result: Record<string, unknown> = { benchmark: 'pipeline', ordersPerRun: orders, threads: 'producer, core, journaler (workers) + responder (main), on 2 cores' };
+  const result: Record<string, unknown> = { benchmark: 'pipeline', ordersPerRun: orders, threads: 'producer, core, journaler, snapshotter (workers) + responder (main), on 2 cores' };
   for (const policy of ['write', 'fsync'] as const) {
     const runs: number[] = [];
     let events = 0;
