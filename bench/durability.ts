@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InstrumentSpec } from '../src/domain/instrument.js';
 import { place, Side } from '../src/engine/command.js';
 import type { Engine } from '../src/engine/engine.js';
 import { StateWriter } from '../src/engine/state-codec.js';
@@ -12,22 +11,10 @@ import { scanJournal } from '../src/journal/journal-reader.js';
 import { JournalWriter } from '../src/journal/journal-writer.js';
 import { type CoreConfig, engineFor, journalDir, openStore, recover, takeSnapshot } from '../src/journal/store.js';
 import { COMMAND_RECORD_BYTES, encodeCommand } from '../src/protocol/command-record.js';
-import { exchangeCoreMix } from './engine-workloads.js';
+import { BENCH_INSTRUMENT_SPEC, exchangeCoreMix } from './engine-workloads.js';
 import { type BenchOptions, median, nowNs, round } from './report.js';
 
-const BTC: InstrumentSpec = {
-  id: 1,
-  symbol: 'BTC-USD',
-  baseAsset: 'BTC',
-  quoteAsset: 'USD',
-  tickSize: '0.01',
-  lotSize: '0.0001',
-  minPrice: '0.01',
-  maxPrice: '100000',
-  minQuantity: '0.0001',
-  maxQuantity: '1000',
-  matching: { kind: 'fifo' },
-};
+const BTC = BENCH_INSTRUMENT_SPEC;
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'kapita-bench-'));

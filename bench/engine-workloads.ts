@@ -1,13 +1,14 @@
 // Command streams for the engine benchmark, generated from fixed seeds. Each stream exists twice, in
 // Kapita's command form and in nodejs-order-book's call form, built before any clock starts, so both
 // engines are timed on identical work and neither pays for the other's input format.
-import { defineInstrument, type Instrument } from '../src/domain/instrument.js';
+import { defineInstrument, type Instrument, type InstrumentSpec } from '../src/domain/instrument.js';
 import { amend, cancel, type Command, place, Side, TimeInForce } from '../src/engine/command.js';
 import { Engine } from '../src/engine/engine.js';
 import { EventType, Field } from '../src/engine/event.js';
 import { Random } from './random.js';
 
-export const BENCH_INSTRUMENT: Instrument = defineInstrument({
+/** The instrument every benchmark trades: BTC-USD, FIFO, 10^7 ticks of price range. */
+export const BENCH_INSTRUMENT_SPEC: InstrumentSpec = {
   id: 1,
   symbol: 'BTC-USD',
   baseAsset: 'BTC',
@@ -19,7 +20,9 @@ export const BENCH_INSTRUMENT: Instrument = defineInstrument({
   minQuantity: '0.0001',
   maxQuantity: '1000',
   matching: { kind: 'fifo' },
-});
+};
+
+export const BENCH_INSTRUMENT: Instrument = defineInstrument(BENCH_INSTRUMENT_SPEC);
 
 /** One nodejs-order-book call: 0 limit, 1 cancel, 2 modify (price). */
 export interface PeerOp {

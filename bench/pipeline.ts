@@ -9,24 +9,11 @@ import { Pipeline } from '../src/core/pipeline.js';
 import type { DurabilityPolicy } from '../src/journal/journal-writer.js';
 import type { CoreConfig } from '../src/journal/store.js';
 import { COMMAND_END, outputType } from '../src/protocol/output-record.js';
+import { BENCH_INSTRUMENT_SPEC } from './engine-workloads.js';
 import { type BenchOptions, median, nowNs, round } from './report.js';
 
 const CONFIG: CoreConfig = {
-  instruments: [
-    {
-      id: 1,
-      symbol: 'BTC-USD',
-      baseAsset: 'BTC',
-      quoteAsset: 'USD',
-      tickSize: '0.01',
-      lotSize: '0.0001',
-      minPrice: '0.01',
-      maxPrice: '100000',
-      minQuantity: '0.0001',
-      maxQuantity: '1000',
-      matching: { kind: 'fifo' },
-    },
-  ],
+  instruments: [BENCH_INSTRUMENT_SPEC],
   capacity: { maxOrders: 2_000_000, maxLevels: 65_536 },
 };
 

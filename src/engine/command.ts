@@ -63,7 +63,8 @@ export interface Command {
   selfTradePrevention: number;
 }
 
-function blank(kind: CommandKind): Command {
+/** A command of `kind` with every other field 0 (decoders fill one in place). */
+export function blank(kind: CommandKind): Command {
   return {
     kind,
     instrumentId: 0,

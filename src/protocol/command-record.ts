@@ -10,7 +10,7 @@
 // A value a field cannot hold is stored as that field's INVALID marker, never wrapped or truncated,
 // so the engine rejects it with its own numbered code (bad input changes nothing; instrument 0
 // would mean "every instrument" to a mass cancel, so an invalid instrument is 0xFFFFFFFF instead).
-import { type Command, CommandKind } from '../engine/command.js';
+import { blank, type Command, CommandKind } from '../engine/command.js';
 
 export const COMMAND_RECORD_BYTES = 64;
 const INVALID_U8 = 0xff;
@@ -76,19 +76,5 @@ export function decodeOrigin(view: DataView, offset: number, into: CommandOrigin
 }
 
 export function emptyCommand(): Command {
-  return {
-    kind: CommandKind.PLACE,
-    instrumentId: 0,
-    orderId: 0,
-    accountId: 0,
-    side: 0,
-    orderType: 0,
-    timeInForce: 0,
-    priceTicks: 0,
-    quantityLots: 0,
-    stopPriceTicks: 0,
-    displayLots: 0,
-    postOnly: 0,
-    selfTradePrevention: 0,
-  };
+  return blank(CommandKind.PLACE);
 }

@@ -1,6 +1,6 @@
 // Shared test fixtures: instruments with small integer ranges, and a session that sequences commands
 // into an engine and returns its events as one-line strings (src/engine/event-format.ts).
-import { defineInstrument, type Instrument, type MatchingPolicy } from '../../src/domain/instrument.js';
+import { defineInstrument, type Instrument, type InstrumentSpec, type MatchingPolicy } from '../../src/domain/instrument.js';
 import type { Command } from '../../src/engine/command.js';
 import { type BookKind, Engine } from '../../src/engine/engine.js';
 import { EventType } from '../../src/engine/event.js';
@@ -9,8 +9,8 @@ import type { BookCapacity } from '../../src/engine/order-book.js';
 
 export const BOOK_KINDS: readonly BookKind[] = ['naive', 'fast'];
 
-export function instrument(id: number, symbol: string, matching: MatchingPolicy): Instrument {
-  return defineInstrument({
+export function instrumentSpec(id: number, symbol: string, matching: MatchingPolicy): InstrumentSpec {
+  return {
     id,
     symbol,
     baseAsset: symbol.split('-')[0] ?? 'X',
@@ -22,7 +22,11 @@ export function instrument(id: number, symbol: string, matching: MatchingPolicy)
     minQuantity: '0.001',
     maxQuantity: '1000',
     matching,
-  });
+  };
+}
+
+export function instrument(id: number, symbol: string, matching: MatchingPolicy): Instrument {
+  return defineInstrument(instrumentSpec(id, symbol, matching));
 }
 
 export const FIFO = 1;

@@ -5,27 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach } from 'vitest';
-import type { InstrumentSpec } from '../../src/domain/instrument.js';
 import type { Command } from '../../src/engine/command.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { JournalWriter } from '../../src/journal/journal-writer.js';
 import { type CoreConfig, engineFor, journalDir, openStore, takeSnapshot } from '../../src/journal/store.js';
 import { COMMAND_RECORD_BYTES, encodeCommand } from '../../src/protocol/command-record.js';
+import { instrumentSpec } from '../engine/harness.js';
 import { Resolver, template } from '../property/command-stream.js';
 
-const SPEC = (id: number, symbol: string, matching: InstrumentSpec['matching']): InstrumentSpec => ({
-  id,
-  symbol,
-  baseAsset: symbol.split('-')[0] ?? 'X',
-  quoteAsset: 'USD',
-  tickSize: '0.01',
-  lotSize: '0.001',
-  minPrice: '0.01',
-  maxPrice: '10000',
-  minQuantity: '0.001',
-  maxQuantity: '1000',
-  matching,
-});
+const SPEC = instrumentSpec;
 
 export const CONFIG: CoreConfig = {
   instruments: [SPEC(1, 'BTC-USD', { kind: 'fifo' }), SPEC(2, 'ETH-USD', { kind: 'pro-rata', topOrderCapLots: 0, minimumAllocationLots: 0 }), SPEC(3, 'SOL-USD', { kind: 'pro-rata', topOrderCapLots: 5, minimumAllocationLots: 3 })],
