@@ -35,6 +35,12 @@ import {
 } from './pipeline-shared.js';
 import { SequencerClock } from './sequencer.js';
 
+/**
+ * How long the core waits for room in the journal or output ring before it declares the consumer
+ * dead and fails loudly (a slow disk or a busy responder takes milliseconds, not a minute).
+ */
+const STUCK_CONSUMER_MS = 60_000;
+
 const shared = workerData as PipelineShared & { role: 'core' | 'journaler' | 'snapshotter' };
 const ints = controlInts(shared.control);
 const seqs = controlSeqs(shared.control);
@@ -86,12 +92,12 @@ function runCore(): void {
     recordOffset = offset;
     seq++;
     timestamp = clock.nowNs();
-    journal.publish(writeJournal);
+    journal.publish(writeJournal, STUCK_CONSUMER_MS);
     decodeCommand(view, offset, command);
     decodeOrigin(view, offset, origin);
     engine.apply(command, seq, timestamp);
-    for (eventIndex = 0; eventIndex < events.count; eventIndex++) output.publish(writeEvent);
-    output.publish(writeEnd);
+    for (eventIndex = 0; eventIndex < events.count; eventIndex++) output.publish(writeEvent, STUCK_CONSUMER_MS);
+    output.publish(writeEnd, STUCK_CONSUMER_MS);
   };
   Atomics.store(ints, C_CORE_STATE, STATE_RUNNING);
   post({ kind: 'ready', role: 'core', seq });
@@ -126,7 +132,7 @@ function runJournaler(): void {
     // Group commit: take what has accumulated (up to a block), write it once, sync once.
     const handled = journal.take(handle, 4096, 10);
     if (handled > 0) publishDurable();
-    if (handled === 0 && Atomics.load(ints, C_CORE_STATE) === STATE_STOPPED && journal.pending === 0) break;
+    if (handled === 0 && Atomics.load(ints, C_CORE_STATE) >= STATE_STOPPED && journal.pending === 0) break;
   }
   publishDurable();
   writer.close();

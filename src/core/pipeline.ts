@@ -107,9 +107,15 @@ export class Pipeline {
     const pipeline = new Pipeline(shared, warn);
     // Core and snapshotter recover before the journaler starts: it opens a new segment, which their
     // reads of the journal must not see half-made.
-    await pipeline.spawn('core');
-    await pipeline.spawn('snapshotter');
-    await pipeline.spawn('journaler');
+    try {
+      // Both read-only recoveries at once (one core each); the journaler waits for them.
+      await Promise.all([pipeline.spawn('core'), pipeline.spawn('snapshotter')]);
+      await pipeline.spawn('journaler');
+    } catch (error) {
+      // One worker could not start (a damaged journal, say): take the others down with it.
+      await Promise.all(pipeline.workers.map((worker) => worker.terminate()));
+      throw error;
+    }
     return pipeline;
   }
 
@@ -205,7 +211,7 @@ export class Pipeline {
     return Atomics.load(this.ints, C_JOURNALER_STATE) >= 2 && Atomics.load(this.ints, C_CORE_STATE) >= 2;
   }
 
-  /** Clean shutdown: the core drains its input, the journaler commits, marks and snapshots. */
+  /** Clean shutdown: the core drains its input, the journaler commits and marks, the snapshotter writes a last snapshot. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;

@@ -51,6 +51,10 @@ async function life(random: Random, firstRequest: number, policy: 'fsync' | 'wri
     stderr += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Writes still in flight when the venue is killed fail with EPIPE: that is the point of the test.
+  child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const lines = createInterface({ input: child.stdout });
   const ready = new Promise<void>((resolve, reject) => {
     lines.on('line', (line) => {

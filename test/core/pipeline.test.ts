@@ -1,7 +1,7 @@
 // The threaded pipeline end to end: gateway → input ring → core → journal ∥ engine → output ring →
 // responder, with responses released only once durable; then a clean stop, a restart that continues
 // the sequence, and recovery from disk that matches an in-process engine fed the same commands.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,5 +76,32 @@ describe('pipeline', () => {
     more.forEach((command, i) => reference.apply(command, count + 1 + i, BigInt(count + 1 + i)));
     expect(recover(dataDir, { repair: false }).engine.stateHash()).toBe(reference.stateHash());
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('pipeline start-up', () => {
+  it('refuses to start on a journal damaged before its tail, naming the damage, and leaves no worker behind', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kapita-pipeline-'));
+    dirs.push(dataDir);
+    const first = await Pipeline.start({ dataDir, config: CONFIG, policy: 'write', snapshotIntervalMs: 0 });
+    await runBatch(first, commandsFrom(1, 300), 1);
+    await first.stop();
+    const second = await Pipeline.start({ dataDir, config: CONFIG, policy: 'write', snapshotIntervalMs: 0 });
+    await runBatch(second, commandsFrom(301, 300), 1000);
+    await second.stop();
+    // Damage the first segment (no longer the tail): start-up must stop with the file and offset.
+    const segment = join(dataDir, 'journal', readdirSync(join(dataDir, 'journal')).sort()[0] ?? '');
+    const bytes = readFileSync(segment);
+    bytes[200] = (bytes[200] ?? 0) ^ 4;
+    writeFileSync(segment, bytes);
+    const named = new RegExp(`^journal damaged: CRC-64 mismatch in ${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} at byte offset \\d+ \\(seq \\d+\\)$`);
+    await expect(Pipeline.start({ dataDir, config: CONFIG, policy: 'write' })).rejects.toThrow(named);
+    // The operator's explicit flag recovers up to the last valid block instead (here: nothing; the
+    // snapshots are removed too, since they hold state past the cut).
+    rmSync(join(dataDir, 'snapshots'), { recursive: true });
+    const warnings: string[] = [];
+    const third = await Pipeline.start({ dataDir, config: CONFIG, policy: 'write', snapshotIntervalMs: 0, recoverToLastValid: true, warn: (m) => warnings.push(m) });
+    await third.stop();
+    expect(warnings.join('\n')).toMatch(/cut back to the last valid block/);
   });
 });
