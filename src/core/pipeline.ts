@@ -163,11 +163,13 @@ export class Pipeline {
     if (this.stopped) throw new Error('pipeline is stopped');
     if (this.failure !== undefined) throw this.failure;
     encodeCommand(this.record, 0, command, origin, requestId);
-    const source = this.recordBytes;
-    return this.input.tryPublish((view, offset) => {
-      new Uint8Array(view.buffer, view.byteOffset + offset, COMMAND_RECORD_BYTES).set(source);
-    });
+    return this.input.tryPublish(this.copyRecord);
   }
+
+  /** Copies the encoded record into a claimed slot (built once: submitting allocates nothing). */
+  private readonly copyRecord = (_view: DataView, offset: number): void => {
+    this.input.bytes.set(this.recordBytes, offset);
+  };
 
   /** Publishes a command, yielding to the event loop (and so to the responder) while the ring is full. */
   async submit(command: Command, requestId: number, origin = 0): Promise<void> {
