@@ -50,7 +50,13 @@ async function life(random: Random, firstRequest: number, policy: 'fsync' | 'wri
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let gone = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      gone = true;
+      resolve();
+    }),
+  );
   // Writes still in flight when the venue is killed fail with EPIPE: that is the point of the test.
   child.stdin.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -67,13 +73,18 @@ async function life(random: Random, firstRequest: number, policy: 'fsync' | 'wri
   await ready;
   let sent = 0;
   let killed = false;
-  const killAt = Date.now() + random.int(30, 250);
+  // The kill lands a random 30–250 ms after the first acknowledgement, so that every life is killed
+  // under load however slow the machine is to start the venue.
+  const killDelay = random.int(30, 250);
+  let killAt = Infinity;
   // Write in chunks, yielding to the event loop so acknowledgements are read while we send.
   while (!killed) {
     let chunk = '';
     for (let i = 0; i < 200; i++) chunk += `${JSON.stringify({ r: firstRequest + sent++, c: randomCommand(random) })}\n`;
     child.stdin.write(chunk);
     await new Promise((resolve) => setTimeout(resolve, 2));
+    if (gone) throw new Error(`venue died on its own after ${acked.size} acknowledgements: ${stderr}`);
+    if (killAt === Infinity && acked.size > 0) killAt = Date.now() + killDelay;
     if (Date.now() >= killAt) {
       child.kill('SIGKILL');
       killed = true;
@@ -110,7 +121,7 @@ describe('crash recovery', () => {
         expect(requestAtSeq.get(seq)).toBe(requestId);
       }
     }
-    // The kills must land under load, not only before the first command.
-    expect(totalAcked).toBeGreaterThan(KILLS * 10);
+    // Every life was killed after acknowledgements had started to flow.
+    expect(totalAcked).toBeGreaterThanOrEqual(KILLS);
   });
 });
