@@ -50,10 +50,10 @@ async function life(random: Random, firstRequest: number, policy: 'fsync' | 'wri
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  let gone = false;
+  const venue = { gone: false };
   const exited = new Promise<void>((resolve) =>
     child.once('exit', () => {
-      gone = true;
+      venue.gone = true;
       resolve();
     }),
   );
@@ -83,7 +83,7 @@ async function life(random: Random, firstRequest: number, policy: 'fsync' | 'wri
     for (let i = 0; i < 200; i++) chunk += `${JSON.stringify({ r: firstRequest + sent++, c: randomCommand(random) })}\n`;
     child.stdin.write(chunk);
     await new Promise((resolve) => setTimeout(resolve, 2));
-    if (gone) throw new Error(`venue died on its own after ${acked.size} acknowledgements: ${stderr}`);
+    if (venue.gone) throw new Error(`venue died on its own after ${acked.size} acknowledgements: ${stderr}`);
     if (killAt === Infinity && acked.size > 0) killAt = Date.now() + killDelay;
     if (Date.now() >= killAt) {
       child.kill('SIGKILL');
