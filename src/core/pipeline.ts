@@ -73,6 +73,8 @@ export class Pipeline {
   private readonly record = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
   private readonly recordBytes = new Uint8Array(this.record.buffer);
   private readonly workers: Worker[] = [];
+  /** One per worker, settled when it exits (registered at spawn, so an early exit is not missed). */
+  private readonly exits: Promise<unknown>[] = [];
   private failure: Error | undefined;
   private responder: ResponseHandler = () => undefined;
   private responding = false;
@@ -123,6 +125,7 @@ export class Pipeline {
     return new Promise((resolve, reject) => {
       const worker = new Worker(workerScript(), { workerData: { ...this.shared, role } });
       this.workers.push(worker);
+      this.exits.push(new Promise((settle) => worker.once('exit', settle)));
       worker.on('message', (message: WorkerMessage) => {
         if (message.kind === 'ready') resolve();
         else if (message.kind === 'warning') this.warn(message.message);
@@ -218,7 +221,7 @@ export class Pipeline {
     if (this.stopped) return;
     this.stopped = true;
     Atomics.store(this.ints, C_STOP, 1);
-    await Promise.all(this.workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
+    await Promise.all(this.exits);
     while (this.responding && this.output.pending > 0) await new Promise((resolve) => setTimeout(resolve, 1));
     this.responding = false;
     if ([C_CORE_STATE, C_JOURNALER_STATE, C_SNAPSHOTTER_STATE].some((cell) => Atomics.load(this.ints, cell) === STATE_FAILED)) {
