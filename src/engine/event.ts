@@ -32,6 +32,12 @@ export const DoneReason = {
   FOK_KILLED: 6,
   /** The remainder needed a new price level and the book's level capacity was reached. */
   PRICE_LEVELS_FULL: 7,
+  /** The account's kill switch was engaged. */
+  KILL_SWITCH: 8,
+  /** The instrument was halted. */
+  INSTRUMENT_HALT: 9,
+  /** The account's drawdown limit tripped. */
+  DRAWDOWN: 10,
 } as const;
 export type DoneReason = (typeof DoneReason)[keyof typeof DoneReason];
 

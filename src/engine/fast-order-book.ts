@@ -264,12 +264,12 @@ export class FastOrderBook implements OrderBook {
     if (this.buyStopCount + this.sellStopCount > 0) this.processTriggers();
   }
 
-  massCancel(accountId: number, side: number): void {
-    this.closeWhere(accountId, side, false);
+  massCancel(accountId: number, side: number, reason: DoneReason = Reason.MASS_CANCEL): void {
+    this.closeWhere(accountId, side, false, reason);
   }
 
   endOfDay(): void {
-    this.closeWhere(0, 0, true);
+    this.closeWhere(0, 0, true, Reason.END_OF_DAY);
   }
 
   // ---- placement ------------------------------------------------------------------------------
@@ -783,11 +783,14 @@ export class FastOrderBook implements OrderBook {
 
   // ---- bulk close -----------------------------------------------------------------------------
 
-  /** Mass cancel (account, side 0/1/2) or end of day (DAY orders): bids, asks, then pending stops. */
-  private closeWhere(accountId: number, side: number, endOfDay: boolean): void {
+  /**
+   * Mass cancel (account, 0 = every account; side 0/1/2) or end of day (DAY orders): bids, asks,
+   * then pending stops. A side a mass cancel does not select is skipped: nothing there changes.
+   */
+  private closeWhere(accountId: number, side: number, endOfDay: boolean, reason: DoneReason): void {
     const status = endOfDay ? DoneStatus.EXPIRED : DoneStatus.CANCELLED;
-    const reason: DoneReason = endOfDay ? Reason.END_OF_DAY : Reason.MASS_CANCEL;
     for (const bookSide of [Side.BUY, Side.SELL]) {
+      if (!endOfDay && side !== 0 && bookSide !== side) continue;
       // Best first; the next level is found before this one may be emptied and freed.
       for (let level = this.bestLevel(bookSide); level !== NONE; ) {
         const price = this.lPrice[level]!;
@@ -808,6 +811,7 @@ export class FastOrderBook implements OrderBook {
       }
     }
     for (const buy of [true, false]) {
+      if (!endOfDay && side !== 0 && (buy ? Side.BUY : Side.SELL) !== side) continue;
       const stops = buy ? this.buyStops : this.sellStops;
       const count = buy ? this.buyStopCount : this.sellStopCount;
       let kept = 0;
@@ -827,7 +831,7 @@ export class FastOrderBook implements OrderBook {
 
   private selected(slot: number, accountId: number, side: number, endOfDay: boolean): boolean {
     if (endOfDay) return this.oTif[slot] === TimeInForce.DAY;
-    return this.oAccount[slot] === accountId && (side === 0 || this.oSide[slot] === side);
+    return (accountId === 0 || this.oAccount[slot] === accountId) && (side === 0 || this.oSide[slot] === side);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -900,6 +904,12 @@ export class FastOrderBook implements OrderBook {
       result.push({ priceTicks: this.lPrice[level]!, displayedLots: this.lDisplayed[level]!, totalLots: this.lTotal[level]!, orderCount: this.lCount[level]! });
     }
     return result;
+  }
+
+  forEachLevel(side: number, visit: (priceTicks: number, totalLots: number) => boolean): void {
+    for (let level = this.bestLevel(side); level !== NONE; level = this.worseLevel(side, this.lPrice[level]!)) {
+      if (!visit(this.lPrice[level]!, this.lTotal[level]!)) return;
+    }
   }
 
   order(orderId: number): OrderView | undefined {

@@ -141,8 +141,8 @@ export class NaiveOrderBook implements OrderBook {
     this.processTriggers();
   }
 
-  massCancel(accountId: number, side: number): void {
-    this.closeWhere((o) => o.account === accountId && (side === 0 || o.side === side), DoneStatus.CANCELLED, Reason.MASS_CANCEL);
+  massCancel(accountId: number, side: number, reason: DoneReason = Reason.MASS_CANCEL): void {
+    this.closeWhere((o) => (accountId === 0 || o.account === accountId) && (side === 0 || o.side === side), DoneStatus.CANCELLED, reason);
   }
 
   endOfDay(): void {
@@ -503,6 +503,13 @@ export class NaiveOrderBook implements OrderBook {
           orderCount: level.length,
         };
       });
+  }
+
+  forEachLevel(side: number, visit: (priceTicks: number, totalLots: number) => boolean): void {
+    for (const price of this.sortedPrices(side)) {
+      const level = this.sideMap(side).get(price) ?? [];
+      if (!visit(price, level.reduce((s, o) => s + o.remaining, 0))) return;
+    }
   }
 
   order(orderId: number): OrderView | undefined {

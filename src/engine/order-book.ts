@@ -7,6 +7,7 @@
 // a resolved self-trade-prevention mode (never ACCOUNT_DEFAULT).
 import type { Instrument } from '../domain/instrument.js';
 import type { Command } from './command.js';
+import type { DoneReason } from './event.js';
 
 export interface StateSink {
   add(value: number): unknown;
@@ -63,8 +64,13 @@ export interface OrderBook {
   cancel(orderId: number, accountId: number): void;
   /** New price (0 = unchanged) and/or new total quantity (0 = unchanged); at least one changes. */
   amend(orderId: number, accountId: number, priceTicks: number, quantityLots: number): void;
-  /** Cancel the account's orders on one side (1, 2) or both (0), resting and pending stops. */
-  massCancel(accountId: number, side: number): void;
+  /**
+   * Cancel the account's orders (account 0: every account's; only the engine's own callers reach
+   * that, the MASS_CANCEL command rejects it) on one side (1, 2) or both (0), resting and pending
+   * stops: DONE CANCELLED with `reason` (default MASS_CANCEL). Bids best first, then asks best
+   * first, each level in queue order followed by its BOOK_LEVEL; then pending stops in trigger order.
+   */
+  massCancel(accountId: number, side: number, reason?: DoneReason): void;
   /** Expire every DAY order, resting and pending stops. */
   endOfDay(): void;
 
@@ -73,6 +79,13 @@ export interface OrderBook {
   bestPriceTicks(side: number): number;
   /** Up to `depth` levels from the best, displayed quantities only (what L2 shows). */
   levels(side: number, depth: number): LevelView[];
+  /**
+   * Visits the resting levels of a side (1 = bids, 2 = asks) best price first with each level's
+   * price and total remaining lots, hidden iceberg quantity included (what a taker could fill
+   * there); no pending stops. Stops as soon as `visit` returns false. Allocates nothing per level
+   * (the risk gate calls it on the hot path); `visit` must not change the book.
+   */
+  forEachLevel(side: number, visit: (priceTicks: number, totalLots: number) => boolean): void;
   order(orderId: number): OrderView | undefined;
   /** Resting orders plus pending stops. */
   orderCount(): number;
