@@ -9,6 +9,13 @@ export const CommandKind = {
   MASS_CANCEL: 4,
   END_OF_DAY: 5,
   SET_ACCOUNT_STP: 6,
+  // Admin commands of the risk gate (engines built without one reject them with INVALID_COMMAND).
+  DEPOSIT: 7,
+  WITHDRAW: 8,
+  SET_LIMIT: 9,
+  SET_KILL_SWITCH: 10,
+  SET_HALT: 11,
+  START_PERIOD: 12,
 } as const;
 // Time in force by order type: LIMIT any; MARKET IOC or FOK; STOP (market once triggered) GTC or DAY,
 // the lifetime of the pending stop; STOP_LIMIT any, applying to the limit order once triggered
@@ -61,6 +68,18 @@ export interface Command {
   postOnly: number;
   /** SelfTradePrevention for PLACE and SET_ACCOUNT_STP. */
   selfTradePrevention: number;
+  /** PLACE, market buy in spot mode: the most quote (asset units) it may spend, fees included. */
+  maxNotional: number;
+  /** DEPOSIT, WITHDRAW: the asset (RiskGate asset id). */
+  assetId: number;
+  /** DEPOSIT, WITHDRAW: asset units; SET_LIMIT: the limit's value (0 = no limit, -1 = clear the override). */
+  amount: number;
+  /** SET_LIMIT: a LimitKind. */
+  limitKind: number;
+  /** SET_KILL_SWITCH, SET_HALT: 1 on, 0 off. */
+  flag: number;
+  /** Admin commands: who gave it (an operator's user id), kept in the audit events. */
+  actorId: number;
 }
 
 /** A command of `kind` with every other field 0 (decoders fill one in place). */
@@ -79,6 +98,12 @@ export function blank(kind: CommandKind): Command {
     displayLots: 0,
     postOnly: 0,
     selfTradePrevention: 0,
+    maxNotional: 0,
+    assetId: 0,
+    amount: 0,
+    limitKind: 0,
+    flag: 0,
+    actorId: 0,
   };
 }
 
@@ -94,6 +119,8 @@ export interface PlaceArgs {
   displayLots?: number;
   postOnly?: boolean;
   selfTradePrevention?: SelfTradePrevention;
+  /** Market buys in spot mode: the most quote it may spend, in quote asset units. */
+  maxNotional?: number;
 }
 
 export function place(args: PlaceArgs): Command {
@@ -110,6 +137,7 @@ export function place(args: PlaceArgs): Command {
   command.displayLots = args.displayLots ?? 0;
   command.postOnly = args.postOnly === true ? 1 : 0;
   command.selfTradePrevention = args.selfTradePrevention ?? SelfTradePrevention.ACCOUNT_DEFAULT;
+  command.maxNotional = args.maxNotional ?? 0;
   return command;
 }
 
@@ -153,4 +181,60 @@ export function setAccountSelfTradePrevention(accountId: number, mode: SelfTrade
   command.accountId = accountId;
   command.selfTradePrevention = mode;
   return command;
+}
+
+function admin(kind: CommandKind, accountId: number, actorId: number): Command {
+  const command = blank(kind);
+  command.accountId = accountId;
+  command.actorId = actorId;
+  return command;
+}
+
+/** Credit an account with `amount` units of an asset (an operator confirmed the funds arrived). */
+export function deposit(accountId: number, assetId: number, amount: number, actorId = 0): Command {
+  const command = admin(CommandKind.DEPOSIT, accountId, actorId);
+  command.assetId = assetId;
+  command.amount = amount;
+  return command;
+}
+
+/** Debit an account's available (unheld) balance. */
+export function withdraw(accountId: number, assetId: number, amount: number, actorId = 0): Command {
+  const command = admin(CommandKind.WITHDRAW, accountId, actorId);
+  command.assetId = assetId;
+  command.amount = amount;
+  return command;
+}
+
+/**
+ * Set one risk limit. accountId 0 sets the venue-wide default; instrumentId 0 the value for every
+ * instrument (instrument-scoped limits) or the account-level value. value 0 = no limit; -1 clears
+ * the override so the next wider scope applies again. See src/risk/limits.ts.
+ */
+export function setLimit(args: { accountId: number; instrumentId: number; kind: number; value: number; actorId?: number }): Command {
+  const command = admin(CommandKind.SET_LIMIT, args.accountId, args.actorId ?? 0);
+  command.instrumentId = args.instrumentId;
+  command.limitKind = args.kind;
+  command.amount = args.value;
+  return command;
+}
+
+/** Kill switch of one account: on cancels every open order and refuses new orders until off. */
+export function setKillSwitch(accountId: number, on: boolean, actorId = 0): Command {
+  const command = admin(CommandKind.SET_KILL_SWITCH, accountId, actorId);
+  command.flag = on ? 1 : 0;
+  return command;
+}
+
+/** Venue-wide halt of one instrument: on cancels every open order in it and refuses new ones. */
+export function setHalt(instrumentId: number, on: boolean, actorId = 0): Command {
+  const command = admin(CommandKind.SET_HALT, 0, actorId);
+  command.instrumentId = instrumentId;
+  command.flag = on ? 1 : 0;
+  return command;
+}
+
+/** Start a new drawdown period for one account (0 = every account): equity now is the new start. */
+export function startPeriod(accountId: number, actorId = 0): Command {
+  return admin(CommandKind.START_PERIOD, accountId, actorId);
 }

@@ -13,6 +13,8 @@ import { FastOrderBook } from './fast-order-book.js';
 import { NaiveOrderBook } from './naive-order-book.js';
 import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from './order-book.js';
 import { StateHasher } from './state-hash.js';
+import type { RiskConfig } from '../risk/risk-config.js';
+import { RiskGate } from '../risk/risk-gate.js';
 
 export type BookKind = 'fast' | 'naive';
 
@@ -21,6 +23,11 @@ export interface EngineConfig {
   readonly book: BookKind;
   /** Per instrument. */
   readonly capacity: BookCapacity;
+  /**
+   * The pre-trade risk gate (src/risk): balances, holds and limits. Absent, the engine matches
+   * without it (the engine benchmarks and the book tests run that way) and rejects admin commands.
+   */
+  readonly risk?: RiskConfig;
 }
 
 /** Account ids are stored in 32-bit slots by the fast book. */
@@ -35,6 +42,10 @@ export class Engine {
   private readonly accountStp = new Map<number, number>();
   private lastSeq = 0;
   private lastTimestampNs = 0n;
+  /** The risk gate, when the engine has one. */
+  readonly risk: RiskGate | undefined;
+  /** The command's time in whole microseconds (the gate's clock: rate limits). */
+  private nowUs = 0;
 
   constructor(config: EngineConfig) {
     const capacity = config.capacity;
@@ -50,6 +61,13 @@ export class Engine {
           : new NaiveOrderBook(instrument, capacity, this.events, this.counters);
     }
     this.orderedBooks = this.books.filter((b): b is OrderBook => b !== undefined);
+    if (config.risk === undefined) {
+      this.risk = undefined;
+    } else {
+      // Room for every resting order and pending stop, plus the one incoming order per book.
+      this.risk = new RiskGate(config.instruments, config.risk, this.events, this.orderedBooks.length * (capacity.maxOrders + 1));
+      this.risk.attach(this.orderedBooks);
+    }
   }
 
   /**
@@ -64,6 +82,12 @@ export class Engine {
     this.lastSeq = seq;
     this.lastTimestampNs = timestampNs;
     this.events.begin(seq, timestampNs);
+    const risk = this.risk;
+    if (risk !== undefined) {
+      risk.begin(seq);
+      // Number(ns) rounds to a double deterministically; microseconds are all the gate needs.
+      this.nowUs = Math.floor(Number(timestampNs) / 1000);
+    }
     switch (command.kind) {
       case CommandKind.PLACE:
         this.place(command, seq);
@@ -83,9 +107,20 @@ export class Engine {
       case CommandKind.SET_ACCOUNT_STP:
         this.setAccountStp(command);
         break;
+      case CommandKind.DEPOSIT:
+      case CommandKind.WITHDRAW:
+      case CommandKind.SET_LIMIT:
+      case CommandKind.SET_KILL_SWITCH:
+      case CommandKind.SET_HALT:
+      case CommandKind.START_PERIOD: {
+        const code = risk === undefined ? ResultCode.INVALID_COMMAND : risk.admin(command);
+        if (code !== ResultCode.OK) this.reject(command, 0, code);
+        break;
+      }
       default:
         this.reject(command, 0, ResultCode.INVALID_COMMAND);
     }
+    if (risk !== undefined) risk.settle();
     return this.events;
   }
 
@@ -96,6 +131,10 @@ export class Engine {
     if (code !== ResultCode.OK) return this.reject(command, orderId, code);
     let stp = command.selfTradePrevention;
     if (stp === SelfTradePrevention.ACCOUNT_DEFAULT) stp = this.accountStp.get(command.accountId) ?? SelfTradePrevention.NONE;
+    if (this.risk !== undefined) {
+      const verdict = this.risk.checkPlace(command, orderId, this.nowUs);
+      if (verdict !== ResultCode.OK) return this.reject(command, orderId, verdict);
+    }
     book.place(command, orderId, stp);
   }
 
@@ -118,6 +157,7 @@ export class Engine {
     else if (priceTicks === 0 && quantityLots === 0) code = ResultCode.NOTHING_TO_AMEND;
     else if (priceTicks !== 0 && !inRange(priceTicks, instrument.minPriceTicks, instrument.maxPriceTicks)) code = ResultCode.PRICE_OUT_OF_BOUNDS;
     else if (quantityLots !== 0 && !inRange(quantityLots, instrument.minQuantityLots, instrument.maxQuantityLots)) code = ResultCode.QUANTITY_OUT_OF_BOUNDS;
+    if (code === ResultCode.OK && this.risk !== undefined) code = this.risk.checkAmend(command, this.nowUs);
     if (code !== ResultCode.OK) return this.reject(command, command.orderId, code);
     book.amend(command.orderId, command.accountId, priceTicks, quantityLots);
   }
@@ -180,6 +220,7 @@ export class Engine {
 
   validateInternalState(): void {
     for (const book of this.orderedBooks) book.validateInternalState();
+    this.risk?.validate();
   }
 
   /**
@@ -197,6 +238,8 @@ export class Engine {
       sink.add(account);
       sink.add(mode);
     }
+    sink.add(this.risk === undefined ? 0 : 1);
+    this.risk?.exportState(sink);
   }
 
   /**
@@ -237,10 +280,13 @@ export class Engine {
       const account = source.next();
       this.accountStp.set(account, source.next());
     }
+    const hasRisk = source.next() === 1;
+    invariant(hasRisk === (this.risk !== undefined), hasRisk ? 'the snapshot has risk state and this engine no risk gate' : 'this engine has a risk gate and the snapshot no risk state');
+    this.risk?.importState(source);
   }
 }
 
-const SNAPSHOT_STATE_VERSION = 1;
+const SNAPSHOT_STATE_VERSION = 2;
 const TWO_POW_32_N = 4_294_967_296n;
 
 function positiveInteger(value: number): boolean {

@@ -13,6 +13,12 @@ export const EventType = {
   BOOK_LEVEL: 7,
   DECREMENTED: 8,
   ACCOUNT_STP: 9,
+  // Risk gate (src/risk): balances, limits and switches. Admin events carry who gave the command.
+  BALANCE: 10,
+  LIMIT_SET: 11,
+  KILL_SWITCH: 12,
+  HALT: 13,
+  DRAWDOWN: 14,
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
@@ -95,6 +101,24 @@ export const Field = {
   LEVEL_PRICE: 4,
   LEVEL_DISPLAYED: 5,
   LEVEL_ORDERS: 6,
+  // BALANCE (a deposit or withdrawal; the account is at ACCOUNT)
+  ASSET: 3,
+  /** BALANCE: 1 deposit, 2 withdrawal. */
+  BALANCE_CHANGE: 5,
+  AMOUNT: 6,
+  BALANCE_TOTAL: 7,
+  BALANCE_HELD: 8,
+  // LIMIT_SET (account 0 = venue default, instrument 0 = every instrument / account level)
+  LIMIT_KIND: 3,
+  LIMIT_VALUE: 5,
+  // KILL_SWITCH (account at ACCOUNT), HALT (instrument at INSTRUMENT): 1 on, 0 off
+  FLAG: 5,
+  // DRAWDOWN (account at ACCOUNT): STATE 1 tripped, 0 a new period started; equities in valuation asset units
+  DRAWDOWN_STATE: 5,
+  EQUITY: 6,
+  START_EQUITY: 7,
+  /** Admin events: the actor (operator user id) who gave the command. */
+  ACTOR: 9,
 } as const;
 
 const INITIAL_EVENTS = 1024;
@@ -182,6 +206,26 @@ export class EventBuffer {
 
   accountSelfTradePrevention(accountId: number, mode: number): void {
     this.put(EventType.ACCOUNT_STP, 0, 0, accountId, mode, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  balance(accountId: number, assetId: number, change: 1 | 2, amount: number, total: number, held: number, actorId: number): void {
+    this.put(EventType.BALANCE, 0, assetId, accountId, change, amount, total, held, actorId, 0, 0, 0, 0);
+  }
+
+  limitSet(instrumentId: number, accountId: number, kind: number, value: number, actorId: number): void {
+    this.put(EventType.LIMIT_SET, instrumentId, kind, accountId, value, 0, 0, 0, actorId, 0, 0, 0, 0);
+  }
+
+  killSwitch(accountId: number, on: number, actorId: number): void {
+    this.put(EventType.KILL_SWITCH, 0, 0, accountId, on, 0, 0, 0, actorId, 0, 0, 0, 0);
+  }
+
+  halt(instrumentId: number, on: number, actorId: number): void {
+    this.put(EventType.HALT, instrumentId, 0, 0, on, 0, 0, 0, actorId, 0, 0, 0, 0);
+  }
+
+  drawdown(accountId: number, state: 0 | 1, equity: number, startEquity: number, actorId: number): void {
+    this.put(EventType.DRAWDOWN, 0, 0, accountId, state, equity, startEquity, 0, actorId, 0, 0, 0, 0);
   }
 
   type(index: number): EventType {

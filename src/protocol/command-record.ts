@@ -1,11 +1,16 @@
 // Commands as fixed-size binary records: what gateways publish into the input ring and what the
-// journal stores. 64 bytes, little-endian, no field ever reinterpreted:
+// journal stores. 64 bytes, little-endian. Order commands (kinds 1-6):
 //
-//   0  u8  kind            4  u8  postOnly          8 u32 instrumentId   16 f64 orderId
-//   1  u8  side            5  u8  selfTradePrev.   12 u32 accountId      24 f64 priceTicks
-//   2  u8  orderType       6  u16 (zero)                                 32 f64 quantityLots
-//   3  u8  timeInForce                                                   40 f64 stopPriceTicks
-//  48 f64 displayLots     56 u32 origin (gateway session)   60 u32 requestId (per origin)
+//   0  u8  kind            4  u8  postOnly          8 u32 instrumentId   16 f64 orderId (CANCEL, AMEND)
+//   1  u8  side            5  u8  selfTradePrev.   12 u32 accountId         or maxNotional (PLACE)
+//   2  u8  orderType       6  u16 (zero)                                 24 f64 priceTicks
+//   3  u8  timeInForce                                                   32 f64 quantityLots
+//  40 f64 stopPriceTicks  48 f64 displayLots
+//
+// Admin commands of the risk gate (kinds 7-12): 2 u8 limitKind, 4 u8 flag, 6 u16 assetId,
+// 8 u32 instrumentId, 12 u32 accountId, 24 f64 amount (or limit value), 32 f64 actorId.
+// Both: 56 u32 origin (gateway session), 60 u32 requestId (per origin). Each kind has its own
+// layout (a PLACE never carries an order id, the engine assigns it), and no field is truncated:
 //
 // A value a field cannot hold is stored as that field's INVALID marker, never wrapped or truncated,
 // so the engine rejects it with its own numbered code (bad input changes nothing; instrument 0
@@ -15,6 +20,8 @@ import { blank, type Command, CommandKind } from '../engine/command.js';
 export const COMMAND_RECORD_BYTES = 64;
 const INVALID_U8 = 0xff;
 const INVALID_INSTRUMENT = 0xffff_ffff;
+const INVALID_ASSET = 0xffff;
+const FIRST_ADMIN_KIND = CommandKind.DEPOSIT;
 /** Account 0 is never valid, so it is the invalid marker. */
 const INVALID_ACCOUNT = 0;
 
@@ -33,39 +40,75 @@ function u32(value: number, invalid: number): number {
 }
 
 export function encodeCommand(view: DataView, offset: number, command: Command, origin = 0, requestId = 0): void {
+  const admin = command.kind >= FIRST_ADMIN_KIND;
   view.setUint8(offset, u8(command.kind));
-  view.setUint8(offset + 1, u8(command.side));
-  view.setUint8(offset + 2, u8(command.orderType));
-  view.setUint8(offset + 3, u8(command.timeInForce));
-  view.setUint8(offset + 4, u8(command.postOnly));
-  view.setUint8(offset + 5, u8(command.selfTradePrevention));
-  view.setUint16(offset + 6, 0, true);
+  view.setUint8(offset + 1, admin ? 0 : u8(command.side));
+  view.setUint8(offset + 2, u8(admin ? command.limitKind : command.orderType));
+  view.setUint8(offset + 3, admin ? 0 : u8(command.timeInForce));
+  view.setUint8(offset + 4, u8(admin ? command.flag : command.postOnly));
+  view.setUint8(offset + 5, admin ? 0 : u8(command.selfTradePrevention));
+  view.setUint16(offset + 6, admin ? (Number.isInteger(command.assetId) && command.assetId >= 0 && command.assetId < INVALID_ASSET ? command.assetId : INVALID_ASSET) : 0, true);
   view.setUint32(offset + 8, u32(command.instrumentId, INVALID_INSTRUMENT), true);
   view.setUint32(offset + 12, Number.isInteger(command.accountId) && command.accountId > 0 && command.accountId <= 0xffff_ffff ? command.accountId : INVALID_ACCOUNT, true);
-  view.setFloat64(offset + 16, command.orderId, true);
-  view.setFloat64(offset + 24, command.priceTicks, true);
-  view.setFloat64(offset + 32, command.quantityLots, true);
-  view.setFloat64(offset + 40, command.stopPriceTicks, true);
-  view.setFloat64(offset + 48, command.displayLots, true);
+  if (admin) {
+    view.setFloat64(offset + 16, 0, true);
+    view.setFloat64(offset + 24, command.amount, true);
+    view.setFloat64(offset + 32, command.actorId, true);
+    view.setFloat64(offset + 40, 0, true);
+    view.setFloat64(offset + 48, 0, true);
+  } else {
+    view.setFloat64(offset + 16, command.kind === CommandKind.PLACE ? command.maxNotional : command.orderId, true);
+    view.setFloat64(offset + 24, command.priceTicks, true);
+    view.setFloat64(offset + 32, command.quantityLots, true);
+    view.setFloat64(offset + 40, command.stopPriceTicks, true);
+    view.setFloat64(offset + 48, command.displayLots, true);
+  }
   view.setUint32(offset + 56, u32(origin, -1) >>> 0, true);
   view.setUint32(offset + 60, u32(requestId, -1) >>> 0, true);
 }
 
 /** Decodes into `into` (reused: the engine keeps nothing of a command) and returns it. */
 export function decodeCommand(view: DataView, offset: number, into: Command = emptyCommand()): Command {
-  into.kind = view.getUint8(offset) as CommandKind;
+  const kind = view.getUint8(offset) as CommandKind;
+  into.kind = kind;
+  into.instrumentId = view.getUint32(offset + 8, true);
+  into.accountId = view.getUint32(offset + 12, true);
+  if (kind >= FIRST_ADMIN_KIND) {
+    into.side = 0;
+    into.orderType = 0;
+    into.timeInForce = 0;
+    into.postOnly = 0;
+    into.selfTradePrevention = 0;
+    into.orderId = 0;
+    into.priceTicks = 0;
+    into.quantityLots = 0;
+    into.stopPriceTicks = 0;
+    into.displayLots = 0;
+    into.maxNotional = 0;
+    into.limitKind = view.getUint8(offset + 2);
+    into.flag = view.getUint8(offset + 4);
+    into.assetId = view.getUint16(offset + 6, true);
+    into.amount = view.getFloat64(offset + 24, true);
+    into.actorId = view.getFloat64(offset + 32, true);
+    return into;
+  }
   into.side = view.getUint8(offset + 1);
   into.orderType = view.getUint8(offset + 2);
   into.timeInForce = view.getUint8(offset + 3);
   into.postOnly = view.getUint8(offset + 4);
   into.selfTradePrevention = view.getUint8(offset + 5);
-  into.instrumentId = view.getUint32(offset + 8, true);
-  into.accountId = view.getUint32(offset + 12, true);
-  into.orderId = view.getFloat64(offset + 16, true);
+  const slot = view.getFloat64(offset + 16, true);
+  into.orderId = kind === CommandKind.PLACE ? 0 : slot;
+  into.maxNotional = kind === CommandKind.PLACE ? slot : 0;
   into.priceTicks = view.getFloat64(offset + 24, true);
   into.quantityLots = view.getFloat64(offset + 32, true);
   into.stopPriceTicks = view.getFloat64(offset + 40, true);
   into.displayLots = view.getFloat64(offset + 48, true);
+  into.limitKind = 0;
+  into.flag = 0;
+  into.assetId = 0;
+  into.amount = 0;
+  into.actorId = 0;
   return into;
 }
 

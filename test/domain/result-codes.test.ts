@@ -1,5 +1,5 @@
 // Result codes are a published contract: unique numbers, banded by the stage that raises them
-// (validation 1xxx, matching 3xxx), each with a name that round-trips and a message to print.
+// (validation 1xxx, risk 2xxx, matching 3xxx), each with a name that round-trips and a message to print.
 import { describe, expect, it } from 'vitest';
 import { isResultCode, ResultCode, resultCodeMessage, resultCodeName } from '../../src/domain/result-codes.js';
 
@@ -26,6 +26,27 @@ const VALIDATION_NAMES = [
   'INVALID_ACCOUNT',
   'INVALID_COMMAND',
   'PRICE_NOT_ALLOWED',
+  'INVALID_AMOUNT',
+  'UNKNOWN_ASSET',
+  'INVALID_LIMIT',
+  'INVALID_FLAG',
+  'INVALID_MAX_NOTIONAL',
+] as const satisfies readonly ResultCodeName[];
+
+const RISK_NAMES = [
+  'INSUFFICIENT_BALANCE',
+  'MAX_ORDER_QUANTITY_EXCEEDED',
+  'MAX_ORDER_NOTIONAL_EXCEEDED',
+  'POSITION_LIMIT_EXCEEDED',
+  'PRICE_BAND_EXCEEDED',
+  'OPEN_ORDER_LIMIT_EXCEEDED',
+  'ORDER_RATE_EXCEEDED',
+  'DRAWDOWN_REDUCE_ONLY',
+  'ACCOUNT_KILL_SWITCH',
+  'INSTRUMENT_HALTED',
+  'MARKET_BUY_NEEDS_MAX_NOTIONAL',
+  'MARKET_BUY_EXCEEDS_MAX_NOTIONAL',
+  'AMOUNT_TOO_LARGE',
 ] as const satisfies readonly ResultCodeName[];
 
 const MATCHING_NAMES = [
@@ -42,6 +63,7 @@ const MATCHING_NAMES = [
 
 const STAGES = [
   { stage: 'validation', names: VALIDATION_NAMES, min: 1001, max: 1999 },
+  { stage: 'risk', names: RISK_NAMES, min: 2001, max: 2999 },
   { stage: 'matching', names: MATCHING_NAMES, min: 3001, max: 3999 },
 ] as const;
 
@@ -59,7 +81,7 @@ describe('ResultCode', () => {
   });
 
   it('assigns every name except OK to exactly one stage', () => {
-    const staged: readonly string[] = [...VALIDATION_NAMES, ...MATCHING_NAMES];
+    const staged: readonly string[] = [...VALIDATION_NAMES, ...RISK_NAMES, ...MATCHING_NAMES];
     expect(new Set(staged).size).toBe(staged.length);
     expect([...staged].sort()).toEqual(ALL_NAMES.filter((name) => name !== 'OK').sort());
   });

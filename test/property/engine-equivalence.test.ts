@@ -88,7 +88,8 @@ describe('naive and fast books agree', () => {
     // The stream must really exercise the books, not just bounce off validation: every event
     // type and every way an order ends shows up many times.
     const seen = (key: string): number => coverage.byEvent.get(key) ?? 0;
-    for (const type of Object.values(EventType)) expect(seen(`type ${type}`)).toBeGreaterThan(100);
+    // Every event type the books write (from BALANCE on, the risk gate writes them; its own property test covers those).
+    for (const type of Object.values(EventType).filter((t) => t < EventType.BALANCE)) expect(seen(`type ${type}`)).toBeGreaterThan(100);
     for (const [status, reason] of [[1, 0], [2, 1], [2, 2], [2, 3], [2, 4], [3, 5]]) expect(seen(`done ${status}/${reason}`)).toBeGreaterThan(20);
     expect(seen(`type ${EventType.TRADE}`)).toBeGreaterThan(10_000);
     expect(seen(`type ${EventType.AMENDED}`)).toBeGreaterThan(10_000);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amend, cancel, type Command, CommandKind, endOfDay, massCancel, OrderType, place, SelfTradePrevention, Side, TimeInForce } from '../../src/engine/command.js';
+import { amend, blank, cancel, type Command, CommandKind, deposit, endOfDay, massCancel, OrderType, place, SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, startPeriod, TimeInForce, withdraw } from '../../src/engine/command.js';
 import { Engine } from '../../src/engine/engine.js';
 import { formatEvents } from '../../src/engine/event-format.js';
 import { COMMAND_RECORD_BYTES, decodeCommand, decodeOrigin, encodeCommand } from '../../src/protocol/command-record.js';
@@ -20,6 +20,13 @@ describe('command records', () => {
     ['an amend', amend(1, 9, 77, { priceTicks: 5 })],
     ['a mass cancel of every instrument', massCancel(9)],
     ['an end of day', endOfDay()],
+    ['a market buy with its maximum notional', place({ instrumentId: 1, accountId: 2, side: Side.BUY, orderType: OrderType.MARKET, quantityLots: 3, maxNotional: 2 ** 53 - 1 })],
+    ['a deposit', deposit(7, 2, 2 ** 53 - 1, 4_000_000_000)],
+    ['a withdrawal', withdraw(7, 65_534, 1, 3)],
+    ['a limit change', setLimit({ accountId: 0, instrumentId: 65_535, kind: 10, value: -1, actorId: 9 })],
+    ['a kill switch', setKillSwitch(8, true, 1)],
+    ['a halt', setHalt(3, false, 1)],
+    ['a new drawdown period', startPeriod(0, 2)],
   ])('round-trips %s exactly, with its origin', (_name, command) => {
     expect(roundTrip(command, 17, 4_000_000_001)).toEqual({ command, origin: 17, requestId: 4_000_000_001 });
   });
@@ -28,9 +35,14 @@ describe('command records', () => {
     const small = fc.integer({ min: 0, max: 254 });
     const id = fc.integer({ min: 1, max: 0xffff_fffe });
     const real = fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.double());
+    const orderCommand = fc
+      .record({ kind: fc.integer({ min: 1, max: 6 }), side: small, orderType: small, timeInForce: small, postOnly: small, selfTradePrevention: small, instrumentId: id, accountId: id, slot: real, priceTicks: real, quantityLots: real, stopPriceTicks: real, displayLots: real })
+      .map(({ slot, kind, ...fields }): Command => ({ ...blank(kind as CommandKind), ...fields, orderId: kind === CommandKind.PLACE ? 0 : slot, maxNotional: kind === CommandKind.PLACE ? slot : 0 }));
+    const adminCommand = fc
+      .record({ kind: fc.integer({ min: 7, max: 254 }), limitKind: small, flag: small, assetId: fc.integer({ min: 0, max: 0xfffe }), instrumentId: id, accountId: id, amount: real, actorId: real })
+      .map(({ kind, ...fields }): Command => ({ ...blank(kind as CommandKind), ...fields }));
     fc.assert(
-      fc.property(small, small, small, small, small, small, id, id, real, real, real, real, real, (kind, side, orderType, timeInForce, postOnly, stp, instrumentId, accountId, orderId, priceTicks, quantityLots, stopPriceTicks, displayLots) => {
-        const command: Command = { kind: kind as CommandKind, side, orderType, timeInForce, postOnly, selfTradePrevention: stp, instrumentId, accountId, orderId, priceTicks, quantityLots, stopPriceTicks, displayLots };
+      fc.property(fc.oneof(orderCommand, adminCommand), (command) => {
         expect(roundTrip(command).command).toEqual(command);
       }),
     );

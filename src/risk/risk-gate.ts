@@ -1,0 +1,1082 @@
+// The pre-trade risk gate: balances and holds, positions, and the per-account limits, inside the
+// core. Deterministic like the engine: no clock, randomness or I/O; time is the command's sequenced
+// timestamp, in microseconds.
+//
+// Flow. The engine validates a PLACE against the instrument (1xxx), then asks checkPlace(), which
+// either refuses with a 2xxx code, changing nothing, or registers the order with its hold. The book
+// then runs, and settle() walks the events it wrote: TRADE moves held funds between buyer and seller
+// and charges fees, DONE and DECREMENTED release holds, AMENDED re-sizes a hold, and a REJECTED from
+// the book undoes the registration. AMEND goes through checkAmend() the same way.
+//
+// Money. Spot mode: a buy holds quote for its quantity at its limit price plus the largest fee per
+// lot; a sell holds its base quantity. Holds are per lot, so a fill releases exactly its lots' share
+// and a partial fill never strands a rounding unit. A market buy names the most quote it may spend;
+// it holds what filling it at the book's current prices could cost, bounded by that figure.
+// Invariant, asserted by validate(): per asset, Σ account totals + fees collected = deposits −
+// withdrawals; each account's held = Σ its orders' holds ≤ its total.
+//
+// Known approximations, each on the side of safety: the fee part of a buy hold rounds up per lot
+// (at most one quote unit per lot more than the exact fee); a stop (market) buy holds its quantity
+// at the instrument's maximum price; equity for drawdown is computed in doubles and floored.
+import type { Instrument } from '../domain/instrument.js';
+import { ResultCode } from '../domain/result-codes.js';
+import { type Command, CommandKind, OrderType, Side } from '../engine/command.js';
+import { DoneReason, EVENT_WIDTH, type EventBuffer, EventType, Field } from '../engine/event.js';
+import { OrderIndex } from '../engine/order-index.js';
+import { invariant, type OrderBook, type StateSink, type StateSource } from '../engine/order-book.js';
+import { isBandLimit, isInstrumentLimit, LIMIT_KINDS, LimitKind, maxLimitValue } from './limits.js';
+import { defineRiskTables, feeUnits, type RiskConfig, type RiskInstrument, type RiskTables } from './risk-config.js';
+
+/** One token of the order-rate bucket, in bucket units (a millionth of a token). */
+const TOKEN = 1_000_000;
+const MAX_ACCOUNT_ID = 0xffff_ffff;
+/** Instrument-scoped limits kept per (account, instrument), in this order. */
+const QTY = 0;
+const NOTIONAL = 1;
+const POSITION = 2;
+const PER_INSTRUMENT = 3;
+
+export class Account {
+  readonly total: Float64Array;
+  readonly held: Float64Array;
+  /** Net lots per instrument (negative = short). */
+  readonly position: Float64Array;
+  /** Quote units paid for the open position (its average entry price × size). */
+  readonly openCost: Float64Array;
+  readonly realizedPnl: Float64Array;
+  readonly feesPaid: Float64Array;
+  readonly openBuyLots: Float64Array;
+  readonly openSellLots: Float64Array;
+  /** Effective instrument-scoped limits, PER_INSTRUMENT per instrument; 0 = none. */
+  readonly limits: Float64Array;
+  maxOpenOrders = 0;
+  orderRate = 0;
+  orderBurst = 0;
+  drawdownBps = 0;
+  drawdownCancel = 0;
+  openOrders = 0;
+  /** Token bucket level in TOKEN units; -1 = full (never used since the limit was set). */
+  bucket = -1;
+  bucketTimeUs = 0;
+  killed = false;
+  tripped = false;
+  startEquity = 0;
+
+  constructor(
+    readonly id: number,
+    readonly index: number,
+    assets: number,
+    instruments: number,
+  ) {
+    this.total = new Float64Array(assets);
+    this.held = new Float64Array(assets);
+    this.position = new Float64Array(instruments);
+    this.openCost = new Float64Array(instruments);
+    this.realizedPnl = new Float64Array(instruments);
+    this.feesPaid = new Float64Array(instruments);
+    this.openBuyLots = new Float64Array(instruments);
+    this.openSellLots = new Float64Array(instruments);
+    this.limits = new Float64Array(instruments * PER_INSTRUMENT);
+  }
+
+  available(asset: number): number {
+    return (this.total[asset] ?? 0) - (this.held[asset] ?? 0);
+  }
+}
+
+interface Override {
+  value: number;
+  actorId: number;
+  seq: number;
+}
+
+export interface LimitView {
+  readonly accountId: number;
+  readonly instrumentId: number;
+  readonly kind: number;
+  readonly value: number;
+  readonly actorId: number;
+  readonly seq: number;
+}
+
+function overrideKey(accountId: number, instrumentId: number, kind: number): string {
+  return `${accountId}/${instrumentId}/${kind}`;
+}
+
+export class RiskGate {
+  readonly tables: RiskTables;
+  private readonly instruments: readonly RiskInstrument[];
+  private readonly byInstrumentId: Int32Array;
+  private readonly assetCount: number;
+  private readonly accounts = new Map<number, Account>();
+  private readonly accountList: Account[] = [];
+  private readonly overrides = new Map<string, Override>();
+  private readonly bandBps: Float64Array;
+  private readonly bandTicks: Float64Array;
+  private readonly halted: Uint8Array;
+  /** Last trade price per instrument: the mark for PnL and equity. */
+  private readonly markTicks: Float64Array;
+  /** Per asset: deposits − withdrawals, and fees collected (net of rebates). */
+  private readonly outstanding: Float64Array;
+  private readonly feesCollected: Float64Array;
+  /** Per asset: the instrument (index) that marks it in the valuation asset, and the factor. */
+  private readonly markInstrument: Int32Array;
+  private readonly markFactor: Float64Array;
+
+  // Orders the gate holds for: struct of arrays over slots, id → slot by an OrderIndex.
+  private readonly index: OrderIndex;
+  private readonly oId: Float64Array;
+  private readonly oAccount: Int32Array;
+  private readonly oInstrument: Int32Array;
+  private readonly oSide: Uint8Array;
+  private readonly oPrice: Float64Array;
+  private readonly oRemaining: Float64Array;
+  private readonly oFilled: Float64Array;
+  /** Hold released per lot: quote per lot at the limit for buys, base per lot for sells; 0 = market buy (at the fill price). */
+  private readonly oHoldPerLot: Float64Array;
+  private readonly oHold: Float64Array;
+  private readonly freeSlots: Int32Array;
+  private freeCount: number;
+
+  private books: readonly OrderBook[] = [];
+  private bookByIndex: OrderBook[] = [];
+  private cursor = 0;
+  private seq = 0;
+  // The command being checked: what settle() undoes if the book refuses it.
+  private pendingOrderId = 0;
+  private pendingAccount: Account | undefined;
+  private pendingBucket = 0;
+  private pendingBucketTime = 0;
+  // Market-order walk state (forEachLevel's visitor is a field so the walk allocates nothing).
+  private walkSkip = 0;
+  private walkLeft = 0;
+  private walkNotional = 0;
+  private walkHold = 0;
+  private walkQuotePerLot = 0;
+  private walkHoldBps = 0;
+  private readonly walkVisitor = (priceTicks: number, lots: number): boolean => {
+    let take = lots;
+    if (this.walkSkip > 0) {
+      const skipped = Math.min(this.walkSkip, take);
+      this.walkSkip -= skipped;
+      take -= skipped;
+    }
+    if (take > this.walkLeft) take = this.walkLeft;
+    if (take > 0) {
+      const perLot = priceTicks * this.walkQuotePerLot;
+      this.walkLeft -= take;
+      this.walkNotional += take * perLot;
+      this.walkHold += take * (perLot + feeUnits(perLot, this.walkHoldBps));
+    }
+    return this.walkLeft > 0;
+  };
+
+  constructor(
+    instruments: readonly Instrument[],
+    config: RiskConfig,
+    private readonly events: EventBuffer,
+    orderCapacity: number,
+  ) {
+    this.tables = defineRiskTables(instruments, config);
+    this.instruments = this.tables.instruments;
+    this.assetCount = this.tables.assets.length;
+    const n = this.instruments.length;
+    this.byInstrumentId = new Int32Array(65_536).fill(-1);
+    for (const r of this.instruments) this.byInstrumentId[r.instrument.id] = r.index;
+    this.bandBps = new Float64Array(n);
+    this.bandTicks = new Float64Array(n);
+    this.halted = new Uint8Array(n);
+    this.markTicks = new Float64Array(n);
+    this.outstanding = new Float64Array(this.assetCount);
+    this.feesCollected = new Float64Array(this.assetCount);
+    this.markInstrument = new Int32Array(this.assetCount).fill(-1);
+    this.markFactor = new Float64Array(this.assetCount);
+    const valuation = this.tables.valuationAsset;
+    for (const r of this.instruments) {
+      if (r.quoteAsset !== valuation || this.markInstrument[r.baseAsset] !== -1) continue;
+      this.markInstrument[r.baseAsset] = r.index;
+      const scaleV = this.tables.assets[valuation]?.scale ?? 0;
+      const scaleB = this.tables.assets[r.baseAsset]?.scale ?? 0;
+      this.markFactor[r.baseAsset] = Number(r.instrument.tick.mantissa) * 10 ** (scaleV - r.instrument.tick.scale - scaleB);
+    }
+
+    this.index = new OrderIndex(orderCapacity, 'sequential');
+    this.oId = new Float64Array(orderCapacity);
+    this.oAccount = new Int32Array(orderCapacity);
+    this.oInstrument = new Int32Array(orderCapacity);
+    this.oSide = new Uint8Array(orderCapacity);
+    this.oPrice = new Float64Array(orderCapacity);
+    this.oRemaining = new Float64Array(orderCapacity);
+    this.oFilled = new Float64Array(orderCapacity);
+    this.oHoldPerLot = new Float64Array(orderCapacity);
+    this.oHold = new Float64Array(orderCapacity);
+    this.freeSlots = new Int32Array(orderCapacity);
+    for (let i = 0; i < orderCapacity; i++) this.freeSlots[i] = orderCapacity - 1 - i;
+    this.freeCount = orderCapacity;
+    for (const limit of this.tables.initialLimits) this.overrides.set(overrideKey(limit.accountId, limit.instrumentId, limit.kind), { value: limit.value, actorId: 0, seq: 0 });
+    this.recomputeVenueLimits();
+  }
+
+  /** The books, in instrument-id order (the engine's). Called once by the engine. */
+  attach(books: readonly OrderBook[]): void {
+    this.books = books;
+    this.bookByIndex = this.instruments.map((r) => {
+      const book = books.find((b) => b.instrument.id === r.instrument.id);
+      invariant(book !== undefined, `no book for instrument ${r.instrument.id}`);
+      return book;
+    });
+  }
+
+  /** Start of a command: events before `cursor` are settled. */
+  begin(seq: number): void {
+    this.cursor = 0;
+    this.seq = seq;
+    this.pendingOrderId = 0;
+    this.pendingAccount = undefined;
+  }
+
+  // ---- pre-trade checks ------------------------------------------------------------------------
+
+  /**
+   * A PLACE that passed validation. Returns OK after registering the order and its hold, or the
+   * first failing check's code with nothing changed. The checks run in a fixed order: halt, kill
+   * switch, rate, drawdown, quantity, price band, notional, position, open orders, credit.
+   */
+  checkPlace(c: Command, orderId: number, nowUs: number): ResultCode {
+    const ii = this.byInstrumentId[c.instrumentId] ?? -1;
+    const r = this.instruments[ii];
+    invariant(r !== undefined, `instrument ${c.instrumentId} has a book but no risk entry`);
+    if (this.halted[ii] === 1) return ResultCode.INSTRUMENT_HALTED;
+    const account = this.accounts.get(c.accountId);
+    if (account === undefined) return ResultCode.INSUFFICIENT_BALANCE;
+    if (account.killed) return ResultCode.ACCOUNT_KILL_SWITCH;
+    const isBuy = c.side === Side.BUY;
+    const type = c.orderType;
+    const marketBuy = isBuy && type === OrderType.MARKET;
+    if (marketBuy) {
+      if (c.maxNotional === 0) return ResultCode.MARKET_BUY_NEEDS_MAX_NOTIONAL;
+      if (!Number.isSafeInteger(c.maxNotional) || c.maxNotional < 0) return ResultCode.INVALID_MAX_NOTIONAL;
+    } else if (c.maxNotional !== 0) {
+      return ResultCode.INVALID_MAX_NOTIONAL;
+    }
+    let bucket = 0;
+    if (account.orderRate > 0) {
+      bucket = this.refill(account, nowUs);
+      if (bucket < TOKEN) return ResultCode.ORDER_RATE_EXCEEDED;
+    }
+    const qty = c.quantityLots;
+    const base = ii * PER_INSTRUMENT;
+    const position = account.position[ii] ?? 0;
+    const openSame = isBuy ? (account.openBuyLots[ii] ?? 0) : (account.openSellLots[ii] ?? 0);
+    if (account.drawdownBps > 0) {
+      if (!account.tripped && this.belowDrawdown(account)) this.trip(account);
+      if (account.tripped && !reduces(isBuy, position, openSame + qty)) return ResultCode.DRAWDOWN_REDUCE_ONLY;
+    }
+    const maxQty = account.limits[base + QTY] ?? 0;
+    if (maxQty > 0 && qty > maxQty) return ResultCode.MAX_ORDER_QUANTITY_EXCEEDED;
+    const hasLimit = type === OrderType.LIMIT || type === OrderType.STOP_LIMIT;
+    if (hasLimit && !this.inBand(ii, isBuy, c.priceTicks)) return ResultCode.PRICE_BAND_EXCEEDED;
+
+    // What the order is worth and what it holds.
+    let notional: number;
+    let holdPerLot: number;
+    let hold: number;
+    if (type === OrderType.MARKET) {
+      this.walk(r, isBuy ? Side.SELL : Side.BUY, qty, isBuy ? (account.openSellLots[ii] ?? 0) : 0);
+      notional = this.walkNotional;
+      if (isBuy) {
+        if (this.walkHold > c.maxNotional) return ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL;
+        holdPerLot = 0;
+        hold = this.walkHold;
+      } else {
+        holdPerLot = r.basePerLot;
+        hold = qty * holdPerLot;
+      }
+    } else {
+      const price = hasLimit ? c.priceTicks : c.stopPriceTicks;
+      notional = qty * price * r.quotePerTickLot;
+      // A stop (market) buy can fill anywhere once triggered: it holds at the instrument's maximum.
+      holdPerLot = isBuy ? this.buyHoldPerLot(r, hasLimit ? price : r.instrument.maxPriceTicks) : r.basePerLot;
+      hold = qty * holdPerLot;
+    }
+    const maxNotional = account.limits[base + NOTIONAL] ?? 0;
+    if (maxNotional > 0 && notional > maxNotional) return ResultCode.MAX_ORDER_NOTIONAL_EXCEEDED;
+    const maxPosition = account.limits[base + POSITION] ?? 0;
+    if (maxPosition > 0 && (isBuy ? position : -position) + openSame + qty > maxPosition) return ResultCode.POSITION_LIMIT_EXCEEDED;
+    if (account.maxOpenOrders > 0 && account.openOrders >= account.maxOpenOrders) return ResultCode.OPEN_ORDER_LIMIT_EXCEEDED;
+    const asset = isBuy ? r.quoteAsset : r.baseAsset;
+    if (hold > account.available(asset)) return ResultCode.INSUFFICIENT_BALANCE;
+
+    // Accepted by the gate: register, and remember how to undo it if the book refuses the order.
+    this.pendingOrderId = orderId;
+    this.pendingAccount = account;
+    this.pendingBucket = account.bucket;
+    this.pendingBucketTime = account.bucketTimeUs;
+    if (account.orderRate > 0) {
+      account.bucket = bucket - TOKEN;
+      account.bucketTimeUs = nowUs;
+    }
+    this.register(orderId, account, r, c.side, hasLimit ? c.priceTicks : 0, qty, holdPerLot, hold);
+    return ResultCode.OK;
+  }
+
+  /**
+   * An AMEND of an order the gate holds for. Checks the order as it would be after the amend;
+   * changes nothing but the rate bucket, which settle() restores if the book refuses the amend.
+   * Orders the gate does not know (or of another account) pass: the book rejects them itself.
+   */
+  checkAmend(c: Command, nowUs: number): ResultCode {
+    const slot = this.index.get(c.orderId);
+    if (slot < 0) return ResultCode.OK;
+    const account = this.accountList[this.oAccount[slot] ?? -1];
+    if (account?.id !== c.accountId) return ResultCode.OK;
+    const ii = this.oInstrument[slot] ?? -1;
+    const r = this.instruments[ii];
+    invariant(r !== undefined, `order ${c.orderId} has no instrument`);
+    if (this.halted[ii] === 1) return ResultCode.INSTRUMENT_HALTED;
+    if (account.killed) return ResultCode.ACCOUNT_KILL_SWITCH;
+    let bucket = 0;
+    if (account.orderRate > 0) {
+      bucket = this.refill(account, nowUs);
+      if (bucket < TOKEN) return ResultCode.ORDER_RATE_EXCEEDED;
+    }
+    const isBuy = this.oSide[slot] === Side.BUY;
+    const remaining = this.oRemaining[slot] ?? 0;
+    const filled = this.oFilled[slot] ?? 0;
+    const oldPrice = this.oPrice[slot] ?? 0;
+    const quantity = c.quantityLots !== 0 ? c.quantityLots : remaining + filled;
+    // Leave the refusals that belong to the book (quantity not above filled, a stop) to the book.
+    if (quantity <= filled || oldPrice === 0) return ResultCode.OK;
+    const price = c.priceTicks !== 0 ? c.priceTicks : oldPrice;
+    const newRemaining = quantity - filled;
+    const growth = newRemaining - remaining;
+    const position = account.position[ii] ?? 0;
+    const openSame = isBuy ? (account.openBuyLots[ii] ?? 0) : (account.openSellLots[ii] ?? 0);
+    if (account.drawdownBps > 0) {
+      if (!account.tripped && this.belowDrawdown(account)) this.trip(account);
+      if (account.tripped && growth > 0) return ResultCode.DRAWDOWN_REDUCE_ONLY;
+    }
+    const base = ii * PER_INSTRUMENT;
+    const maxQty = account.limits[base + QTY] ?? 0;
+    if (maxQty > 0 && quantity > maxQty) return ResultCode.MAX_ORDER_QUANTITY_EXCEEDED;
+    if (price !== oldPrice && !this.inBand(ii, isBuy, price)) return ResultCode.PRICE_BAND_EXCEEDED;
+    const maxNotional = account.limits[base + NOTIONAL] ?? 0;
+    if (maxNotional > 0 && quantity * price * r.quotePerTickLot > maxNotional) return ResultCode.MAX_ORDER_NOTIONAL_EXCEEDED;
+    const maxPosition = account.limits[base + POSITION] ?? 0;
+    if (maxPosition > 0 && growth > 0 && (isBuy ? position : -position) + openSame + growth > maxPosition) return ResultCode.POSITION_LIMIT_EXCEEDED;
+    const newHold = newRemaining * (isBuy ? this.buyHoldPerLot(r, price) : r.basePerLot);
+    if (newHold - (this.oHold[slot] ?? 0) > account.available(isBuy ? r.quoteAsset : r.baseAsset)) return ResultCode.INSUFFICIENT_BALANCE;
+    if (account.orderRate > 0) {
+      this.pendingAccount = account;
+      this.pendingBucket = account.bucket;
+      this.pendingBucketTime = account.bucketTimeUs;
+      account.bucket = bucket - TOKEN;
+      account.bucketTimeUs = nowUs;
+    }
+    return ResultCode.OK;
+  }
+
+  // ---- settlement: the book's events of this command ----------------------------------------
+
+  /** Applies every event written since the last call (by the book, or by the gate's own cancels). */
+  settle(): void {
+    const events = this.events;
+    while (this.cursor < events.count) {
+      const d = events.data;
+      const o = this.cursor * EVENT_WIDTH;
+      this.cursor++;
+      switch (d[o]) {
+        case EventType.TRADE:
+          this.settleTrade(d, o);
+          break;
+        case EventType.DONE:
+          this.close(num(d, o + Field.ORDER_ID), num(d, o + Field.LEFT));
+          break;
+        case EventType.DECREMENTED:
+          this.decrement(num(d, o + Field.ORDER_ID), num(d, o + Field.DECREMENT));
+          break;
+        case EventType.AMENDED:
+          this.amended(num(d, o + Field.ORDER_ID), num(d, o + Field.AMEND_PRICE), num(d, o + Field.AMEND_REMAINING));
+          break;
+        case EventType.REJECTED:
+          this.undo(d[o + Field.COMMAND_KIND] ?? 0, num(d, o + Field.ORDER_ID));
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private undo(kind: number, orderId: number): void {
+    const account = this.pendingAccount;
+    if (account === undefined) return;
+    if (kind === CommandKind.PLACE && orderId === this.pendingOrderId) {
+      const slot = this.index.get(orderId);
+      invariant(slot >= 0, `rejected order ${orderId} was not registered`);
+      this.release(slot, this.oRemaining[slot] ?? 0, this.oHold[slot] ?? 0);
+      this.unregister(slot);
+    } else if (kind !== CommandKind.AMEND) {
+      return;
+    }
+    account.bucket = this.pendingBucket;
+    account.bucketTimeUs = this.pendingBucketTime;
+    this.pendingAccount = undefined;
+  }
+
+  private settleTrade(d: Float64Array, o: number): void {
+    const ii = this.byInstrumentId[num(d, o + Field.INSTRUMENT)] ?? -1;
+    const r = this.instruments[ii];
+    invariant(r !== undefined, 'trade in an instrument the gate does not know');
+    const price = num(d, o + Field.TRADE_PRICE);
+    const lots = num(d, o + Field.TRADE_QUANTITY);
+    const makerSlot = this.slotOf(num(d, o + Field.MAKER_ORDER_ID));
+    const takerSlot = this.slotOf(num(d, o + Field.TAKER_ORDER_ID));
+    const takerBuys = d[o + Field.AGGRESSOR_SIDE] === Side.BUY;
+    const buySlot = takerBuys ? takerSlot : makerSlot;
+    const sellSlot = takerBuys ? makerSlot : takerSlot;
+    const buyer = this.accountList[this.oAccount[buySlot] ?? -1];
+    const seller = this.accountList[this.oAccount[sellSlot] ?? -1];
+    invariant(buyer !== undefined && seller !== undefined, 'trade between orders without accounts');
+    invariant(this.oRemaining[makerSlot] === num(d, o + Field.MAKER_REMAINING) + lots, 'maker remaining differs between book and gate');
+    invariant(this.oRemaining[takerSlot] === num(d, o + Field.TAKER_REMAINING) + lots, 'taker remaining differs between book and gate');
+
+    const perLot = price * r.quotePerTickLot;
+    const notional = lots * perLot;
+    const buyerFee = feeUnits(notional, takerBuys ? r.takerBps : r.makerBps);
+    const sellerFee = feeUnits(notional, takerBuys ? r.makerBps : r.takerBps);
+    const baseUnits = lots * r.basePerLot;
+    const quote = r.quoteAsset;
+    const baseAsset = r.baseAsset;
+
+    // Buyer: pays notional + fee out of the order's hold, receives base.
+    const buyHoldPerLot = this.oHoldPerLot[buySlot] ?? 0;
+    const buyRelease = lots * (buyHoldPerLot > 0 ? buyHoldPerLot : perLot + feeUnits(perLot, r.holdBps));
+    this.consume(buySlot, buyer, quote, lots, buyRelease);
+    buyer.total[quote] = (buyer.total[quote] ?? 0) - notional - buyerFee;
+    buyer.total[baseAsset] = (buyer.total[baseAsset] ?? 0) + baseUnits;
+    buyer.openBuyLots[ii] = (buyer.openBuyLots[ii] ?? 0) - lots;
+    // Seller: delivers held base, receives notional − fee.
+    this.consume(sellSlot, seller, baseAsset, lots, baseUnits);
+    seller.total[baseAsset] = (seller.total[baseAsset] ?? 0) - baseUnits;
+    seller.total[quote] = (seller.total[quote] ?? 0) + notional - sellerFee;
+    seller.openSellLots[ii] = (seller.openSellLots[ii] ?? 0) - lots;
+    this.feesCollected[quote] = (this.feesCollected[quote] ?? 0) + buyerFee + sellerFee;
+    buyer.feesPaid[ii] = (buyer.feesPaid[ii] ?? 0) + buyerFee;
+    seller.feesPaid[ii] = (seller.feesPaid[ii] ?? 0) + sellerFee;
+    invariant((buyer.total[quote] ?? 0) >= (buyer.held[quote] ?? 0), `account ${buyer.id} spent more than it held`);
+
+    applyFill(buyer, ii, lots, price, r.quotePerTickLot);
+    applyFill(seller, ii, -lots, price, r.quotePerTickLot);
+    this.markTicks[ii] = price;
+    if (buyer.drawdownBps > 0 && !buyer.tripped && this.belowDrawdown(buyer)) this.trip(buyer);
+    if (seller.drawdownBps > 0 && !seller.tripped && this.belowDrawdown(seller)) this.trip(seller);
+  }
+
+  /** A fill of `lots` on the order at `slot`: its hold shrinks by `release`. */
+  private consume(slot: number, account: Account, asset: number, lots: number, release: number): void {
+    const hold = (this.oHold[slot] ?? 0) - release;
+    invariant(hold >= 0, `order ${this.oId[slot]} filled beyond its hold`);
+    this.oHold[slot] = hold;
+    this.oRemaining[slot] = (this.oRemaining[slot] ?? 0) - lots;
+    this.oFilled[slot] = (this.oFilled[slot] ?? 0) + lots;
+    account.held[asset] = (account.held[asset] ?? 0) - release;
+  }
+
+  private close(orderId: number, leftLots: number): void {
+    const slot = this.slotOf(orderId);
+    invariant(this.oRemaining[slot] === leftLots, `order ${orderId} closed with ${leftLots} lots, the gate has ${this.oRemaining[slot]}`);
+    const holdPerLot = this.oHoldPerLot[slot] ?? 0;
+    const hold = this.oHold[slot] ?? 0;
+    invariant(holdPerLot === 0 || hold === leftLots * holdPerLot, `order ${orderId} hold ${hold} is not ${leftLots} × ${holdPerLot}`);
+    this.release(slot, leftLots, hold);
+    this.unregister(slot);
+  }
+
+  private decrement(orderId: number, lots: number): void {
+    const slot = this.slotOf(orderId);
+    // A market buy's hold is an estimate, released whole when it closes; others release per lot.
+    this.release(slot, lots, lots * (this.oHoldPerLot[slot] ?? 0));
+    this.oRemaining[slot] = (this.oRemaining[slot] ?? 0) - lots;
+  }
+
+  private amended(orderId: number, price: number, remaining: number): void {
+    const slot = this.slotOf(orderId);
+    const account = this.accountList[this.oAccount[slot] ?? -1];
+    const r = this.instruments[this.oInstrument[slot] ?? -1];
+    invariant(account !== undefined && r !== undefined, `amended order ${orderId} has no account`);
+    const isBuy = this.oSide[slot] === Side.BUY;
+    const holdPerLot = isBuy ? this.buyHoldPerLot(r, price) : r.basePerLot;
+    const hold = remaining * holdPerLot;
+    const asset = isBuy ? r.quoteAsset : r.baseAsset;
+    account.held[asset] = (account.held[asset] ?? 0) + hold - (this.oHold[slot] ?? 0);
+    invariant((account.held[asset] ?? 0) <= (account.total[asset] ?? 0), `amend of order ${orderId} holds more than account ${account.id} has`);
+    const growth = remaining - (this.oRemaining[slot] ?? 0);
+    if (isBuy) account.openBuyLots[r.index] = (account.openBuyLots[r.index] ?? 0) + growth;
+    else account.openSellLots[r.index] = (account.openSellLots[r.index] ?? 0) + growth;
+    this.oPrice[slot] = price;
+    this.oRemaining[slot] = remaining;
+    this.oHoldPerLot[slot] = holdPerLot;
+    this.oHold[slot] = hold;
+    this.pendingAccount = undefined;
+  }
+
+  /** Gives back `lots` open lots and `amount` of hold of the order at `slot` (the order stays registered). */
+  private release(slot: number, lots: number, amount: number): void {
+    const account = this.accountList[this.oAccount[slot] ?? -1];
+    const r = this.instruments[this.oInstrument[slot] ?? -1];
+    invariant(account !== undefined && r !== undefined, 'release of an order without account');
+    const isBuy = this.oSide[slot] === Side.BUY;
+    const asset = isBuy ? r.quoteAsset : r.baseAsset;
+    account.held[asset] = (account.held[asset] ?? 0) - amount;
+    this.oHold[slot] = (this.oHold[slot] ?? 0) - amount;
+    if (isBuy) account.openBuyLots[r.index] = (account.openBuyLots[r.index] ?? 0) - lots;
+    else account.openSellLots[r.index] = (account.openSellLots[r.index] ?? 0) - lots;
+  }
+
+  private register(orderId: number, account: Account, r: RiskInstrument, side: number, price: number, lots: number, holdPerLot: number, hold: number): void {
+    invariant(this.freeCount > 0, 'risk gate order table is full (it is sized to the books)');
+    const slot = this.freeSlots[--this.freeCount] ?? -1;
+    this.index.set(orderId, slot);
+    this.oId[slot] = orderId;
+    this.oAccount[slot] = account.index;
+    this.oInstrument[slot] = r.index;
+    this.oSide[slot] = side;
+    this.oPrice[slot] = price;
+    this.oRemaining[slot] = lots;
+    this.oFilled[slot] = 0;
+    this.oHoldPerLot[slot] = holdPerLot;
+    this.oHold[slot] = hold;
+    const asset = side === Side.BUY ? r.quoteAsset : r.baseAsset;
+    account.held[asset] = (account.held[asset] ?? 0) + hold;
+    if (side === Side.BUY) account.openBuyLots[r.index] = (account.openBuyLots[r.index] ?? 0) + lots;
+    else account.openSellLots[r.index] = (account.openSellLots[r.index] ?? 0) + lots;
+    account.openOrders++;
+  }
+
+  private unregister(slot: number): void {
+    const account = this.accountList[this.oAccount[slot] ?? -1];
+    invariant(account !== undefined, 'unregister of an order without account');
+    invariant(this.oHold[slot] === 0, `order ${this.oId[slot]} left with hold ${this.oHold[slot]}`);
+    account.openOrders--;
+    this.index.delete(this.oId[slot] ?? 0);
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private slotOf(orderId: number): number {
+    const slot = this.index.get(orderId);
+    if (slot < 0) invariant(false, `order ${orderId} is in a book but not in the risk gate`);
+    return slot;
+  }
+
+  // ---- admin commands ----------------------------------------------------------------------------
+
+  /** DEPOSIT, WITHDRAW, SET_LIMIT, SET_KILL_SWITCH, SET_HALT, START_PERIOD. Returns OK or the reject code. */
+  admin(c: Command): ResultCode {
+    switch (c.kind) {
+      case CommandKind.DEPOSIT:
+      case CommandKind.WITHDRAW:
+        return this.moveFunds(c);
+      case CommandKind.SET_LIMIT:
+        return this.setLimit(c);
+      case CommandKind.SET_KILL_SWITCH:
+        return this.setKillSwitch(c);
+      case CommandKind.SET_HALT:
+        return this.setHalt(c);
+      case CommandKind.START_PERIOD:
+        return this.startPeriod(c);
+      default:
+        return ResultCode.INVALID_COMMAND;
+    }
+  }
+
+  private moveFunds(c: Command): ResultCode {
+    if (!validAccount(c.accountId)) return ResultCode.INVALID_ACCOUNT;
+    const asset = c.assetId - 1;
+    if (!Number.isInteger(c.assetId) || asset < 0 || asset >= this.assetCount) return ResultCode.UNKNOWN_ASSET;
+    const amount = c.amount;
+    if (!Number.isSafeInteger(amount) || amount <= 0) return ResultCode.INVALID_AMOUNT;
+    const deposit = c.kind === CommandKind.DEPOSIT;
+    let account = this.accounts.get(c.accountId);
+    if (deposit) {
+      if ((this.outstanding[asset] ?? 0) + amount > Number.MAX_SAFE_INTEGER) return ResultCode.AMOUNT_TOO_LARGE;
+      account ??= this.account(c.accountId);
+      account.total[asset] = (account.total[asset] ?? 0) + amount;
+      this.outstanding[asset] = (this.outstanding[asset] ?? 0) + amount;
+      account.startEquity = clampEquity(account.startEquity + amount * this.valueFactor(asset));
+    } else {
+      if (account === undefined || amount > account.available(asset)) return ResultCode.INSUFFICIENT_BALANCE;
+      account.total[asset] = (account.total[asset] ?? 0) - amount;
+      this.outstanding[asset] = (this.outstanding[asset] ?? 0) - amount;
+      account.startEquity = clampEquity(account.startEquity - amount * this.valueFactor(asset));
+    }
+    this.events.balance(account.id, c.assetId, deposit ? 1 : 2, amount, account.total[asset] ?? 0, account.held[asset] ?? 0, c.actorId);
+    return ResultCode.OK;
+  }
+
+  private setLimit(c: Command): ResultCode {
+    const kind = c.limitKind;
+    const accountId = c.accountId;
+    const instrumentId = c.instrumentId;
+    if (!Number.isInteger(kind) || kind < 1 || kind > LIMIT_KINDS) return ResultCode.INVALID_LIMIT;
+    if (!Number.isSafeInteger(accountId) || accountId < 0 || accountId > MAX_ACCOUNT_ID) return ResultCode.INVALID_ACCOUNT;
+    if (instrumentId !== 0 && (this.byInstrumentId[instrumentId] ?? -1) < 0) return ResultCode.UNKNOWN_INSTRUMENT;
+    if (instrumentId !== 0 && !isInstrumentLimit(kind) && !isBandLimit(kind)) return ResultCode.INVALID_LIMIT;
+    if (accountId !== 0 && isBandLimit(kind)) return ResultCode.INVALID_LIMIT;
+    const value = c.amount;
+    if (!(value === -1 || (Number.isSafeInteger(value) && value >= 0 && value <= maxLimitValue(kind)))) return ResultCode.INVALID_LIMIT;
+    const key = overrideKey(accountId, instrumentId, kind);
+    if (value === -1) this.overrides.delete(key);
+    else this.overrides.set(key, { value, actorId: c.actorId, seq: this.seq });
+    if (accountId === 0) this.recomputeVenueLimits();
+    else this.recompute(this.account(accountId));
+    this.events.limitSet(instrumentId, accountId, kind, value, c.actorId);
+    return ResultCode.OK;
+  }
+
+  private setKillSwitch(c: Command): ResultCode {
+    if (!validAccount(c.accountId)) return ResultCode.INVALID_ACCOUNT;
+    if (c.flag !== 0 && c.flag !== 1) return ResultCode.INVALID_FLAG;
+    const account = this.account(c.accountId);
+    account.killed = c.flag === 1;
+    this.events.killSwitch(account.id, c.flag, c.actorId);
+    if (account.killed) this.cancelAccount(account, DoneReason.KILL_SWITCH);
+    return ResultCode.OK;
+  }
+
+  private setHalt(c: Command): ResultCode {
+    const ii = Number.isInteger(c.instrumentId) && c.instrumentId > 0 && c.instrumentId < 65_536 ? (this.byInstrumentId[c.instrumentId] ?? -1) : -1;
+    const book = this.bookByIndex[ii];
+    if (book === undefined) return ResultCode.UNKNOWN_INSTRUMENT;
+    if (c.flag !== 0 && c.flag !== 1) return ResultCode.INVALID_FLAG;
+    this.halted[ii] = c.flag;
+    this.events.halt(c.instrumentId, c.flag, c.actorId);
+    if (c.flag === 1) {
+      this.settle();
+      book.massCancel(0, 0, DoneReason.INSTRUMENT_HALT);
+      this.settle();
+    }
+    return ResultCode.OK;
+  }
+
+  private startPeriod(c: Command): ResultCode {
+    if (c.accountId === 0) {
+      for (const account of [...this.accountList].sort((a, b) => a.id - b.id)) this.newPeriod(account, c.actorId);
+      return ResultCode.OK;
+    }
+    const account = validAccount(c.accountId) ? this.accounts.get(c.accountId) : undefined;
+    if (account === undefined) return ResultCode.INVALID_ACCOUNT;
+    this.newPeriod(account, c.actorId);
+    return ResultCode.OK;
+  }
+
+  private newPeriod(account: Account, actorId: number): void {
+    account.startEquity = this.equity(account);
+    account.tripped = false;
+    this.events.drawdown(account.id, 0, account.startEquity, account.startEquity, actorId);
+  }
+
+  // ---- drawdown, bands, rate ---------------------------------------------------------------------
+
+  /** Equity in valuation asset units: every balance at the last trade price of its market in the valuation asset. */
+  equity(account: Account): number {
+    let sum = 0;
+    for (let a = 0; a < this.assetCount; a++) {
+      const total = account.total[a] ?? 0;
+      if (total !== 0) sum += total * this.valueFactor(a);
+    }
+    return clampEquity(sum);
+  }
+
+  private valueFactor(asset: number): number {
+    if (asset === this.tables.valuationAsset) return 1;
+    const ii = this.markInstrument[asset] ?? -1;
+    return ii < 0 ? 0 : (this.markTicks[ii] ?? 0) * (this.markFactor[asset] ?? 0);
+  }
+
+  private belowDrawdown(account: Account): boolean {
+    return this.equity(account) < (account.startEquity * (10_000 - account.drawdownBps)) / 10_000;
+  }
+
+  private trip(account: Account): void {
+    account.tripped = true;
+    this.events.drawdown(account.id, 1, this.equity(account), account.startEquity, 0);
+    if (account.drawdownCancel === 1) this.cancelAccount(account, DoneReason.DRAWDOWN);
+  }
+
+  private cancelAccount(account: Account, reason: DoneReason): void {
+    if (account.openOrders === 0) return;
+    // Settle what came before, so the cancels' DONE events settle against current holds.
+    const pendingOrder = this.pendingOrderId;
+    this.settle();
+    for (const book of this.books) book.massCancel(account.id, 0, reason);
+    this.pendingOrderId = pendingOrder;
+    this.settle();
+  }
+
+  private inBand(ii: number, isBuy: boolean, price: number): boolean {
+    const bps = this.bandBps[ii] ?? 0;
+    const ticks = this.bandTicks[ii] ?? 0;
+    if (bps === 0 && ticks === 0) return true;
+    const book = this.bookByIndex[ii];
+    if (book === undefined) return true;
+    let reference = book.lastTradePriceTicks();
+    if (reference === 0) reference = book.bestPriceTicks(isBuy ? Side.SELL : Side.BUY);
+    if (reference === 0) return true;
+    const distance = Math.abs(price - reference);
+    if (ticks > 0 && distance > ticks) return false;
+    return bps === 0 || distance * 10_000 <= reference * bps;
+  }
+
+  /** The bucket level now (not stored): refilled at orderRate tokens per second since the last use. */
+  private refill(account: Account, nowUs: number): number {
+    const capacity = (account.orderBurst > 0 ? account.orderBurst : account.orderRate) * TOKEN;
+    if (account.bucket < 0) return capacity;
+    const room = capacity - account.bucket;
+    if (room <= 0) return capacity;
+    const elapsed = nowUs - account.bucketTimeUs;
+    // orderRate tokens per second = orderRate bucket units per microsecond.
+    if (elapsed >= room / account.orderRate) return capacity;
+    return account.bucket + Math.max(0, elapsed) * account.orderRate;
+  }
+
+  private buyHoldPerLot(r: RiskInstrument, priceTicks: number): number {
+    const perLot = priceTicks * r.quotePerTickLot;
+    return perLot + feeUnits(perLot, r.holdBps);
+  }
+
+  /**
+   * Walks `side` for `lots` lots after skipping `skip` (the account's own orders there, which
+   * self-trade prevention may cancel rather than fill, so the fills come from further out).
+   */
+  private walk(r: RiskInstrument, side: number, lots: number, skip: number): void {
+    this.walkSkip = skip;
+    this.walkLeft = lots;
+    this.walkNotional = 0;
+    this.walkHold = 0;
+    this.walkQuotePerLot = r.quotePerTickLot;
+    this.walkHoldBps = r.holdBps;
+    this.bookByIndex[r.index]?.forEachLevel(side, this.walkVisitor);
+  }
+
+  // ---- accounts and limits -------------------------------------------------------------------------
+
+  private account(accountId: number): Account {
+    let account = this.accounts.get(accountId);
+    if (account === undefined) {
+      account = new Account(accountId, this.accountList.length, this.assetCount, this.instruments.length);
+      this.accounts.set(accountId, account);
+      this.accountList.push(account);
+      this.recompute(account);
+    }
+    return account;
+  }
+
+  private resolve(accountId: number, instrumentId: number, kind: number): number {
+    const o = this.overrides;
+    if (instrumentId !== 0) {
+      const v = o.get(overrideKey(accountId, instrumentId, kind)) ?? o.get(overrideKey(accountId, 0, kind)) ?? o.get(overrideKey(0, instrumentId, kind)) ?? o.get(overrideKey(0, 0, kind));
+      return v?.value ?? 0;
+    }
+    return (o.get(overrideKey(accountId, 0, kind)) ?? o.get(overrideKey(0, 0, kind)))?.value ?? 0;
+  }
+
+  private recompute(account: Account): void {
+    const id = account.id;
+    for (const r of this.instruments) {
+      const base = r.index * PER_INSTRUMENT;
+      const instrumentId = r.instrument.id;
+      account.limits[base + QTY] = this.resolve(id, instrumentId, LimitKind.MAX_ORDER_QUANTITY);
+      account.limits[base + NOTIONAL] = this.resolve(id, instrumentId, LimitKind.MAX_ORDER_NOTIONAL);
+      account.limits[base + POSITION] = this.resolve(id, instrumentId, LimitKind.MAX_POSITION);
+    }
+    account.maxOpenOrders = this.resolve(id, 0, LimitKind.MAX_OPEN_ORDERS);
+    account.orderRate = this.resolve(id, 0, LimitKind.ORDER_RATE);
+    account.orderBurst = this.resolve(id, 0, LimitKind.ORDER_BURST);
+    account.drawdownBps = this.resolve(id, 0, LimitKind.DRAWDOWN_BPS);
+    account.drawdownCancel = this.resolve(id, 0, LimitKind.DRAWDOWN_CANCEL);
+  }
+
+  private recomputeVenueLimits(): void {
+    for (const r of this.instruments) {
+      this.bandBps[r.index] = this.resolve(0, r.instrument.id, LimitKind.PRICE_BAND_BPS);
+      this.bandTicks[r.index] = this.resolve(0, r.instrument.id, LimitKind.PRICE_BAND_TICKS);
+    }
+    for (const account of this.accountList) this.recompute(account);
+  }
+
+  // ---- queries ----------------------------------------------------------------------------------------
+
+  accountState(accountId: number): Account | undefined {
+    return this.accounts.get(accountId);
+  }
+
+  /** Every override in force, with who set it and at which seq (the audit view). */
+  limitOverrides(): LimitView[] {
+    return [...this.overrides.entries()]
+      .map(([key, o]) => {
+        const [accountId = 0, instrumentId = 0, kind = 0] = key.split('/').map(Number);
+        return { accountId, instrumentId, kind, value: o.value, actorId: o.actorId, seq: o.seq };
+      })
+      .sort((a, b) => a.accountId - b.accountId || a.instrumentId - b.instrumentId || a.kind - b.kind);
+  }
+
+  /** Effective value of a limit for an account (0 = none). */
+  effectiveLimit(accountId: number, instrumentId: number, kind: LimitKind): number {
+    return this.resolve(accountId, isInstrumentLimit(kind) || isBandLimit(kind) ? instrumentId : 0, kind);
+  }
+
+  isHalted(instrumentId: number): boolean {
+    return this.halted[this.byInstrumentId[instrumentId] ?? -1] === 1;
+  }
+
+  feesCollectedUnits(assetId: number): number {
+    return this.feesCollected[assetId - 1] ?? 0;
+  }
+
+  /** Unrealized PnL of a position at the last trade price, in quote units. */
+  unrealizedPnl(account: Account, instrumentId: number): number {
+    const ii = this.byInstrumentId[instrumentId] ?? -1;
+    const r = this.instruments[ii];
+    if (r === undefined) return 0;
+    const position = account.position[ii] ?? 0;
+    const mark = (this.markTicks[ii] ?? 0) * r.quotePerTickLot;
+    return position * mark - (position >= 0 ? 1 : -1) * (account.openCost[ii] ?? 0);
+  }
+
+  /**
+   * Asserts the gate's invariants: conservation per asset (Σ totals + fees = deposits −
+   * withdrawals), each account's held equal to its orders' holds and within its total, open order
+   * counts and open lots equal to the orders'. O(accounts + orders): for tests and tools.
+   */
+  validate(): void {
+    const assets = this.assetCount;
+    const sums = new Float64Array(assets);
+    const held = new Map<number, Float64Array>();
+    const lots = new Map<number, Float64Array>();
+    const counts = new Map<number, number>();
+    for (const account of this.accountList) {
+      held.set(account.index, new Float64Array(assets));
+      lots.set(account.index, new Float64Array(this.instruments.length * 2));
+      counts.set(account.index, 0);
+    }
+    let live = 0;
+    for (let slot = 0; slot < this.oId.length; slot++) {
+      const id = this.oId[slot] ?? 0;
+      if (id === 0 || this.index.get(id) !== slot) continue;
+      live++;
+      const a = this.oAccount[slot] ?? -1;
+      const r = this.instruments[this.oInstrument[slot] ?? -1];
+      invariant(r !== undefined, `order ${id} without instrument`);
+      const isBuy = this.oSide[slot] === Side.BUY;
+      const h = held.get(a);
+      const l = lots.get(a);
+      invariant(h !== undefined && l !== undefined, `order ${id} of an unknown account`);
+      const asset = isBuy ? r.quoteAsset : r.baseAsset;
+      h[asset] = (h[asset] ?? 0) + (this.oHold[slot] ?? 0);
+      const perLot = this.oHoldPerLot[slot] ?? 0;
+      invariant(perLot === 0 || this.oHold[slot] === (this.oRemaining[slot] ?? 0) * perLot, `order ${id} hold is not remaining × per-lot hold`);
+      l[r.index * 2 + (isBuy ? 0 : 1)] = (l[r.index * 2 + (isBuy ? 0 : 1)] ?? 0) + (this.oRemaining[slot] ?? 0);
+      counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
+    invariant(live === this.index.size, `gate index has ${this.index.size} orders, the table ${live}`);
+    for (const account of this.accountList) {
+      const h = held.get(account.index);
+      const l = lots.get(account.index);
+      invariant(h !== undefined && l !== undefined, 'account tables');
+      for (let a = 0; a < assets; a++) {
+        const total = account.total[a] ?? 0;
+        invariant(account.held[a] === h[a], `account ${account.id} asset ${a + 1}: held ${account.held[a]}, orders hold ${h[a]}`);
+        invariant((account.held[a] ?? 0) <= total && total >= 0, `account ${account.id} asset ${a + 1}: held ${account.held[a]} above total ${total}`);
+        sums[a] = (sums[a] ?? 0) + total;
+      }
+      for (const r of this.instruments) {
+        invariant(account.openBuyLots[r.index] === l[r.index * 2] && account.openSellLots[r.index] === l[r.index * 2 + 1], `account ${account.id} open lots differ from its orders in ${r.instrument.symbol}`);
+      }
+      invariant(account.openOrders === counts.get(account.index), `account ${account.id} counts ${account.openOrders} open orders, the table ${counts.get(account.index)}`);
+    }
+    for (let a = 0; a < assets; a++) {
+      invariant((sums[a] ?? 0) + (this.feesCollected[a] ?? 0) === this.outstanding[a], `asset ${a + 1}: balances ${sums[a]} + fees ${this.feesCollected[a]} ≠ deposits − withdrawals ${this.outstanding[a]}`);
+    }
+  }
+
+  // ---- state (hash and snapshot) ------------------------------------------------------------------
+
+  exportState(sink: StateSink): void {
+    sink.add(this.assetCount);
+    for (let a = 0; a < this.assetCount; a++) {
+      sink.add(this.outstanding[a] ?? 0);
+      signed(sink, this.feesCollected[a] ?? 0);
+    }
+    sink.add(this.instruments.length);
+    for (let i = 0; i < this.instruments.length; i++) {
+      sink.add(this.halted[i] ?? 0);
+      sink.add(this.markTicks[i] ?? 0);
+    }
+    const overrides = this.limitOverrides();
+    sink.add(overrides.length);
+    for (const o of overrides) {
+      sink.add(o.accountId);
+      sink.add(o.instrumentId);
+      sink.add(o.kind);
+      sink.add(o.value);
+      sink.add(o.actorId);
+      sink.add(o.seq);
+    }
+    const accounts = [...this.accountList].sort((a, b) => a.id - b.id);
+    sink.add(accounts.length);
+    for (const account of accounts) {
+      sink.add(account.id);
+      for (let a = 0; a < this.assetCount; a++) {
+        sink.add(account.total[a] ?? 0);
+        sink.add(account.held[a] ?? 0);
+      }
+      for (let i = 0; i < this.instruments.length; i++) {
+        signed(sink, account.position[i] ?? 0);
+        sink.add(account.openCost[i] ?? 0);
+        signed(sink, account.realizedPnl[i] ?? 0);
+        signed(sink, account.feesPaid[i] ?? 0);
+        sink.add(account.openBuyLots[i] ?? 0);
+        sink.add(account.openSellLots[i] ?? 0);
+      }
+      sink.add(account.openOrders);
+      sink.add(account.bucket + 1);
+      sink.add(account.bucketTimeUs);
+      sink.add(account.killed ? 1 : 0);
+      sink.add(account.tripped ? 1 : 0);
+      sink.add(account.startEquity);
+    }
+    const slots: number[] = [];
+    for (let slot = 0; slot < this.oId.length; slot++) {
+      const id = this.oId[slot] ?? 0;
+      if (id !== 0 && this.index.get(id) === slot) slots.push(slot);
+    }
+    slots.sort((a, b) => (this.oId[a] ?? 0) - (this.oId[b] ?? 0));
+    sink.add(slots.length);
+    for (const slot of slots) {
+      sink.add(this.oId[slot] ?? 0);
+      sink.add(this.accountList[this.oAccount[slot] ?? -1]?.id ?? 0);
+      sink.add(this.instruments[this.oInstrument[slot] ?? -1]?.instrument.id ?? 0);
+      sink.add(this.oSide[slot] ?? 0);
+      sink.add(this.oPrice[slot] ?? 0);
+      sink.add(this.oRemaining[slot] ?? 0);
+      sink.add(this.oFilled[slot] ?? 0);
+      sink.add(this.oHoldPerLot[slot] ?? 0);
+      sink.add(this.oHold[slot] ?? 0);
+    }
+  }
+
+  /** Rebuilds the gate from exportState()'s stream; the gate must be fresh. */
+  importState(source: StateSource): void {
+    invariant(this.accountList.length === 0 && this.index.size === 0, 'risk state is restored into a fresh gate');
+    invariant(source.next() === this.assetCount, 'snapshot has a different asset table');
+    for (let a = 0; a < this.assetCount; a++) {
+      this.outstanding[a] = source.next();
+      this.feesCollected[a] = readSigned(source);
+    }
+    invariant(source.next() === this.instruments.length, 'snapshot has a different instrument table');
+    for (let i = 0; i < this.instruments.length; i++) {
+      this.halted[i] = source.next();
+      this.markTicks[i] = source.next();
+    }
+    this.overrides.clear();
+    const overrides = source.next();
+    for (let i = 0; i < overrides; i++) {
+      const accountId = source.next();
+      const instrumentId = source.next();
+      const kind = source.next();
+      this.overrides.set(overrideKey(accountId, instrumentId, kind), { value: source.next(), actorId: source.next(), seq: source.next() });
+    }
+    const accounts = source.next();
+    for (let i = 0; i < accounts; i++) {
+      const account = this.account(source.next());
+      for (let a = 0; a < this.assetCount; a++) {
+        account.total[a] = source.next();
+        account.held[a] = source.next();
+      }
+      for (let k = 0; k < this.instruments.length; k++) {
+        account.position[k] = readSigned(source);
+        account.openCost[k] = source.next();
+        account.realizedPnl[k] = readSigned(source);
+        account.feesPaid[k] = readSigned(source);
+        account.openBuyLots[k] = source.next();
+        account.openSellLots[k] = source.next();
+      }
+      account.openOrders = source.next();
+      account.bucket = source.next() - 1;
+      account.bucketTimeUs = source.next();
+      account.killed = source.next() === 1;
+      account.tripped = source.next() === 1;
+      account.startEquity = source.next();
+    }
+    this.recomputeVenueLimits();
+    const orders = source.next();
+    for (let i = 0; i < orders; i++) {
+      const id = source.next();
+      const account = this.accounts.get(source.next());
+      const ii = this.byInstrumentId[source.next()] ?? -1;
+      invariant(account !== undefined && ii >= 0, `snapshot order ${id} has an unknown account or instrument`);
+      invariant(this.freeCount > 0, 'snapshot has more orders than the gate holds');
+      const slot = this.freeSlots[--this.freeCount] ?? -1;
+      this.index.set(id, slot);
+      this.oId[slot] = id;
+      this.oAccount[slot] = account.index;
+      this.oInstrument[slot] = ii;
+      this.oSide[slot] = source.next();
+      this.oPrice[slot] = source.next();
+      this.oRemaining[slot] = source.next();
+      this.oFilled[slot] = source.next();
+      this.oHoldPerLot[slot] = source.next();
+      this.oHold[slot] = source.next();
+    }
+    this.validate();
+  }
+}
+
+function num(d: Float64Array, i: number): number {
+  return d[i] ?? 0;
+}
+
+function validAccount(accountId: number): boolean {
+  return Number.isSafeInteger(accountId) && accountId > 0 && accountId <= MAX_ACCOUNT_ID;
+}
+
+/** An order reduces risk when it trades against the position and, with the same side's open orders, cannot flip it. */
+function reduces(isBuy: boolean, position: number, lotsOnSide: number): boolean {
+  return isBuy ? position < 0 && lotsOnSide <= -position : position > 0 && lotsOnSide <= position;
+}
+
+function clampEquity(value: number): number {
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(value)));
+}
+
+/** Position, cost basis and realized PnL after a fill of `lots` (negative = sold) at `price`. */
+function applyFill(account: Account, ii: number, lots: number, price: number, quotePerTickLot: number): void {
+  const position = account.position[ii] ?? 0;
+  const cost = account.openCost[ii] ?? 0;
+  if (position === 0 || position > 0 === lots > 0) {
+    account.position[ii] = position + lots;
+    account.openCost[ii] = cost + Math.abs(lots) * price * quotePerTickLot;
+    return;
+  }
+  const size = Math.abs(position);
+  const closing = Math.min(size, Math.abs(lots));
+  // The closed part leaves at its share of the cost basis (rounded; the last lot takes the rest).
+  const removed = closing === size ? cost : Math.min(cost, Math.round((cost * closing) / size));
+  const proceeds = closing * price * quotePerTickLot;
+  account.realizedPnl[ii] = (account.realizedPnl[ii] ?? 0) + (position > 0 ? proceeds - removed : removed - proceeds);
+  account.openCost[ii] = cost - removed;
+  account.position[ii] = position + lots;
+  const opening = Math.abs(lots) - closing;
+  if (opening > 0) account.openCost[ii] = opening * price * quotePerTickLot;
+}
+
+function signed(sink: StateSink, value: number): void {
+  sink.add(value < 0 ? 1 : 0);
+  sink.add(Math.abs(value));
+}
+
+function readSigned(source: StateSource): number {
+  const negative = source.next() === 1;
+  const magnitude = source.next();
+  return negative ? -magnitude : magnitude;
+}
