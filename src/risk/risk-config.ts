@@ -132,7 +132,7 @@ export function defineRiskTables(instruments: readonly Instrument[], config: Ris
     const maxHold = instrument.maxQuantityLots * (perLot + feeUnits(perLot, holdBps));
     if (!Number.isSafeInteger(maxHold) || !Number.isSafeInteger(instrument.maxQuantityLots * basePerLot)) {
       throw new RiskConfigError(
-        `${instrument.symbol}`,
+        instrument.symbol,
         `maxPrice × maxQuantity with fees is ${maxHold} ${instrument.quoteAsset} units (scale ${quoteScale}), above 2^53; lower a bound or coarsen tick/lot size`,
       );
     }

@@ -6,6 +6,7 @@ import { type BookKind, Engine } from '../../src/engine/engine.js';
 import { EventType } from '../../src/engine/event.js';
 import { formatEvents } from '../../src/engine/event-format.js';
 import type { BookCapacity } from '../../src/engine/order-book.js';
+import type { RiskConfig } from '../../src/risk/risk-config.js';
 
 export const BOOK_KINDS: readonly BookKind[] = ['naive', 'fast'];
 
@@ -44,8 +45,13 @@ export class Session {
   private seq = 0;
   private timestampNs = 1_700_000_000_000_000_000n;
 
-  constructor(kind: BookKind, capacity: BookCapacity = { maxOrders: 1000, maxLevels: 100 }, instruments: readonly Instrument[] = INSTRUMENTS) {
-    this.engine = new Engine({ instruments, book: kind, capacity });
+  constructor(kind: BookKind, capacity: BookCapacity = { maxOrders: 1000, maxLevels: 100 }, instruments: readonly Instrument[] = INSTRUMENTS, risk?: RiskConfig) {
+    this.engine = new Engine(risk === undefined ? { instruments, book: kind, capacity } : { instruments, book: kind, capacity, risk });
+  }
+
+  /** Moves the sequenced clock on (each command already advances it by 1 µs). */
+  advance(ns: bigint): void {
+    this.timestampNs += ns;
   }
 
   /** The seq (= order id) the next command will get. */
