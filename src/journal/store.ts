@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { defineInstrument, type InstrumentSpec } from '../domain/instrument.js';
 import { type BookKind, Engine } from '../engine/engine.js';
 import type { BookCapacity } from '../engine/order-book.js';
+import type { RiskConfig } from '../risk/risk-config.js';
 import { StateReader, StateWriter } from '../engine/state-codec.js';
 import { decodeCommand, emptyCommand } from '../protocol/command-record.js';
 import { JournalCorruption } from './format.js';
@@ -21,6 +22,8 @@ import { loadNewestSnapshot, writeSnapshotFile } from './snapshot-file.js';
 export interface CoreConfig {
   readonly instruments: readonly InstrumentSpec[];
   readonly capacity: BookCapacity;
+  /** The pre-trade risk gate (fees, valuation asset, initial limits); absent = no gate. */
+  readonly risk?: RiskConfig;
 }
 
 export function journalDir(dir: string): string {
@@ -32,7 +35,8 @@ export function snapshotDir(dir: string): string {
 }
 
 function configText(config: CoreConfig): string {
-  return `${JSON.stringify({ instruments: config.instruments, capacity: config.capacity }, null, 2)}\n`;
+  const fields = config.risk === undefined ? { instruments: config.instruments, capacity: config.capacity } : { instruments: config.instruments, capacity: config.capacity, risk: config.risk };
+  return `${JSON.stringify(fields, null, 2)}\n`;
 }
 
 /** Creates the store, or checks that an existing one was written under the same configuration. */
@@ -65,7 +69,8 @@ export function readStoreConfig(dir: string): CoreConfig {
 }
 
 export function engineFor(config: CoreConfig, book: BookKind = 'fast'): Engine {
-  return new Engine({ instruments: config.instruments.map(defineInstrument), book, capacity: config.capacity });
+  const instruments = config.instruments.map(defineInstrument);
+  return new Engine(config.risk === undefined ? { instruments, book, capacity: config.capacity } : { instruments, book, capacity: config.capacity, risk: config.risk });
 }
 
 export function takeSnapshot(dir: string, engine: Engine, config: CoreConfig, keep = 3): string {
