@@ -8,6 +8,7 @@ import { scanJournal } from '../journal/journal-reader.js';
 import { decodeSnapshot, listSnapshots } from '../journal/snapshot-file.js';
 import { journalDir, readStoreConfig, recover, snapshotDir } from '../journal/store.js';
 import { decodeCommand, decodeOrigin, emptyCommand } from '../protocol/command-record.js';
+import { limitName } from '../risk/limits.js';
 
 export interface Output {
   out(line: string): void;
@@ -79,6 +80,15 @@ export function dumpCommand(dir: string, fromSeq: number, limit: number, io: Out
           if (c.displayLots !== 0) parts.push(`show ${c.displayLots}`);
           if (c.postOnly !== 0) parts.push('post-only');
           if (c.selfTradePrevention !== 0) parts.push(`stp ${c.selfTradePrevention}`);
+          if (c.maxNotional !== 0) parts.push(`max-notional ${c.maxNotional}`);
+        } else if (c.kind === CommandKind.DEPOSIT || c.kind === CommandKind.WITHDRAW) {
+          parts.push(`asset ${c.assetId}`, `amount ${c.amount}`, `by ${c.actorId}`);
+        } else if (c.kind === CommandKind.SET_LIMIT) {
+          parts.push(limitName(c.limitKind), c.amount === -1 ? 'cleared' : `${c.amount}`, `by ${c.actorId}`);
+        } else if (c.kind === CommandKind.SET_KILL_SWITCH || c.kind === CommandKind.SET_HALT) {
+          parts.push(c.flag === 1 ? 'ON' : c.flag === 0 ? 'OFF' : `flag ${c.flag}`, `by ${c.actorId}`);
+        } else if (c.kind === CommandKind.START_PERIOD) {
+          parts.push(`by ${c.actorId}`);
         } else if (c.kind === CommandKind.CANCEL || c.kind === CommandKind.AMEND) {
           parts.push(`order ${c.orderId}`);
           if (c.kind === CommandKind.AMEND) parts.push(`price ${c.priceTicks}`, `quantity ${c.quantityLots}`);

@@ -1,7 +1,7 @@
 // One-line text for an event record, for the demo, logs and test scenarios written as tables.
 // Prices and quantities print in ticks and lots (the engine's units): "TRADE t1 100x5 …".
 import { resultCodeName } from '../domain/result-codes.js';
-import { LIMIT_NAMES, type LimitKind } from '../risk/limits.js';
+import { limitName } from '../risk/limits.js';
 import { DoneReason, DoneStatus, type EventBuffer, EventType, Field } from './event.js';
 
 const SIDES: Readonly<Record<number, string>> = { 1: 'BUY', 2: 'SELL' };
@@ -48,7 +48,7 @@ export function formatEvent(events: EventBuffer, i: number): string {
       return `${f(Field.BALANCE_CHANGE) === 1 ? 'DEPOSIT' : 'WITHDRAWAL'} a${f(Field.ACCOUNT)} asset ${f(Field.ASSET)} ${f(Field.AMOUNT)} total ${f(Field.BALANCE_TOTAL)} held ${f(Field.BALANCE_HELD)} by u${f(Field.ACTOR)}`;
     case EventType.LIMIT_SET: {
       const value = f(Field.LIMIT_VALUE);
-      return `LIMIT a${f(Field.ACCOUNT)} i${f(Field.INSTRUMENT)} ${LIMIT_NAMES[f(Field.LIMIT_KIND) as LimitKind]} ${value === -1 ? 'cleared' : value} by u${f(Field.ACTOR)}`;
+      return `LIMIT a${f(Field.ACCOUNT)} i${f(Field.INSTRUMENT)} ${limitName(f(Field.LIMIT_KIND))} ${value === -1 ? 'cleared' : value} by u${f(Field.ACTOR)}`;
     }
     case EventType.KILL_SWITCH:
       return `KILL_SWITCH a${f(Field.ACCOUNT)} ${f(Field.FLAG) === 1 ? 'ON' : 'OFF'} by u${f(Field.ACTOR)}`;

@@ -75,3 +75,9 @@ export function maxLimitValue(kind: number): number {
       return Number.MAX_SAFE_INTEGER;
   }
 }
+
+/** The name of a limit kind, or "limit N" for a number that is none (a journal may hold a rejected one). */
+export function limitName(kind: number): string {
+  const names: Readonly<Record<number, string | undefined>> = LIMIT_NAMES;
+  return names[kind] ?? `limit ${kind}`;
+}
