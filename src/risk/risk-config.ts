@@ -5,6 +5,7 @@
 // (tick × lot). Converting an instrument's lots and notionals into asset units multiplies by a power
 // of ten; defineRiskTables proves, once, that every amount one order can hold stays below 2^53, so
 // the gate's arithmetic on plain doubles is exact (STYLE.md §2).
+import { type DecimalUnit, parseUnit } from '../domain/decimal.js';
 import type { Instrument } from '../domain/instrument.js';
 import { type LimitKind, limitKindByName, maxLimitValue, isInstrumentLimit, isBandLimit } from './limits.js';
 
@@ -163,4 +164,9 @@ export function defineRiskTables(instruments: readonly Instrument[], config: Ris
     return { accountId, instrumentId, kind, value: limit.value };
   });
   return { assets, instruments: risky, valuationAsset, initialLimits };
+}
+
+/** The decimal unit of an asset's integer amounts (10^-scale), for conversion at the edge. */
+export function assetUnit(asset: AssetInfo): DecimalUnit {
+  return parseUnit(asset.scale === 0 ? '1' : `0.${'0'.repeat(asset.scale - 1)}1`);
 }
