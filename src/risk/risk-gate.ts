@@ -282,7 +282,7 @@ export class RiskGate {
     let holdPerLot: number;
     let hold: number;
     if (type === OrderType.MARKET) {
-      this.walk(r, isBuy ? Side.SELL : Side.BUY, qty, isBuy ? (account.openSellLots[ii] ?? 0) : 0);
+      this.walk(r, isBuy ? Side.SELL : Side.BUY, qty, isBuy ? (account.openSellLots[ii] ?? 0) : (account.openBuyLots[ii] ?? 0));
       notional = this.walkNotional;
       if (isBuy) {
         if (this.walkHold > c.maxNotional) return ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL;
@@ -745,17 +745,30 @@ export class RiskGate {
   }
 
   /**
-   * Walks `side` for `lots` lots after skipping `skip` (the account's own orders there, which
-   * self-trade prevention may cancel rather than fill, so the fills come from further out).
+   * Prices the most a market order of `lots` lots could trade at on `side`. The order fills some
+   * `lots` of the first `lots + own` lots there, where `own` is what the account itself has open on
+   * that side: self-trade prevention may cancel those instead of filling them (and a pending stop
+   * among them is not in the book at all). Prices only worsen away from the best, so no fill costs
+   * more than the last `lots` of those first `lots + own` lots: that window is what is priced.
    */
-  private walk(r: RiskInstrument, side: number, lots: number, skip: number): void {
-    this.walkSkip = skip;
-    this.walkLeft = lots;
-    this.walkNotional = 0;
-    this.walkHold = 0;
+  private walk(r: RiskInstrument, side: number, lots: number, own: number): void {
+    const book = this.bookByIndex[r.index];
+    invariant(book !== undefined, `no book for instrument index ${r.index}`);
     this.walkQuotePerLot = r.quotePerTickLot;
     this.walkHoldBps = r.holdBps;
-    this.bookByIndex[r.index]?.forEachLevel(side, this.walkVisitor);
+    // Pass 1: how many of the first lots + own lots the book has.
+    this.walkSkip = 0;
+    this.walkLeft = lots + own;
+    this.walkNotional = 0;
+    this.walkHold = 0;
+    book.forEachLevel(side, this.walkVisitor);
+    const present = lots + own - this.walkLeft;
+    // Pass 2: the last `lots` of them.
+    this.walkSkip = Math.max(0, present - lots);
+    this.walkLeft = Math.min(lots, present);
+    this.walkNotional = 0;
+    this.walkHold = 0;
+    if (this.walkLeft > 0) book.forEachLevel(side, this.walkVisitor);
   }
 
   // ---- accounts and limits -------------------------------------------------------------------------
