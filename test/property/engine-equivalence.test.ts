@@ -71,7 +71,7 @@ const TIGHT: BookCapacity = { maxOrders: 8, maxLevels: 4 };
 describe('naive and fast books agree', () => {
   it('on short random streams (shrinkable: a failure reduces to a minimal command list)', () => {
     fc.assert(
-      fc.property(fc.array(template, { minLength: 1, maxLength: 300 }), fc.boolean(), (templates, tight) => {
+      fc.property(fc.array(template, { minLength: 1, maxLength: 300, size: 'max' }), fc.boolean(), (templates, tight) => {
         runBoth(templates, { capacity: tight ? TIGHT : ROOMY, hashEvery: 1 });
       }),
       { numRuns: 300, seed: 20261124 },
