@@ -3,6 +3,7 @@ import { crc64Benchmark } from './crc64.js';
 import { recoveryBenchmark, replayBenchmark, snapshotBenchmark } from './durability.js';
 import { pipelineBenchmark } from './pipeline.js';
 import { engineBenchmark, engineChild } from './engine.js';
+import { riskBenchmark, riskChild } from './risk.js';
 import { type BenchOptions, print } from './report.js';
 
 const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<string, unknown> | Promise<Record<string, unknown>>>> = {
@@ -12,11 +13,13 @@ const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<stri
   recovery: recoveryBenchmark,
   snapshot: snapshotBenchmark,
   pipeline: pipelineBenchmark,
+  risk: riskBenchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */
 const CHILDREN: Readonly<Record<string, (spec: string, quick: boolean) => Record<string, unknown>>> = {
   engine: engineChild,
+  risk: riskChild,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
