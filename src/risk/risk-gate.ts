@@ -23,7 +23,7 @@ import { ResultCode } from '../domain/result-codes.js';
 import { type Command, CommandKind, OrderType, Side } from '../engine/command.js';
 import { DoneReason, EVENT_WIDTH, type EventBuffer, EventType, Field } from '../engine/event.js';
 import { OrderIndex } from '../engine/order-index.js';
-import { invariant, type OrderBook, type StateSink, type StateSource } from '../engine/order-book.js';
+import { invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from '../engine/order-book.js';
 import { isBandLimit, isInstrumentLimit, LIMIT_KINDS, LimitKind, maxLimitValue } from './limits.js';
 import { defineRiskTables, feeUnits, type RiskConfig, type RiskInstrument, type RiskTables } from './risk-config.js';
 
@@ -61,6 +61,9 @@ export class Account {
   killed = false;
   tripped = false;
   startEquity = 0;
+  /** equity() of the account, valid while equityStamp equals the gate's markVersion. */
+  equityCache = 0;
+  equityStamp = -1;
 
   constructor(
     readonly id: number,
@@ -122,6 +125,8 @@ export class RiskGate {
   /** Per asset: the instrument (index) that marks it in the valuation asset, and the factor. */
   private readonly markInstrument: Int32Array;
   private readonly markFactor: Float64Array;
+  /** Bumped whenever a mark price changes: cached equities from before it are stale. */
+  private markVersion = 0;
 
   // Orders the gate holds for: struct of arrays over slots, id → slot by an OrderIndex.
   private readonly index: OrderIndex;
@@ -147,6 +152,11 @@ export class RiskGate {
   private pendingAccount: Account | undefined;
   private pendingBucket = 0;
   private pendingBucketTime = 0;
+  // The amend checkAmend() passed: settle() reuses its slot and hold per lot.
+  private amendOrderId = 0;
+  private amendSlot = 0;
+  private amendPrice = 0;
+  private amendHoldPerLot = 0;
   // Market-order walk state (forEachLevel's visitor is a field so the walk allocates nothing).
   private walkSkip = 0;
   private walkLeft = 0;
@@ -222,7 +232,7 @@ export class RiskGate {
     this.books = books;
     this.bookByIndex = this.instruments.map((r) => {
       const book = books.find((b) => b.instrument.id === r.instrument.id);
-      invariant(book !== undefined, `no book for instrument ${r.instrument.id}`);
+      if (book === undefined) fail(`no book for instrument ${r.instrument.id}`);
       return book;
     });
   }
@@ -233,6 +243,7 @@ export class RiskGate {
     this.seq = seq;
     this.pendingOrderId = 0;
     this.pendingAccount = undefined;
+    this.amendOrderId = 0;
   }
 
   // ---- pre-trade checks ------------------------------------------------------------------------
@@ -245,7 +256,7 @@ export class RiskGate {
   checkPlace(c: Command, orderId: number, nowUs: number): ResultCode {
     const ii = this.byInstrumentId[c.instrumentId] ?? -1;
     const r = this.instruments[ii];
-    invariant(r !== undefined, `instrument ${c.instrumentId} has a book but no risk entry`);
+    if (r === undefined) fail(`instrument ${c.instrumentId} has a book but no risk entry`);
     if (this.halted[ii] === 1) return ResultCode.INSTRUMENT_HALTED;
     const account = this.accounts.get(c.accountId);
     if (account === undefined) return ResultCode.INSUFFICIENT_BALANCE;
@@ -332,7 +343,7 @@ export class RiskGate {
     if (account?.id !== c.accountId) return ResultCode.OK;
     const ii = this.oInstrument[slot] ?? -1;
     const r = this.instruments[ii];
-    invariant(r !== undefined, `order ${c.orderId} has no instrument`);
+    if (r === undefined) fail(`order ${c.orderId} has no instrument`);
     if (this.halted[ii] === 1) return ResultCode.INSTRUMENT_HALTED;
     if (account.killed) return ResultCode.ACCOUNT_KILL_SWITCH;
     let bucket = 0;
@@ -364,8 +375,12 @@ export class RiskGate {
     if (maxNotional > 0 && quantity * price * r.quotePerTickLot > maxNotional) return ResultCode.MAX_ORDER_NOTIONAL_EXCEEDED;
     const maxPosition = account.limits[base + POSITION] ?? 0;
     if (maxPosition > 0 && growth > 0 && (isBuy ? position : -position) + openSame + growth > maxPosition) return ResultCode.POSITION_LIMIT_EXCEEDED;
-    const newHold = newRemaining * (isBuy ? this.buyHoldPerLot(r, price) : r.basePerLot);
-    if (newHold - (this.oHold[slot] ?? 0) > account.available(isBuy ? r.quoteAsset : r.baseAsset)) return ResultCode.INSUFFICIENT_BALANCE;
+    const holdPerLot = isBuy ? (price === oldPrice ? (this.oHoldPerLot[slot] ?? 0) : this.buyHoldPerLot(r, price)) : r.basePerLot;
+    if (newRemaining * holdPerLot - (this.oHold[slot] ?? 0) > account.available(isBuy ? r.quoteAsset : r.baseAsset)) return ResultCode.INSUFFICIENT_BALANCE;
+    this.amendOrderId = c.orderId;
+    this.amendSlot = slot;
+    this.amendPrice = price;
+    this.amendHoldPerLot = holdPerLot;
     if (account.orderRate > 0) {
       this.pendingAccount = account;
       this.pendingBucket = account.bucket;
@@ -412,7 +427,7 @@ export class RiskGate {
     if (account === undefined) return;
     if (kind === CommandKind.PLACE && orderId === this.pendingOrderId) {
       const slot = this.index.get(orderId);
-      invariant(slot >= 0, `rejected order ${orderId} was not registered`);
+      if (slot < 0) fail(`rejected order ${orderId} was not registered`);
       this.release(slot, this.oRemaining[slot] ?? 0, this.oHold[slot] ?? 0);
       this.unregister(slot);
     } else if (kind !== CommandKind.AMEND) {
@@ -463,11 +478,16 @@ export class RiskGate {
     this.feesCollected[quote] = (this.feesCollected[quote] ?? 0) + buyerFee + sellerFee;
     buyer.feesPaid[ii] = (buyer.feesPaid[ii] ?? 0) + buyerFee;
     seller.feesPaid[ii] = (seller.feesPaid[ii] ?? 0) + sellerFee;
-    invariant((buyer.total[quote] ?? 0) >= (buyer.held[quote] ?? 0), `account ${buyer.id} spent more than it held`);
+    if (!((buyer.total[quote] ?? 0) >= (buyer.held[quote] ?? 0))) fail(`account ${buyer.id} spent more than it held`);
 
     applyFill(buyer, ii, lots, price, r.quotePerTickLot);
     applyFill(seller, ii, -lots, price, r.quotePerTickLot);
-    this.markTicks[ii] = price;
+    if (this.markTicks[ii] !== price) {
+      this.markTicks[ii] = price;
+      this.markVersion++;
+    }
+    buyer.equityStamp = -1;
+    seller.equityStamp = -1;
     if (buyer.drawdownBps > 0 && !buyer.tripped && this.belowDrawdown(buyer)) this.trip(buyer);
     if (seller.drawdownBps > 0 && !seller.tripped && this.belowDrawdown(seller)) this.trip(seller);
   }
@@ -475,7 +495,7 @@ export class RiskGate {
   /** A fill of `lots` on the order at `slot`: its hold shrinks by `release`. */
   private consume(slot: number, account: Account, asset: number, lots: number, release: number): void {
     const hold = (this.oHold[slot] ?? 0) - release;
-    invariant(hold >= 0, `order ${this.oId[slot]} filled beyond its hold`);
+    if (hold < 0) fail(`order ${this.oId[slot]} filled beyond its hold`);
     this.oHold[slot] = hold;
     this.oRemaining[slot] = (this.oRemaining[slot] ?? 0) - lots;
     this.oFilled[slot] = (this.oFilled[slot] ?? 0) + lots;
@@ -484,10 +504,10 @@ export class RiskGate {
 
   private close(orderId: number, leftLots: number): void {
     const slot = this.slotOf(orderId);
-    invariant(this.oRemaining[slot] === leftLots, `order ${orderId} closed with ${leftLots} lots, the gate has ${this.oRemaining[slot]}`);
+    if (this.oRemaining[slot] !== leftLots) fail(`order ${orderId} closed with ${leftLots} lots, the gate has ${this.oRemaining[slot]}`);
     const holdPerLot = this.oHoldPerLot[slot] ?? 0;
     const hold = this.oHold[slot] ?? 0;
-    invariant(holdPerLot === 0 || hold === leftLots * holdPerLot, `order ${orderId} hold ${hold} is not ${leftLots} × ${holdPerLot}`);
+    if (!(holdPerLot === 0 || hold === leftLots * holdPerLot)) fail(`order ${orderId} hold ${hold} is not ${leftLots} × ${holdPerLot}`);
     this.release(slot, leftLots, hold);
     this.unregister(slot);
   }
@@ -500,16 +520,17 @@ export class RiskGate {
   }
 
   private amended(orderId: number, price: number, remaining: number): void {
-    const slot = this.slotOf(orderId);
+    const known = orderId === this.amendOrderId;
+    const slot = known ? this.amendSlot : this.slotOf(orderId);
     const account = this.accountList[this.oAccount[slot] ?? -1];
     const r = this.instruments[this.oInstrument[slot] ?? -1];
-    invariant(account !== undefined && r !== undefined, `amended order ${orderId} has no account`);
+    if (account === undefined || r === undefined) fail(`amended order ${orderId} has no account`);
     const isBuy = this.oSide[slot] === Side.BUY;
-    const holdPerLot = isBuy ? this.buyHoldPerLot(r, price) : r.basePerLot;
+    const holdPerLot = known && price === this.amendPrice ? this.amendHoldPerLot : isBuy ? this.buyHoldPerLot(r, price) : r.basePerLot;
     const hold = remaining * holdPerLot;
     const asset = isBuy ? r.quoteAsset : r.baseAsset;
     account.held[asset] = (account.held[asset] ?? 0) + hold - (this.oHold[slot] ?? 0);
-    invariant((account.held[asset] ?? 0) <= (account.total[asset] ?? 0), `amend of order ${orderId} holds more than account ${account.id} has`);
+    if (!((account.held[asset] ?? 0) <= (account.total[asset] ?? 0))) fail(`amend of order ${orderId} holds more than account ${account.id} has`);
     const growth = remaining - (this.oRemaining[slot] ?? 0);
     if (isBuy) account.openBuyLots[r.index] = (account.openBuyLots[r.index] ?? 0) + growth;
     else account.openSellLots[r.index] = (account.openSellLots[r.index] ?? 0) + growth;
@@ -556,7 +577,7 @@ export class RiskGate {
   private unregister(slot: number): void {
     const account = this.accountList[this.oAccount[slot] ?? -1];
     invariant(account !== undefined, 'unregister of an order without account');
-    invariant(this.oHold[slot] === 0, `order ${this.oId[slot]} left with hold ${this.oHold[slot]}`);
+    if (this.oHold[slot] !== 0) fail(`order ${this.oId[slot]} left with hold ${this.oHold[slot]}`);
     account.openOrders--;
     this.index.delete(this.oId[slot] ?? 0);
     this.freeSlots[this.freeCount++] = slot;
@@ -564,7 +585,7 @@ export class RiskGate {
 
   private slotOf(orderId: number): number {
     const slot = this.index.get(orderId);
-    if (slot < 0) invariant(false, `order ${orderId} is in a book but not in the risk gate`);
+    if (slot < 0) fail(`order ${orderId} is in a book but not in the risk gate`);
     return slot;
   }
 
@@ -597,9 +618,11 @@ export class RiskGate {
     if (!Number.isSafeInteger(amount) || amount <= 0) return ResultCode.INVALID_AMOUNT;
     const deposit = c.kind === CommandKind.DEPOSIT;
     let account = this.accounts.get(c.accountId);
+    if (account !== undefined) account.equityStamp = -1;
     if (deposit) {
       if ((this.outstanding[asset] ?? 0) + amount > Number.MAX_SAFE_INTEGER) return ResultCode.AMOUNT_TOO_LARGE;
       account ??= this.account(c.accountId);
+      account.equityStamp = -1;
       account.total[asset] = (account.total[asset] ?? 0) + amount;
       this.outstanding[asset] = (this.outstanding[asset] ?? 0) + amount;
       account.startEquity = clampEquity(account.startEquity + amount * this.valueFactor(asset));
@@ -679,12 +702,15 @@ export class RiskGate {
 
   /** Equity in valuation asset units: every balance at the last trade price of its market in the valuation asset. */
   equity(account: Account): number {
+    if (account.equityStamp === this.markVersion) return account.equityCache;
     let sum = 0;
     for (let a = 0; a < this.assetCount; a++) {
       const total = account.total[a] ?? 0;
       if (total !== 0) sum += total * this.valueFactor(a);
     }
-    return clampEquity(sum);
+    account.equityCache = clampEquity(sum);
+    account.equityStamp = this.markVersion;
+    return account.equityCache;
   }
 
   private valueFactor(asset: number): number {
@@ -753,7 +779,7 @@ export class RiskGate {
    */
   private walk(r: RiskInstrument, side: number, lots: number, own: number): void {
     const book = this.bookByIndex[r.index];
-    invariant(book !== undefined, `no book for instrument index ${r.index}`);
+    if (book === undefined) fail(`no book for instrument index ${r.index}`);
     this.walkQuotePerLot = r.quotePerTickLot;
     this.walkHoldBps = r.holdBps;
     // Pass 1: how many of the first lots + own lots the book has.
@@ -1043,6 +1069,11 @@ export class RiskGate {
     }
     this.validate();
   }
+}
+
+/** Throws InvariantViolation. Hot paths test with `if` and call this, so the message is built only on failure. */
+function fail(message: string): never {
+  throw new InvariantViolation(message);
 }
 
 function num(d: Float64Array, i: number): number {
