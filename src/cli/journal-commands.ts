@@ -81,14 +81,12 @@ export function dumpCommand(dir: string, fromSeq: number, limit: number, io: Out
           if (c.postOnly !== 0) parts.push('post-only');
           if (c.selfTradePrevention !== 0) parts.push(`stp ${c.selfTradePrevention}`);
           if (c.maxNotional !== 0) parts.push(`max-notional ${c.maxNotional}`);
-        } else if (c.kind === CommandKind.DEPOSIT || c.kind === CommandKind.WITHDRAW) {
-          parts.push(`asset ${c.assetId}`, `amount ${c.amount}`, `by ${c.actorId}`);
-        } else if (c.kind === CommandKind.SET_LIMIT) {
-          parts.push(limitName(c.limitKind), c.amount === -1 ? 'cleared' : `${c.amount}`, `by ${c.actorId}`);
-        } else if (c.kind === CommandKind.SET_KILL_SWITCH || c.kind === CommandKind.SET_HALT) {
-          parts.push(c.flag === 1 ? 'ON' : c.flag === 0 ? 'OFF' : `flag ${c.flag}`, `by ${c.actorId}`);
-        } else if (c.kind === CommandKind.START_PERIOD) {
-          parts.push(`by ${c.actorId}`);
+        } else if (c.admin !== undefined) {
+          const a = c.admin;
+          if (c.kind === CommandKind.DEPOSIT || c.kind === CommandKind.WITHDRAW) parts.push(`asset ${a.assetId}`, `amount ${a.amount}`);
+          else if (c.kind === CommandKind.SET_LIMIT) parts.push(limitName(a.limitKind), a.amount === -1 ? 'cleared' : `${a.amount}`);
+          else if (c.kind === CommandKind.SET_KILL_SWITCH || c.kind === CommandKind.SET_HALT) parts.push(a.flag === 1 ? 'ON' : a.flag === 0 ? 'OFF' : `flag ${a.flag}`);
+          parts.push(`by ${a.actorId}`);
         } else if (c.kind === CommandKind.CANCEL || c.kind === CommandKind.AMEND) {
           parts.push(`order ${c.orderId}`);
           if (c.kind === CommandKind.AMEND) parts.push(`price ${c.priceTicks}`, `quantity ${c.quantityLots}`);

@@ -70,6 +70,15 @@ export interface Command {
   selfTradePrevention: number;
   /** PLACE, market buy in spot mode: the most quote (asset units) it may spend, fees included. */
   maxNotional: number;
+  /**
+   * The risk gate's admin commands carry their arguments here; order commands have undefined. One
+   * field rather than five keeps order commands small: in the benchmarks, which hold millions of
+   * commands in memory, five more numeric fields per command cost about 10% of engine throughput.
+   */
+  admin: AdminArgs | undefined;
+}
+
+export interface AdminArgs {
   /** DEPOSIT, WITHDRAW: the asset (RiskGate asset id). */
   assetId: number;
   /** DEPOSIT, WITHDRAW: asset units; SET_LIMIT: the limit's value (0 = no limit, -1 = clear the override). */
@@ -78,7 +87,7 @@ export interface Command {
   limitKind: number;
   /** SET_KILL_SWITCH, SET_HALT: 1 on, 0 off. */
   flag: number;
-  /** Admin commands: who gave it (an operator's user id), kept in the audit events. */
+  /** Who gave the command (an operator's user id), kept in the audit events. */
   actorId: number;
 }
 
@@ -99,11 +108,7 @@ export function blank(kind: CommandKind): Command {
     postOnly: 0,
     selfTradePrevention: 0,
     maxNotional: 0,
-    assetId: 0,
-    amount: 0,
-    limitKind: 0,
-    flag: 0,
-    actorId: 0,
+    admin: undefined,
   };
 }
 
@@ -183,26 +188,27 @@ export function setAccountSelfTradePrevention(accountId: number, mode: SelfTrade
   return command;
 }
 
-function admin(kind: CommandKind, accountId: number, actorId: number): Command {
+function admin(kind: CommandKind, accountId: number, actorId: number): Command & { admin: AdminArgs } {
   const command = blank(kind);
   command.accountId = accountId;
-  command.actorId = actorId;
-  return command;
+  const args: AdminArgs = { assetId: 0, amount: 0, limitKind: 0, flag: 0, actorId };
+  command.admin = args;
+  return command as Command & { admin: AdminArgs };
 }
 
 /** Credit an account with `amount` units of an asset (an operator confirmed the funds arrived). */
 export function deposit(accountId: number, assetId: number, amount: number, actorId = 0): Command {
   const command = admin(CommandKind.DEPOSIT, accountId, actorId);
-  command.assetId = assetId;
-  command.amount = amount;
+  command.admin.assetId = assetId;
+  command.admin.amount = amount;
   return command;
 }
 
 /** Debit an account's available (unheld) balance. */
 export function withdraw(accountId: number, assetId: number, amount: number, actorId = 0): Command {
   const command = admin(CommandKind.WITHDRAW, accountId, actorId);
-  command.assetId = assetId;
-  command.amount = amount;
+  command.admin.assetId = assetId;
+  command.admin.amount = amount;
   return command;
 }
 
@@ -214,15 +220,15 @@ export function withdraw(accountId: number, assetId: number, amount: number, act
 export function setLimit(args: { accountId: number; instrumentId: number; kind: number; value: number; actorId?: number }): Command {
   const command = admin(CommandKind.SET_LIMIT, args.accountId, args.actorId ?? 0);
   command.instrumentId = args.instrumentId;
-  command.limitKind = args.kind;
-  command.amount = args.value;
+  command.admin.limitKind = args.kind;
+  command.admin.amount = args.value;
   return command;
 }
 
 /** Kill switch of one account: on cancels every open order and refuses new orders until off. */
 export function setKillSwitch(accountId: number, on: boolean, actorId = 0): Command {
   const command = admin(CommandKind.SET_KILL_SWITCH, accountId, actorId);
-  command.flag = on ? 1 : 0;
+  command.admin.flag = on ? 1 : 0;
   return command;
 }
 
@@ -230,7 +236,7 @@ export function setKillSwitch(accountId: number, on: boolean, actorId = 0): Comm
 export function setHalt(instrumentId: number, on: boolean, actorId = 0): Command {
   const command = admin(CommandKind.SET_HALT, 0, actorId);
   command.instrumentId = instrumentId;
-  command.flag = on ? 1 : 0;
+  command.admin.flag = on ? 1 : 0;
   return command;
 }
 

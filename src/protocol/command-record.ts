@@ -15,13 +15,15 @@
 // A value a field cannot hold is stored as that field's INVALID marker, never wrapped or truncated,
 // so the engine rejects it with its own numbered code (bad input changes nothing; instrument 0
 // would mean "every instrument" to a mass cancel, so an invalid instrument is 0xFFFFFFFF instead).
-import { blank, type Command, CommandKind } from '../engine/command.js';
+import { type AdminArgs, blank, type Command, CommandKind } from '../engine/command.js';
 
 export const COMMAND_RECORD_BYTES = 64;
 const INVALID_U8 = 0xff;
 const INVALID_INSTRUMENT = 0xffff_ffff;
 const INVALID_ASSET = 0xffff;
 const FIRST_ADMIN_KIND = CommandKind.DEPOSIT;
+/** An admin kind without arguments encodes as zeros (the engine then rejects its fields). */
+const NO_ARGS: AdminArgs = { assetId: 0, amount: 0, limitKind: 0, flag: 0, actorId: 0 };
 /** Account 0 is never valid, so it is the invalid marker. */
 const INVALID_ACCOUNT = 0;
 
@@ -40,23 +42,29 @@ function u32(value: number, invalid: number): number {
 }
 
 export function encodeCommand(view: DataView, offset: number, command: Command, origin = 0, requestId = 0): void {
-  const admin = command.kind >= FIRST_ADMIN_KIND;
+  const args = command.kind >= FIRST_ADMIN_KIND ? (command.admin ?? NO_ARGS) : undefined;
   view.setUint8(offset, u8(command.kind));
-  view.setUint8(offset + 1, admin ? 0 : u8(command.side));
-  view.setUint8(offset + 2, u8(admin ? command.limitKind : command.orderType));
-  view.setUint8(offset + 3, admin ? 0 : u8(command.timeInForce));
-  view.setUint8(offset + 4, u8(admin ? command.flag : command.postOnly));
-  view.setUint8(offset + 5, admin ? 0 : u8(command.selfTradePrevention));
-  view.setUint16(offset + 6, admin ? (Number.isInteger(command.assetId) && command.assetId >= 0 && command.assetId < INVALID_ASSET ? command.assetId : INVALID_ASSET) : 0, true);
   view.setUint32(offset + 8, u32(command.instrumentId, INVALID_INSTRUMENT), true);
   view.setUint32(offset + 12, Number.isInteger(command.accountId) && command.accountId > 0 && command.accountId <= 0xffff_ffff ? command.accountId : INVALID_ACCOUNT, true);
-  if (admin) {
+  if (args !== undefined) {
+    view.setUint8(offset + 1, 0);
+    view.setUint8(offset + 2, u8(args.limitKind));
+    view.setUint8(offset + 3, 0);
+    view.setUint8(offset + 4, u8(args.flag));
+    view.setUint8(offset + 5, 0);
+    view.setUint16(offset + 6, Number.isInteger(args.assetId) && args.assetId >= 0 && args.assetId < INVALID_ASSET ? args.assetId : INVALID_ASSET, true);
     view.setFloat64(offset + 16, 0, true);
-    view.setFloat64(offset + 24, command.amount, true);
-    view.setFloat64(offset + 32, command.actorId, true);
+    view.setFloat64(offset + 24, args.amount, true);
+    view.setFloat64(offset + 32, args.actorId, true);
     view.setFloat64(offset + 40, 0, true);
     view.setFloat64(offset + 48, 0, true);
   } else {
+    view.setUint8(offset + 1, u8(command.side));
+    view.setUint8(offset + 2, u8(command.orderType));
+    view.setUint8(offset + 3, u8(command.timeInForce));
+    view.setUint8(offset + 4, u8(command.postOnly));
+    view.setUint8(offset + 5, u8(command.selfTradePrevention));
+    view.setUint16(offset + 6, 0, true);
     view.setFloat64(offset + 16, command.kind === CommandKind.PLACE ? command.maxNotional : command.orderId, true);
     view.setFloat64(offset + 24, command.priceTicks, true);
     view.setFloat64(offset + 32, command.quantityLots, true);
@@ -67,7 +75,10 @@ export function encodeCommand(view: DataView, offset: number, command: Command, 
   view.setUint32(offset + 60, u32(requestId, -1) >>> 0, true);
 }
 
-/** Decodes into `into` (reused: the engine keeps nothing of a command) and returns it. */
+/**
+ * Decodes into `into` (reused: the engine keeps nothing of a command) and returns it. An admin
+ * command gets a fresh `admin` object (they are rare); an order command's `admin` is undefined.
+ */
 export function decodeCommand(view: DataView, offset: number, into: Command = emptyCommand()): Command {
   const kind = view.getUint8(offset) as CommandKind;
   into.kind = kind;
@@ -85,11 +96,13 @@ export function decodeCommand(view: DataView, offset: number, into: Command = em
     into.stopPriceTicks = 0;
     into.displayLots = 0;
     into.maxNotional = 0;
-    into.limitKind = view.getUint8(offset + 2);
-    into.flag = view.getUint8(offset + 4);
-    into.assetId = view.getUint16(offset + 6, true);
-    into.amount = view.getFloat64(offset + 24, true);
-    into.actorId = view.getFloat64(offset + 32, true);
+    into.admin = {
+      assetId: view.getUint16(offset + 6, true),
+      amount: view.getFloat64(offset + 24, true),
+      limitKind: view.getUint8(offset + 2),
+      flag: view.getUint8(offset + 4),
+      actorId: view.getFloat64(offset + 32, true),
+    };
     return into;
   }
   into.side = view.getUint8(offset + 1);
@@ -104,11 +117,7 @@ export function decodeCommand(view: DataView, offset: number, into: Command = em
   into.quantityLots = view.getFloat64(offset + 32, true);
   into.stopPriceTicks = view.getFloat64(offset + 40, true);
   into.displayLots = view.getFloat64(offset + 48, true);
-  into.limitKind = 0;
-  into.flag = 0;
-  into.assetId = 0;
-  into.amount = 0;
-  into.actorId = 0;
+  into.admin = undefined;
   return into;
 }
 

@@ -20,7 +20,7 @@
 // at the instrument's maximum price; equity for drawdown is computed in doubles and floored.
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
-import { type Command, CommandKind, OrderType, Side } from '../engine/command.js';
+import { type AdminArgs, type Command, CommandKind, OrderType, Side } from '../engine/command.js';
 import { DoneReason, EVENT_WIDTH, type EventBuffer, EventType, Field } from '../engine/event.js';
 import { OrderIndex } from '../engine/order-index.js';
 import { invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from '../engine/order-book.js';
@@ -593,28 +593,30 @@ export class RiskGate {
 
   /** DEPOSIT, WITHDRAW, SET_LIMIT, SET_KILL_SWITCH, SET_HALT, START_PERIOD. Returns OK or the reject code. */
   admin(c: Command): ResultCode {
+    const args = c.admin;
+    if (args === undefined) return ResultCode.INVALID_COMMAND;
     switch (c.kind) {
       case CommandKind.DEPOSIT:
       case CommandKind.WITHDRAW:
-        return this.moveFunds(c);
+        return this.moveFunds(c, args);
       case CommandKind.SET_LIMIT:
-        return this.setLimit(c);
+        return this.setLimit(c, args);
       case CommandKind.SET_KILL_SWITCH:
-        return this.setKillSwitch(c);
+        return this.setKillSwitch(c, args);
       case CommandKind.SET_HALT:
-        return this.setHalt(c);
+        return this.setHalt(c, args);
       case CommandKind.START_PERIOD:
-        return this.startPeriod(c);
+        return this.startPeriod(c, args);
       default:
         return ResultCode.INVALID_COMMAND;
     }
   }
 
-  private moveFunds(c: Command): ResultCode {
+  private moveFunds(c: Command, args: AdminArgs): ResultCode {
     if (!validAccount(c.accountId)) return ResultCode.INVALID_ACCOUNT;
-    const asset = c.assetId - 1;
-    if (!Number.isInteger(c.assetId) || asset < 0 || asset >= this.assetCount) return ResultCode.UNKNOWN_ASSET;
-    const amount = c.amount;
+    const asset = args.assetId - 1;
+    if (!Number.isInteger(args.assetId) || asset < 0 || asset >= this.assetCount) return ResultCode.UNKNOWN_ASSET;
+    const amount = args.amount;
     if (!Number.isSafeInteger(amount) || amount <= 0) return ResultCode.INVALID_AMOUNT;
     const deposit = c.kind === CommandKind.DEPOSIT;
     let account = this.accounts.get(c.accountId);
@@ -632,12 +634,12 @@ export class RiskGate {
       this.outstanding[asset] = (this.outstanding[asset] ?? 0) - amount;
       account.startEquity = clampEquity(account.startEquity - amount * this.valueFactor(asset));
     }
-    this.events.balance(account.id, c.assetId, deposit ? 1 : 2, amount, account.total[asset] ?? 0, account.held[asset] ?? 0, c.actorId);
+    this.events.balance(account.id, args.assetId, deposit ? 1 : 2, amount, account.total[asset] ?? 0, account.held[asset] ?? 0, args.actorId);
     return ResultCode.OK;
   }
 
-  private setLimit(c: Command): ResultCode {
-    const kind = c.limitKind;
+  private setLimit(c: Command, args: AdminArgs): ResultCode {
+    const kind = args.limitKind;
     const accountId = c.accountId;
     const instrumentId = c.instrumentId;
     if (!Number.isInteger(kind) || kind < 1 || kind > LIMIT_KINDS) return ResultCode.INVALID_LIMIT;
@@ -645,35 +647,35 @@ export class RiskGate {
     if (instrumentId !== 0 && (this.byInstrumentId[instrumentId] ?? -1) < 0) return ResultCode.UNKNOWN_INSTRUMENT;
     if (instrumentId !== 0 && !isInstrumentLimit(kind) && !isBandLimit(kind)) return ResultCode.INVALID_LIMIT;
     if (accountId !== 0 && isBandLimit(kind)) return ResultCode.INVALID_LIMIT;
-    const value = c.amount;
+    const value = args.amount;
     if (!(value === -1 || (Number.isSafeInteger(value) && value >= 0 && value <= maxLimitValue(kind)))) return ResultCode.INVALID_LIMIT;
     const key = overrideKey(accountId, instrumentId, kind);
     if (value === -1) this.overrides.delete(key);
-    else this.overrides.set(key, { value, actorId: c.actorId, seq: this.seq });
+    else this.overrides.set(key, { value, actorId: args.actorId, seq: this.seq });
     if (accountId === 0) this.recomputeVenueLimits();
     else this.recompute(this.account(accountId));
-    this.events.limitSet(instrumentId, accountId, kind, value, c.actorId);
+    this.events.limitSet(instrumentId, accountId, kind, value, args.actorId);
     return ResultCode.OK;
   }
 
-  private setKillSwitch(c: Command): ResultCode {
+  private setKillSwitch(c: Command, args: AdminArgs): ResultCode {
     if (!validAccount(c.accountId)) return ResultCode.INVALID_ACCOUNT;
-    if (c.flag !== 0 && c.flag !== 1) return ResultCode.INVALID_FLAG;
+    if (args.flag !== 0 && args.flag !== 1) return ResultCode.INVALID_FLAG;
     const account = this.account(c.accountId);
-    account.killed = c.flag === 1;
-    this.events.killSwitch(account.id, c.flag, c.actorId);
+    account.killed = args.flag === 1;
+    this.events.killSwitch(account.id, args.flag, args.actorId);
     if (account.killed) this.cancelAccount(account, DoneReason.KILL_SWITCH);
     return ResultCode.OK;
   }
 
-  private setHalt(c: Command): ResultCode {
+  private setHalt(c: Command, args: AdminArgs): ResultCode {
     const ii = Number.isInteger(c.instrumentId) && c.instrumentId > 0 && c.instrumentId < 65_536 ? (this.byInstrumentId[c.instrumentId] ?? -1) : -1;
     const book = this.bookByIndex[ii];
     if (book === undefined) return ResultCode.UNKNOWN_INSTRUMENT;
-    if (c.flag !== 0 && c.flag !== 1) return ResultCode.INVALID_FLAG;
-    this.halted[ii] = c.flag;
-    this.events.halt(c.instrumentId, c.flag, c.actorId);
-    if (c.flag === 1) {
+    if (args.flag !== 0 && args.flag !== 1) return ResultCode.INVALID_FLAG;
+    this.halted[ii] = args.flag;
+    this.events.halt(c.instrumentId, args.flag, args.actorId);
+    if (args.flag === 1) {
       this.settle();
       book.massCancel(0, 0, DoneReason.INSTRUMENT_HALT);
       this.settle();
@@ -681,14 +683,14 @@ export class RiskGate {
     return ResultCode.OK;
   }
 
-  private startPeriod(c: Command): ResultCode {
+  private startPeriod(c: Command, args: AdminArgs): ResultCode {
     if (c.accountId === 0) {
-      for (const account of [...this.accountList].sort((a, b) => a.id - b.id)) this.newPeriod(account, c.actorId);
+      for (const account of [...this.accountList].sort((a, b) => a.id - b.id)) this.newPeriod(account, args.actorId);
       return ResultCode.OK;
     }
     const account = validAccount(c.accountId) ? this.accounts.get(c.accountId) : undefined;
     if (account === undefined) return ResultCode.INVALID_ACCOUNT;
-    this.newPeriod(account, c.actorId);
+    this.newPeriod(account, args.actorId);
     return ResultCode.OK;
   }
 

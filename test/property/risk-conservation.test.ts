@@ -358,7 +358,7 @@ class Resolver {
           deposit(t.account, SOL, Number.MAX_SAFE_INTEGER),
         ];
         const command = bad[t.ref % bad.length] ?? deposit(t.account, 5, 100);
-        if (command.kind === CommandKind.SET_KILL_SWITCH) command.flag = 2;
+        if (command.kind === CommandKind.SET_KILL_SWITCH && command.admin !== undefined) command.admin.flag = 2;
         return { command };
       }
     }
