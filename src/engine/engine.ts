@@ -44,8 +44,6 @@ export class Engine {
   private lastTimestampNs = 0n;
   /** The risk gate, when the engine has one. */
   readonly risk: RiskGate | undefined;
-  /** The command's time in whole microseconds (the gate's clock: rate limits). */
-  private nowUs = 0;
 
   constructor(config: EngineConfig) {
     const capacity = config.capacity;
@@ -83,11 +81,7 @@ export class Engine {
     this.lastTimestampNs = timestampNs;
     this.events.begin(seq, timestampNs);
     const risk = this.risk;
-    if (risk !== undefined) {
-      risk.begin(seq);
-      // Number(ns) rounds to a double deterministically; microseconds are all the gate needs.
-      this.nowUs = Math.floor(Number(timestampNs) / 1000);
-    }
+    risk?.begin(seq, timestampNs);
     switch (command.kind) {
       case CommandKind.PLACE:
         this.place(command, seq);
@@ -132,7 +126,7 @@ export class Engine {
     let stp = command.selfTradePrevention;
     if (stp === SelfTradePrevention.ACCOUNT_DEFAULT) stp = this.accountStp.get(command.accountId) ?? SelfTradePrevention.NONE;
     if (this.risk !== undefined) {
-      const verdict = this.risk.checkPlace(command, orderId, this.nowUs);
+      const verdict = this.risk.checkPlace(command, orderId);
       if (verdict !== ResultCode.OK) return this.reject(command, orderId, verdict);
     }
     book.place(command, orderId, stp);
@@ -157,7 +151,7 @@ export class Engine {
     else if (priceTicks === 0 && quantityLots === 0) code = ResultCode.NOTHING_TO_AMEND;
     else if (priceTicks !== 0 && !inRange(priceTicks, instrument.minPriceTicks, instrument.maxPriceTicks)) code = ResultCode.PRICE_OUT_OF_BOUNDS;
     else if (quantityLots !== 0 && !inRange(quantityLots, instrument.minQuantityLots, instrument.maxQuantityLots)) code = ResultCode.QUANTITY_OUT_OF_BOUNDS;
-    if (code === ResultCode.OK && this.risk !== undefined) code = this.risk.checkAmend(command, this.nowUs);
+    if (code === ResultCode.OK && this.risk !== undefined) code = this.risk.checkAmend(command);
     if (code !== ResultCode.OK) return this.reject(command, command.orderId, code);
     book.amend(command.orderId, command.accountId, priceTicks, quantityLots);
   }

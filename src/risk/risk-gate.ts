@@ -144,6 +144,9 @@ export class RiskGate {
   private freeCount: number;
 
   private books: readonly OrderBook[] = [];
+  private timestampNs = 0n;
+  private nowUsCache = 0;
+  private nowUsValid = false;
   private bookByIndex: OrderBook[] = [];
   private cursor = 0;
   private seq = 0;
@@ -238,9 +241,11 @@ export class RiskGate {
   }
 
   /** Start of a command: events before `cursor` are settled. */
-  begin(seq: number): void {
+  begin(seq: number, timestampNs: bigint): void {
     this.cursor = 0;
     this.seq = seq;
+    this.timestampNs = timestampNs;
+    this.nowUsValid = false;
     this.pendingOrderId = 0;
     this.pendingAccount = undefined;
     this.amendOrderId = 0;
@@ -253,7 +258,7 @@ export class RiskGate {
    * first failing check's code with nothing changed. The checks run in a fixed order: halt, kill
    * switch, rate, drawdown, quantity, price band, notional, position, open orders, credit.
    */
-  checkPlace(c: Command, orderId: number, nowUs: number): ResultCode {
+  checkPlace(c: Command, orderId: number): ResultCode {
     const ii = this.byInstrumentId[c.instrumentId] ?? -1;
     const r = this.instruments[ii];
     if (r === undefined) fail(`instrument ${c.instrumentId} has a book but no risk entry`);
@@ -272,7 +277,7 @@ export class RiskGate {
     }
     let bucket = 0;
     if (account.orderRate > 0) {
-      bucket = this.refill(account, nowUs);
+      bucket = this.refill(account, this.nowUs());
       if (bucket < TOKEN) return ResultCode.ORDER_RATE_EXCEEDED;
     }
     const qty = c.quantityLots;
@@ -325,7 +330,7 @@ export class RiskGate {
     this.pendingBucketTime = account.bucketTimeUs;
     if (account.orderRate > 0) {
       account.bucket = bucket - TOKEN;
-      account.bucketTimeUs = nowUs;
+      account.bucketTimeUs = this.nowUs();
     }
     this.register(orderId, account, r, c.side, hasLimit ? c.priceTicks : 0, qty, holdPerLot, hold);
     return ResultCode.OK;
@@ -336,7 +341,7 @@ export class RiskGate {
    * changes nothing but the rate bucket, which settle() restores if the book refuses the amend.
    * Orders the gate does not know (or of another account) pass: the book rejects them itself.
    */
-  checkAmend(c: Command, nowUs: number): ResultCode {
+  checkAmend(c: Command): ResultCode {
     const slot = this.index.get(c.orderId);
     if (slot < 0) return ResultCode.OK;
     const account = this.accountList[this.oAccount[slot] ?? -1];
@@ -348,7 +353,7 @@ export class RiskGate {
     if (account.killed) return ResultCode.ACCOUNT_KILL_SWITCH;
     let bucket = 0;
     if (account.orderRate > 0) {
-      bucket = this.refill(account, nowUs);
+      bucket = this.refill(account, this.nowUs());
       if (bucket < TOKEN) return ResultCode.ORDER_RATE_EXCEEDED;
     }
     const isBuy = this.oSide[slot] === Side.BUY;
@@ -386,7 +391,7 @@ export class RiskGate {
       this.pendingBucket = account.bucket;
       this.pendingBucketTime = account.bucketTimeUs;
       account.bucket = bucket - TOKEN;
-      account.bucketTimeUs = nowUs;
+      account.bucketTimeUs = this.nowUs();
     }
     return ResultCode.OK;
   }
@@ -745,14 +750,26 @@ export class RiskGate {
     const bps = this.bandBps[ii] ?? 0;
     const ticks = this.bandTicks[ii] ?? 0;
     if (bps === 0 && ticks === 0) return true;
-    const book = this.bookByIndex[ii];
-    if (book === undefined) return true;
-    let reference = book.lastTradePriceTicks();
-    if (reference === 0) reference = book.bestPriceTicks(isBuy ? Side.SELL : Side.BUY);
+    // The gate's mark is the book's last trade price (both are set by every TRADE).
+    let reference = this.markTicks[ii] ?? 0;
+    if (reference === 0) reference = this.bookByIndex[ii]?.bestPriceTicks(isBuy ? Side.SELL : Side.BUY) ?? 0;
     if (reference === 0) return true;
     const distance = Math.abs(price - reference);
     if (ticks > 0 && distance > ticks) return false;
     return bps === 0 || distance * 10_000 <= reference * bps;
+  }
+
+  /**
+   * The command's time in whole microseconds, the rate limiter's clock. Number(bigint) costs about
+   * 17 ns, so it is converted only when a rate limit asks, once per command. It rounds to a double
+   * deterministically.
+   */
+  private nowUs(): number {
+    if (!this.nowUsValid) {
+      this.nowUsCache = Math.floor(Number(this.timestampNs) / 1000);
+      this.nowUsValid = true;
+    }
+    return this.nowUsCache;
   }
 
   /** The bucket level now (not stored): refilled at orderRate tokens per second since the last use. */
@@ -763,7 +780,7 @@ export class RiskGate {
     if (room <= 0) return capacity;
     const elapsed = nowUs - account.bucketTimeUs;
     // orderRate tokens per second = orderRate bucket units per microsecond.
-    if (elapsed >= room / account.orderRate) return capacity;
+    if (elapsed * account.orderRate >= room) return capacity;
     return account.bucket + Math.max(0, elapsed) * account.orderRate;
   }
 
