@@ -35,8 +35,54 @@ const QTY = 0;
 const NOTIONAL = 1;
 const POSITION = 2;
 const PER_INSTRUMENT = 3;
+/** Fields of an order record (RiskGate.orders). */
+const O_ID = 0;
+/** Index of the account in accountList. */
+const O_ACCOUNT = 1;
+/** Dense instrument index. */
+const O_INSTRUMENT = 2;
+const O_SIDE = 3;
+/** Limit price; 0 for market and stop (market) orders. */
+const O_PRICE = 4;
+const O_REMAINING = 5;
+const O_FILLED = 6;
+/** Hold released per lot: quote per lot at the limit for buys, base per lot for sells; 0 = market buy (at the fill price). */
+const O_HOLD_PER_LOT = 7;
+const O_HOLD = 8;
+const ORDER_STRIDE = 9;
 
+/**
+ * One account's state. Its numbers live in one Float64Array `d` (balances, limits, positions, open
+ * lots), because a check touches several of them for a random account: in one array they share a
+ * cache line or two, where nine typed arrays cost two misses each. The named arrays are views of the
+ * same memory, for readers off the hot path.
+ */
 export class Account {
+  readonly d: Float64Array;
+  /** Offsets in d: total at 0, then held, limits (PER_INSTRUMENT per instrument), position, open buy and sell lots, cost, PnL, fees. */
+  readonly H: number;
+  readonly L: number;
+  readonly P: number;
+  readonly B: number;
+  readonly S: number;
+  readonly C: number;
+  readonly R: number;
+  readonly F: number;
+  killed = false;
+  orderRate = 0;
+  orderBurst = 0;
+  /** Token bucket level in TOKEN units; -1 = full (never used since the limit was set). */
+  bucket = -1;
+  bucketTimeMs = 0;
+  drawdownBps = 0;
+  tripped = false;
+  /** equity() of the account, valid while equityStamp equals the gate's markVersion. */
+  equityCache = 0;
+  equityStamp = -1;
+  startEquity = 0;
+  maxOpenOrders = 0;
+  openOrders = 0;
+  drawdownCancel = 0;
   readonly total: Float64Array;
   readonly held: Float64Array;
   /** Net lots per instrument (negative = short). */
@@ -49,21 +95,6 @@ export class Account {
   readonly openSellLots: Float64Array;
   /** Effective instrument-scoped limits, PER_INSTRUMENT per instrument; 0 = none. */
   readonly limits: Float64Array;
-  maxOpenOrders = 0;
-  orderRate = 0;
-  orderBurst = 0;
-  drawdownBps = 0;
-  drawdownCancel = 0;
-  openOrders = 0;
-  /** Token bucket level in TOKEN units; -1 = full (never used since the limit was set). */
-  bucket = -1;
-  bucketTimeUs = 0;
-  killed = false;
-  tripped = false;
-  startEquity = 0;
-  /** equity() of the account, valid while equityStamp equals the gate's markVersion. */
-  equityCache = 0;
-  equityStamp = -1;
 
   constructor(
     readonly id: number,
@@ -71,19 +102,30 @@ export class Account {
     assets: number,
     instruments: number,
   ) {
-    this.total = new Float64Array(assets);
-    this.held = new Float64Array(assets);
-    this.position = new Float64Array(instruments);
-    this.openCost = new Float64Array(instruments);
-    this.realizedPnl = new Float64Array(instruments);
-    this.feesPaid = new Float64Array(instruments);
-    this.openBuyLots = new Float64Array(instruments);
-    this.openSellLots = new Float64Array(instruments);
-    this.limits = new Float64Array(instruments * PER_INSTRUMENT);
+    this.H = assets;
+    this.L = 2 * assets;
+    this.P = this.L + instruments * PER_INSTRUMENT;
+    this.B = this.P + instruments;
+    this.S = this.B + instruments;
+    this.C = this.S + instruments;
+    this.R = this.C + instruments;
+    this.F = this.R + instruments;
+    this.d = new Float64Array(this.F + instruments);
+    const view = (from: number, length: number): Float64Array => this.d.subarray(from, from + length);
+    this.total = view(0, assets);
+    this.held = view(this.H, assets);
+    this.limits = view(this.L, instruments * PER_INSTRUMENT);
+    this.position = view(this.P, instruments);
+    this.openBuyLots = view(this.B, instruments);
+    this.openSellLots = view(this.S, instruments);
+    this.openCost = view(this.C, instruments);
+    this.realizedPnl = view(this.R, instruments);
+    this.feesPaid = view(this.F, instruments);
   }
 
   available(asset: number): number {
-    return (this.total[asset] ?? 0) - (this.held[asset] ?? 0);
+    const d = this.d;
+    return (d[asset] ?? 0) - (d[this.H + asset] ?? 0);
   }
 }
 
@@ -128,25 +170,21 @@ export class RiskGate {
   /** Bumped whenever a mark price changes: cached equities from before it are stale. */
   private markVersion = 0;
 
-  // Orders the gate holds for: struct of arrays over slots, id → slot by an OrderIndex.
+  // Orders the gate holds for: one record of ORDER_STRIDE numbers per slot (id → slot by an
+  // OrderIndex). A record in one place rather than nine arrays: an amend touches most of its fields,
+  // and with them side by side it costs one or two cache lines instead of nine.
   private readonly index: OrderIndex;
-  private readonly oId: Float64Array;
-  private readonly oAccount: Int32Array;
-  private readonly oInstrument: Int32Array;
-  private readonly oSide: Uint8Array;
-  private readonly oPrice: Float64Array;
-  private readonly oRemaining: Float64Array;
-  private readonly oFilled: Float64Array;
-  /** Hold released per lot: quote per lot at the limit for buys, base per lot for sells; 0 = market buy (at the fill price). */
-  private readonly oHoldPerLot: Float64Array;
-  private readonly oHold: Float64Array;
+  private readonly orders: Float64Array;
+  private readonly orderCapacity: number;
   private readonly freeSlots: Int32Array;
   private freeCount: number;
 
   private books: readonly OrderBook[] = [];
   private timestampNs = 0n;
-  private nowUsCache = 0;
-  private nowUsValid = false;
+  /** nowMs() memo: the millisecond [msStartNs, msEndNs) and its number. */
+  private msStartNs = 1n;
+  private msEndNs = 0n;
+  private msCache = 0;
   private bookByIndex: OrderBook[] = [];
   private cursor = 0;
   private seq = 0;
@@ -214,15 +252,8 @@ export class RiskGate {
     }
 
     this.index = new OrderIndex(orderCapacity, 'sequential');
-    this.oId = new Float64Array(orderCapacity);
-    this.oAccount = new Int32Array(orderCapacity);
-    this.oInstrument = new Int32Array(orderCapacity);
-    this.oSide = new Uint8Array(orderCapacity);
-    this.oPrice = new Float64Array(orderCapacity);
-    this.oRemaining = new Float64Array(orderCapacity);
-    this.oFilled = new Float64Array(orderCapacity);
-    this.oHoldPerLot = new Float64Array(orderCapacity);
-    this.oHold = new Float64Array(orderCapacity);
+    this.orders = new Float64Array(orderCapacity * ORDER_STRIDE);
+    this.orderCapacity = orderCapacity;
     this.freeSlots = new Int32Array(orderCapacity);
     for (let i = 0; i < orderCapacity; i++) this.freeSlots[i] = orderCapacity - 1 - i;
     this.freeCount = orderCapacity;
@@ -245,7 +276,6 @@ export class RiskGate {
     this.cursor = 0;
     this.seq = seq;
     this.timestampNs = timestampNs;
-    this.nowUsValid = false;
     this.pendingOrderId = 0;
     this.pendingAccount = undefined;
     this.amendOrderId = 0;
@@ -277,18 +307,18 @@ export class RiskGate {
     }
     let bucket = 0;
     if (account.orderRate > 0) {
-      bucket = this.refill(account, this.nowUs());
+      bucket = this.refill(account, this.nowMs());
       if (bucket < TOKEN) return ResultCode.ORDER_RATE_EXCEEDED;
     }
     const qty = c.quantityLots;
     const base = ii * PER_INSTRUMENT;
-    const position = account.position[ii] ?? 0;
-    const openSame = isBuy ? (account.openBuyLots[ii] ?? 0) : (account.openSellLots[ii] ?? 0);
+    const position = account.d[account.P + ii] ?? 0;
+    const openSame = isBuy ? (account.d[account.B + ii] ?? 0) : (account.d[account.S + ii] ?? 0);
     if (account.drawdownBps > 0) {
       if (!account.tripped && this.belowDrawdown(account)) this.trip(account);
       if (account.tripped && !reduces(isBuy, position, openSame + qty)) return ResultCode.DRAWDOWN_REDUCE_ONLY;
     }
-    const maxQty = account.limits[base + QTY] ?? 0;
+    const maxQty = account.d[account.L + base + QTY] ?? 0;
     if (maxQty > 0 && qty > maxQty) return ResultCode.MAX_ORDER_QUANTITY_EXCEEDED;
     const hasLimit = type === OrderType.LIMIT || type === OrderType.STOP_LIMIT;
     if (hasLimit && !this.inBand(ii, isBuy, c.priceTicks)) return ResultCode.PRICE_BAND_EXCEEDED;
@@ -298,7 +328,7 @@ export class RiskGate {
     let holdPerLot: number;
     let hold: number;
     if (type === OrderType.MARKET) {
-      this.walk(r, isBuy ? Side.SELL : Side.BUY, qty, isBuy ? (account.openSellLots[ii] ?? 0) : (account.openBuyLots[ii] ?? 0));
+      this.walk(r, isBuy ? Side.SELL : Side.BUY, qty, isBuy ? (account.d[account.S + ii] ?? 0) : (account.d[account.B + ii] ?? 0));
       notional = this.walkNotional;
       if (isBuy) {
         if (this.walkHold > c.maxNotional) return ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL;
@@ -315,9 +345,9 @@ export class RiskGate {
       holdPerLot = isBuy ? this.buyHoldPerLot(r, hasLimit ? price : r.instrument.maxPriceTicks) : r.basePerLot;
       hold = qty * holdPerLot;
     }
-    const maxNotional = account.limits[base + NOTIONAL] ?? 0;
+    const maxNotional = account.d[account.L + base + NOTIONAL] ?? 0;
     if (maxNotional > 0 && notional > maxNotional) return ResultCode.MAX_ORDER_NOTIONAL_EXCEEDED;
-    const maxPosition = account.limits[base + POSITION] ?? 0;
+    const maxPosition = account.d[account.L + base + POSITION] ?? 0;
     if (maxPosition > 0 && (isBuy ? position : -position) + openSame + qty > maxPosition) return ResultCode.POSITION_LIMIT_EXCEEDED;
     if (account.maxOpenOrders > 0 && account.openOrders >= account.maxOpenOrders) return ResultCode.OPEN_ORDER_LIMIT_EXCEEDED;
     const asset = isBuy ? r.quoteAsset : r.baseAsset;
@@ -327,10 +357,10 @@ export class RiskGate {
     this.pendingOrderId = orderId;
     this.pendingAccount = account;
     this.pendingBucket = account.bucket;
-    this.pendingBucketTime = account.bucketTimeUs;
+    this.pendingBucketTime = account.bucketTimeMs;
     if (account.orderRate > 0) {
       account.bucket = bucket - TOKEN;
-      account.bucketTimeUs = this.nowUs();
+      account.bucketTimeMs = this.nowMs();
     }
     this.register(orderId, account, r, c.side, hasLimit ? c.priceTicks : 0, qty, holdPerLot, hold);
     return ResultCode.OK;
@@ -344,44 +374,46 @@ export class RiskGate {
   checkAmend(c: Command): ResultCode {
     const slot = this.index.get(c.orderId);
     if (slot < 0) return ResultCode.OK;
-    const account = this.accountList[this.oAccount[slot] ?? -1];
+    const account = this.accountList[this.orders[slot * ORDER_STRIDE + O_ACCOUNT] ?? -1];
     if (account?.id !== c.accountId) return ResultCode.OK;
-    const ii = this.oInstrument[slot] ?? -1;
+    const ii = this.orders[slot * ORDER_STRIDE + O_INSTRUMENT] ?? -1;
     const r = this.instruments[ii];
     if (r === undefined) fail(`order ${c.orderId} has no instrument`);
     if (this.halted[ii] === 1) return ResultCode.INSTRUMENT_HALTED;
     if (account.killed) return ResultCode.ACCOUNT_KILL_SWITCH;
     let bucket = 0;
     if (account.orderRate > 0) {
-      bucket = this.refill(account, this.nowUs());
+      bucket = this.refill(account, this.nowMs());
       if (bucket < TOKEN) return ResultCode.ORDER_RATE_EXCEEDED;
     }
-    const isBuy = this.oSide[slot] === Side.BUY;
-    const remaining = this.oRemaining[slot] ?? 0;
-    const filled = this.oFilled[slot] ?? 0;
-    const oldPrice = this.oPrice[slot] ?? 0;
+    const isBuy = this.orders[slot * ORDER_STRIDE + O_SIDE] === Side.BUY;
+    const remaining = this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0;
+    const filled = this.orders[slot * ORDER_STRIDE + O_FILLED] ?? 0;
+    const oldPrice = this.orders[slot * ORDER_STRIDE + O_PRICE] ?? 0;
     const quantity = c.quantityLots !== 0 ? c.quantityLots : remaining + filled;
     // Leave the refusals that belong to the book (quantity not above filled, a stop) to the book.
     if (quantity <= filled || oldPrice === 0) return ResultCode.OK;
     const price = c.priceTicks !== 0 ? c.priceTicks : oldPrice;
     const newRemaining = quantity - filled;
     const growth = newRemaining - remaining;
-    const position = account.position[ii] ?? 0;
-    const openSame = isBuy ? (account.openBuyLots[ii] ?? 0) : (account.openSellLots[ii] ?? 0);
-    if (account.drawdownBps > 0) {
+    const position = account.d[account.P + ii] ?? 0;
+    const openSame = isBuy ? (account.d[account.B + ii] ?? 0) : (account.d[account.S + ii] ?? 0);
+    // An amend that does not grow the order is allowed even when tripped, so only growth needs the
+    // equity test (a trip is then noticed at the account's next order, growing amend or fill).
+    if (growth > 0 && account.drawdownBps > 0) {
       if (!account.tripped && this.belowDrawdown(account)) this.trip(account);
-      if (account.tripped && growth > 0) return ResultCode.DRAWDOWN_REDUCE_ONLY;
+      if (account.tripped) return ResultCode.DRAWDOWN_REDUCE_ONLY;
     }
     const base = ii * PER_INSTRUMENT;
-    const maxQty = account.limits[base + QTY] ?? 0;
+    const maxQty = account.d[account.L + base + QTY] ?? 0;
     if (maxQty > 0 && quantity > maxQty) return ResultCode.MAX_ORDER_QUANTITY_EXCEEDED;
     if (price !== oldPrice && !this.inBand(ii, isBuy, price)) return ResultCode.PRICE_BAND_EXCEEDED;
-    const maxNotional = account.limits[base + NOTIONAL] ?? 0;
+    const maxNotional = account.d[account.L + base + NOTIONAL] ?? 0;
     if (maxNotional > 0 && quantity * price * r.quotePerTickLot > maxNotional) return ResultCode.MAX_ORDER_NOTIONAL_EXCEEDED;
-    const maxPosition = account.limits[base + POSITION] ?? 0;
+    const maxPosition = account.d[account.L + base + POSITION] ?? 0;
     if (maxPosition > 0 && growth > 0 && (isBuy ? position : -position) + openSame + growth > maxPosition) return ResultCode.POSITION_LIMIT_EXCEEDED;
-    const holdPerLot = isBuy ? (price === oldPrice ? (this.oHoldPerLot[slot] ?? 0) : this.buyHoldPerLot(r, price)) : r.basePerLot;
-    if (newRemaining * holdPerLot - (this.oHold[slot] ?? 0) > account.available(isBuy ? r.quoteAsset : r.baseAsset)) return ResultCode.INSUFFICIENT_BALANCE;
+    const holdPerLot = isBuy ? (price === oldPrice ? (this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] ?? 0) : this.buyHoldPerLot(r, price)) : r.basePerLot;
+    if (newRemaining * holdPerLot - (this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0) > account.available(isBuy ? r.quoteAsset : r.baseAsset)) return ResultCode.INSUFFICIENT_BALANCE;
     this.amendOrderId = c.orderId;
     this.amendSlot = slot;
     this.amendPrice = price;
@@ -389,9 +421,9 @@ export class RiskGate {
     if (account.orderRate > 0) {
       this.pendingAccount = account;
       this.pendingBucket = account.bucket;
-      this.pendingBucketTime = account.bucketTimeUs;
+      this.pendingBucketTime = account.bucketTimeMs;
       account.bucket = bucket - TOKEN;
-      account.bucketTimeUs = this.nowUs();
+      account.bucketTimeMs = this.nowMs();
     }
     return ResultCode.OK;
   }
@@ -433,13 +465,13 @@ export class RiskGate {
     if (kind === CommandKind.PLACE && orderId === this.pendingOrderId) {
       const slot = this.index.get(orderId);
       if (slot < 0) fail(`rejected order ${orderId} was not registered`);
-      this.release(slot, this.oRemaining[slot] ?? 0, this.oHold[slot] ?? 0);
+      this.release(slot, this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0, this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0);
       this.unregister(slot);
     } else if (kind !== CommandKind.AMEND) {
       return;
     }
     account.bucket = this.pendingBucket;
-    account.bucketTimeUs = this.pendingBucketTime;
+    account.bucketTimeMs = this.pendingBucketTime;
     this.pendingAccount = undefined;
   }
 
@@ -454,11 +486,11 @@ export class RiskGate {
     const takerBuys = d[o + Field.AGGRESSOR_SIDE] === Side.BUY;
     const buySlot = takerBuys ? takerSlot : makerSlot;
     const sellSlot = takerBuys ? makerSlot : takerSlot;
-    const buyer = this.accountList[this.oAccount[buySlot] ?? -1];
-    const seller = this.accountList[this.oAccount[sellSlot] ?? -1];
+    const buyer = this.accountList[this.orders[buySlot * ORDER_STRIDE + O_ACCOUNT] ?? -1];
+    const seller = this.accountList[this.orders[sellSlot * ORDER_STRIDE + O_ACCOUNT] ?? -1];
     invariant(buyer !== undefined && seller !== undefined, 'trade between orders without accounts');
-    invariant(this.oRemaining[makerSlot] === num(d, o + Field.MAKER_REMAINING) + lots, 'maker remaining differs between book and gate');
-    invariant(this.oRemaining[takerSlot] === num(d, o + Field.TAKER_REMAINING) + lots, 'taker remaining differs between book and gate');
+    invariant(this.orders[makerSlot * ORDER_STRIDE + O_REMAINING] === num(d, o + Field.MAKER_REMAINING) + lots, 'maker remaining differs between book and gate');
+    invariant(this.orders[takerSlot * ORDER_STRIDE + O_REMAINING] === num(d, o + Field.TAKER_REMAINING) + lots, 'taker remaining differs between book and gate');
 
     const perLot = price * r.quotePerTickLot;
     const notional = lots * perLot;
@@ -469,21 +501,21 @@ export class RiskGate {
     const baseAsset = r.baseAsset;
 
     // Buyer: pays notional + fee out of the order's hold, receives base.
-    const buyHoldPerLot = this.oHoldPerLot[buySlot] ?? 0;
+    const buyHoldPerLot = this.orders[buySlot * ORDER_STRIDE + O_HOLD_PER_LOT] ?? 0;
     const buyRelease = lots * (buyHoldPerLot > 0 ? buyHoldPerLot : perLot + feeUnits(perLot, r.holdBps));
     this.consume(buySlot, buyer, quote, lots, buyRelease);
-    buyer.total[quote] = (buyer.total[quote] ?? 0) - notional - buyerFee;
-    buyer.total[baseAsset] = (buyer.total[baseAsset] ?? 0) + baseUnits;
-    buyer.openBuyLots[ii] = (buyer.openBuyLots[ii] ?? 0) - lots;
+    buyer.d[quote] = (buyer.d[quote] ?? 0) - notional - buyerFee;
+    buyer.d[baseAsset] = (buyer.d[baseAsset] ?? 0) + baseUnits;
+    buyer.d[buyer.B + ii] = (buyer.d[buyer.B + ii] ?? 0) - lots;
     // Seller: delivers held base, receives notional − fee.
     this.consume(sellSlot, seller, baseAsset, lots, baseUnits);
-    seller.total[baseAsset] = (seller.total[baseAsset] ?? 0) - baseUnits;
-    seller.total[quote] = (seller.total[quote] ?? 0) + notional - sellerFee;
-    seller.openSellLots[ii] = (seller.openSellLots[ii] ?? 0) - lots;
+    seller.d[baseAsset] = (seller.d[baseAsset] ?? 0) - baseUnits;
+    seller.d[quote] = (seller.d[quote] ?? 0) + notional - sellerFee;
+    seller.d[seller.S + ii] = (seller.d[seller.S + ii] ?? 0) - lots;
     this.feesCollected[quote] = (this.feesCollected[quote] ?? 0) + buyerFee + sellerFee;
-    buyer.feesPaid[ii] = (buyer.feesPaid[ii] ?? 0) + buyerFee;
-    seller.feesPaid[ii] = (seller.feesPaid[ii] ?? 0) + sellerFee;
-    if (!((buyer.total[quote] ?? 0) >= (buyer.held[quote] ?? 0))) fail(`account ${buyer.id} spent more than it held`);
+    buyer.d[buyer.F + ii] = (buyer.d[buyer.F + ii] ?? 0) + buyerFee;
+    seller.d[seller.F + ii] = (seller.d[seller.F + ii] ?? 0) + sellerFee;
+    if (!((buyer.d[quote] ?? 0) >= (buyer.d[buyer.H + quote] ?? 0))) fail(`account ${buyer.id} spent more than it held`);
 
     applyFill(buyer, ii, lots, price, r.quotePerTickLot);
     applyFill(seller, ii, -lots, price, r.quotePerTickLot);
@@ -499,19 +531,19 @@ export class RiskGate {
 
   /** A fill of `lots` on the order at `slot`: its hold shrinks by `release`. */
   private consume(slot: number, account: Account, asset: number, lots: number, release: number): void {
-    const hold = (this.oHold[slot] ?? 0) - release;
-    if (hold < 0) fail(`order ${this.oId[slot]} filled beyond its hold`);
-    this.oHold[slot] = hold;
-    this.oRemaining[slot] = (this.oRemaining[slot] ?? 0) - lots;
-    this.oFilled[slot] = (this.oFilled[slot] ?? 0) + lots;
-    account.held[asset] = (account.held[asset] ?? 0) - release;
+    const hold = (this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0) - release;
+    if (hold < 0) fail(`order ${this.orders[slot * ORDER_STRIDE + O_ID]} filled beyond its hold`);
+    this.orders[slot * ORDER_STRIDE + O_HOLD] = hold;
+    this.orders[slot * ORDER_STRIDE + O_REMAINING] = (this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0) - lots;
+    this.orders[slot * ORDER_STRIDE + O_FILLED] = (this.orders[slot * ORDER_STRIDE + O_FILLED] ?? 0) + lots;
+    account.d[account.H + asset] = (account.d[account.H + asset] ?? 0) - release;
   }
 
   private close(orderId: number, leftLots: number): void {
     const slot = this.slotOf(orderId);
-    if (this.oRemaining[slot] !== leftLots) fail(`order ${orderId} closed with ${leftLots} lots, the gate has ${this.oRemaining[slot]}`);
-    const holdPerLot = this.oHoldPerLot[slot] ?? 0;
-    const hold = this.oHold[slot] ?? 0;
+    if (this.orders[slot * ORDER_STRIDE + O_REMAINING] !== leftLots) fail(`order ${orderId} closed with ${leftLots} lots, the gate has ${this.orders[slot * ORDER_STRIDE + O_REMAINING]}`);
+    const holdPerLot = this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] ?? 0;
+    const hold = this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0;
     if (!(holdPerLot === 0 || hold === leftLots * holdPerLot)) fail(`order ${orderId} hold ${hold} is not ${leftLots} × ${holdPerLot}`);
     this.release(slot, leftLots, hold);
     this.unregister(slot);
@@ -520,71 +552,71 @@ export class RiskGate {
   private decrement(orderId: number, lots: number): void {
     const slot = this.slotOf(orderId);
     // A market buy's hold is an estimate, released whole when it closes; others release per lot.
-    this.release(slot, lots, lots * (this.oHoldPerLot[slot] ?? 0));
-    this.oRemaining[slot] = (this.oRemaining[slot] ?? 0) - lots;
+    this.release(slot, lots, lots * (this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] ?? 0));
+    this.orders[slot * ORDER_STRIDE + O_REMAINING] = (this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0) - lots;
   }
 
   private amended(orderId: number, price: number, remaining: number): void {
     const known = orderId === this.amendOrderId;
     const slot = known ? this.amendSlot : this.slotOf(orderId);
-    const account = this.accountList[this.oAccount[slot] ?? -1];
-    const r = this.instruments[this.oInstrument[slot] ?? -1];
+    const account = this.accountList[this.orders[slot * ORDER_STRIDE + O_ACCOUNT] ?? -1];
+    const r = this.instruments[this.orders[slot * ORDER_STRIDE + O_INSTRUMENT] ?? -1];
     if (account === undefined || r === undefined) fail(`amended order ${orderId} has no account`);
-    const isBuy = this.oSide[slot] === Side.BUY;
+    const isBuy = this.orders[slot * ORDER_STRIDE + O_SIDE] === Side.BUY;
     const holdPerLot = known && price === this.amendPrice ? this.amendHoldPerLot : isBuy ? this.buyHoldPerLot(r, price) : r.basePerLot;
     const hold = remaining * holdPerLot;
     const asset = isBuy ? r.quoteAsset : r.baseAsset;
-    account.held[asset] = (account.held[asset] ?? 0) + hold - (this.oHold[slot] ?? 0);
-    if (!((account.held[asset] ?? 0) <= (account.total[asset] ?? 0))) fail(`amend of order ${orderId} holds more than account ${account.id} has`);
-    const growth = remaining - (this.oRemaining[slot] ?? 0);
-    if (isBuy) account.openBuyLots[r.index] = (account.openBuyLots[r.index] ?? 0) + growth;
-    else account.openSellLots[r.index] = (account.openSellLots[r.index] ?? 0) + growth;
-    this.oPrice[slot] = price;
-    this.oRemaining[slot] = remaining;
-    this.oHoldPerLot[slot] = holdPerLot;
-    this.oHold[slot] = hold;
+    account.d[account.H + asset] = (account.d[account.H + asset] ?? 0) + hold - (this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0);
+    if (!((account.d[account.H + asset] ?? 0) <= (account.d[asset] ?? 0))) fail(`amend of order ${orderId} holds more than account ${account.id} has`);
+    const growth = remaining - (this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0);
+    if (isBuy) account.d[account.B + r.index] = (account.d[account.B + r.index] ?? 0) + growth;
+    else account.d[account.S + r.index] = (account.d[account.S + r.index] ?? 0) + growth;
+    this.orders[slot * ORDER_STRIDE + O_PRICE] = price;
+    this.orders[slot * ORDER_STRIDE + O_REMAINING] = remaining;
+    this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] = holdPerLot;
+    this.orders[slot * ORDER_STRIDE + O_HOLD] = hold;
     this.pendingAccount = undefined;
   }
 
   /** Gives back `lots` open lots and `amount` of hold of the order at `slot` (the order stays registered). */
   private release(slot: number, lots: number, amount: number): void {
-    const account = this.accountList[this.oAccount[slot] ?? -1];
-    const r = this.instruments[this.oInstrument[slot] ?? -1];
+    const account = this.accountList[this.orders[slot * ORDER_STRIDE + O_ACCOUNT] ?? -1];
+    const r = this.instruments[this.orders[slot * ORDER_STRIDE + O_INSTRUMENT] ?? -1];
     invariant(account !== undefined && r !== undefined, 'release of an order without account');
-    const isBuy = this.oSide[slot] === Side.BUY;
+    const isBuy = this.orders[slot * ORDER_STRIDE + O_SIDE] === Side.BUY;
     const asset = isBuy ? r.quoteAsset : r.baseAsset;
-    account.held[asset] = (account.held[asset] ?? 0) - amount;
-    this.oHold[slot] = (this.oHold[slot] ?? 0) - amount;
-    if (isBuy) account.openBuyLots[r.index] = (account.openBuyLots[r.index] ?? 0) - lots;
-    else account.openSellLots[r.index] = (account.openSellLots[r.index] ?? 0) - lots;
+    account.d[account.H + asset] = (account.d[account.H + asset] ?? 0) - amount;
+    this.orders[slot * ORDER_STRIDE + O_HOLD] = (this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0) - amount;
+    if (isBuy) account.d[account.B + r.index] = (account.d[account.B + r.index] ?? 0) - lots;
+    else account.d[account.S + r.index] = (account.d[account.S + r.index] ?? 0) - lots;
   }
 
   private register(orderId: number, account: Account, r: RiskInstrument, side: number, price: number, lots: number, holdPerLot: number, hold: number): void {
     invariant(this.freeCount > 0, 'risk gate order table is full (it is sized to the books)');
     const slot = this.freeSlots[--this.freeCount] ?? -1;
     this.index.set(orderId, slot);
-    this.oId[slot] = orderId;
-    this.oAccount[slot] = account.index;
-    this.oInstrument[slot] = r.index;
-    this.oSide[slot] = side;
-    this.oPrice[slot] = price;
-    this.oRemaining[slot] = lots;
-    this.oFilled[slot] = 0;
-    this.oHoldPerLot[slot] = holdPerLot;
-    this.oHold[slot] = hold;
+    this.orders[slot * ORDER_STRIDE + O_ID] = orderId;
+    this.orders[slot * ORDER_STRIDE + O_ACCOUNT] = account.index;
+    this.orders[slot * ORDER_STRIDE + O_INSTRUMENT] = r.index;
+    this.orders[slot * ORDER_STRIDE + O_SIDE] = side;
+    this.orders[slot * ORDER_STRIDE + O_PRICE] = price;
+    this.orders[slot * ORDER_STRIDE + O_REMAINING] = lots;
+    this.orders[slot * ORDER_STRIDE + O_FILLED] = 0;
+    this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] = holdPerLot;
+    this.orders[slot * ORDER_STRIDE + O_HOLD] = hold;
     const asset = side === Side.BUY ? r.quoteAsset : r.baseAsset;
-    account.held[asset] = (account.held[asset] ?? 0) + hold;
-    if (side === Side.BUY) account.openBuyLots[r.index] = (account.openBuyLots[r.index] ?? 0) + lots;
-    else account.openSellLots[r.index] = (account.openSellLots[r.index] ?? 0) + lots;
+    account.d[account.H + asset] = (account.d[account.H + asset] ?? 0) + hold;
+    if (side === Side.BUY) account.d[account.B + r.index] = (account.d[account.B + r.index] ?? 0) + lots;
+    else account.d[account.S + r.index] = (account.d[account.S + r.index] ?? 0) + lots;
     account.openOrders++;
   }
 
   private unregister(slot: number): void {
-    const account = this.accountList[this.oAccount[slot] ?? -1];
+    const account = this.accountList[this.orders[slot * ORDER_STRIDE + O_ACCOUNT] ?? -1];
     invariant(account !== undefined, 'unregister of an order without account');
-    if (this.oHold[slot] !== 0) fail(`order ${this.oId[slot]} left with hold ${this.oHold[slot]}`);
+    if (this.orders[slot * ORDER_STRIDE + O_HOLD] !== 0) fail(`order ${this.orders[slot * ORDER_STRIDE + O_ID]} left with hold ${this.orders[slot * ORDER_STRIDE + O_HOLD]}`);
     account.openOrders--;
-    this.index.delete(this.oId[slot] ?? 0);
+    this.index.delete(this.orders[slot * ORDER_STRIDE + O_ID] ?? 0);
     this.freeSlots[this.freeCount++] = slot;
   }
 
@@ -630,16 +662,16 @@ export class RiskGate {
       if ((this.outstanding[asset] ?? 0) + amount > Number.MAX_SAFE_INTEGER) return ResultCode.AMOUNT_TOO_LARGE;
       account ??= this.account(c.accountId);
       account.equityStamp = -1;
-      account.total[asset] = (account.total[asset] ?? 0) + amount;
+      account.d[asset] = (account.d[asset] ?? 0) + amount;
       this.outstanding[asset] = (this.outstanding[asset] ?? 0) + amount;
       account.startEquity = clampEquity(account.startEquity + amount * this.valueFactor(asset));
     } else {
       if (account === undefined || amount > account.available(asset)) return ResultCode.INSUFFICIENT_BALANCE;
-      account.total[asset] = (account.total[asset] ?? 0) - amount;
+      account.d[asset] = (account.d[asset] ?? 0) - amount;
       this.outstanding[asset] = (this.outstanding[asset] ?? 0) - amount;
       account.startEquity = clampEquity(account.startEquity - amount * this.valueFactor(asset));
     }
-    this.events.balance(account.id, args.assetId, deposit ? 1 : 2, amount, account.total[asset] ?? 0, account.held[asset] ?? 0, args.actorId);
+    this.events.balance(account.id, args.assetId, deposit ? 1 : 2, amount, account.d[asset] ?? 0, account.d[account.H + asset] ?? 0, args.actorId);
     return ResultCode.OK;
   }
 
@@ -712,7 +744,7 @@ export class RiskGate {
     if (account.equityStamp === this.markVersion) return account.equityCache;
     let sum = 0;
     for (let a = 0; a < this.assetCount; a++) {
-      const total = account.total[a] ?? 0;
+      const total = account.d[a] ?? 0;
       if (total !== 0) sum += total * this.valueFactor(a);
     }
     account.equityCache = clampEquity(sum);
@@ -760,28 +792,30 @@ export class RiskGate {
   }
 
   /**
-   * The command's time in whole microseconds, the rate limiter's clock. Number(bigint) costs about
-   * 17 ns, so it is converted only when a rate limit asks, once per command. It rounds to a double
-   * deterministically.
+   * The command's time in whole milliseconds, the rate limiter's clock: exactly floor(ns / 10^6), a
+   * pure function of the sequenced time. Converting a bigint costs about 17 ns, so the millisecond is
+   * memoised and a command within it pays two bigint comparisons.
    */
-  private nowUs(): number {
-    if (!this.nowUsValid) {
-      this.nowUsCache = Math.floor(Number(this.timestampNs) / 1000);
-      this.nowUsValid = true;
+  private nowMs(): number {
+    const ns = this.timestampNs;
+    if (ns < this.msStartNs || ns >= this.msEndNs) {
+      const ms = ns / 1_000_000n;
+      this.msStartNs = ms * 1_000_000n;
+      this.msEndNs = this.msStartNs + 1_000_000n;
+      this.msCache = Number(ms);
     }
-    return this.nowUsCache;
+    return this.msCache;
   }
 
   /** The bucket level now (not stored): refilled at orderRate tokens per second since the last use. */
-  private refill(account: Account, nowUs: number): number {
+  private refill(account: Account, nowMs: number): number {
     const capacity = (account.orderBurst > 0 ? account.orderBurst : account.orderRate) * TOKEN;
     if (account.bucket < 0) return capacity;
     const room = capacity - account.bucket;
     if (room <= 0) return capacity;
-    const elapsed = nowUs - account.bucketTimeUs;
-    // orderRate tokens per second = orderRate bucket units per microsecond.
-    if (elapsed * account.orderRate >= room) return capacity;
-    return account.bucket + Math.max(0, elapsed) * account.orderRate;
+    // orderRate tokens per second = orderRate × 1,000 bucket units per millisecond.
+    const refilled = Math.max(0, nowMs - account.bucketTimeMs) * account.orderRate * 1000;
+    return refilled >= room ? capacity : account.bucket + refilled;
   }
 
   private buyHoldPerLot(r: RiskInstrument, priceTicks: number): number {
@@ -843,9 +877,9 @@ export class RiskGate {
     for (const r of this.instruments) {
       const base = r.index * PER_INSTRUMENT;
       const instrumentId = r.instrument.id;
-      account.limits[base + QTY] = this.resolve(id, instrumentId, LimitKind.MAX_ORDER_QUANTITY);
-      account.limits[base + NOTIONAL] = this.resolve(id, instrumentId, LimitKind.MAX_ORDER_NOTIONAL);
-      account.limits[base + POSITION] = this.resolve(id, instrumentId, LimitKind.MAX_POSITION);
+      account.d[account.L + base + QTY] = this.resolve(id, instrumentId, LimitKind.MAX_ORDER_QUANTITY);
+      account.d[account.L + base + NOTIONAL] = this.resolve(id, instrumentId, LimitKind.MAX_ORDER_NOTIONAL);
+      account.d[account.L + base + POSITION] = this.resolve(id, instrumentId, LimitKind.MAX_POSITION);
     }
     account.maxOpenOrders = this.resolve(id, 0, LimitKind.MAX_OPEN_ORDERS);
     account.orderRate = this.resolve(id, 0, LimitKind.ORDER_RATE);
@@ -896,9 +930,9 @@ export class RiskGate {
     const ii = this.byInstrumentId[instrumentId] ?? -1;
     const r = this.instruments[ii];
     if (r === undefined) return 0;
-    const position = account.position[ii] ?? 0;
+    const position = account.d[account.P + ii] ?? 0;
     const mark = (this.markTicks[ii] ?? 0) * r.quotePerTickLot;
-    return position * mark - (position >= 0 ? 1 : -1) * (account.openCost[ii] ?? 0);
+    return position * mark - (position >= 0 ? 1 : -1) * (account.d[account.C + ii] ?? 0);
   }
 
   /**
@@ -918,22 +952,22 @@ export class RiskGate {
       counts.set(account.index, 0);
     }
     let live = 0;
-    for (let slot = 0; slot < this.oId.length; slot++) {
-      const id = this.oId[slot] ?? 0;
+    for (let slot = 0; slot < this.orderCapacity; slot++) {
+      const id = this.orders[slot * ORDER_STRIDE + O_ID] ?? 0;
       if (id === 0 || this.index.get(id) !== slot) continue;
       live++;
-      const a = this.oAccount[slot] ?? -1;
-      const r = this.instruments[this.oInstrument[slot] ?? -1];
+      const a = this.orders[slot * ORDER_STRIDE + O_ACCOUNT] ?? -1;
+      const r = this.instruments[this.orders[slot * ORDER_STRIDE + O_INSTRUMENT] ?? -1];
       invariant(r !== undefined, `order ${id} without instrument`);
-      const isBuy = this.oSide[slot] === Side.BUY;
+      const isBuy = this.orders[slot * ORDER_STRIDE + O_SIDE] === Side.BUY;
       const h = held.get(a);
       const l = lots.get(a);
       invariant(h !== undefined && l !== undefined, `order ${id} of an unknown account`);
       const asset = isBuy ? r.quoteAsset : r.baseAsset;
-      h[asset] = (h[asset] ?? 0) + (this.oHold[slot] ?? 0);
-      const perLot = this.oHoldPerLot[slot] ?? 0;
-      invariant(perLot === 0 || this.oHold[slot] === (this.oRemaining[slot] ?? 0) * perLot, `order ${id} hold is not remaining × per-lot hold`);
-      l[r.index * 2 + (isBuy ? 0 : 1)] = (l[r.index * 2 + (isBuy ? 0 : 1)] ?? 0) + (this.oRemaining[slot] ?? 0);
+      h[asset] = (h[asset] ?? 0) + (this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0);
+      const perLot = this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] ?? 0;
+      invariant(perLot === 0 || this.orders[slot * ORDER_STRIDE + O_HOLD] === (this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0) * perLot, `order ${id} hold is not remaining × per-lot hold`);
+      l[r.index * 2 + (isBuy ? 0 : 1)] = (l[r.index * 2 + (isBuy ? 0 : 1)] ?? 0) + (this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0);
       counts.set(a, (counts.get(a) ?? 0) + 1);
     }
     invariant(live === this.index.size, `gate index has ${this.index.size} orders, the table ${live}`);
@@ -942,13 +976,13 @@ export class RiskGate {
       const l = lots.get(account.index);
       invariant(h !== undefined && l !== undefined, 'account tables');
       for (let a = 0; a < assets; a++) {
-        const total = account.total[a] ?? 0;
-        invariant(account.held[a] === h[a], `account ${account.id} asset ${a + 1}: held ${account.held[a]}, orders hold ${h[a]}`);
-        invariant((account.held[a] ?? 0) <= total && total >= 0, `account ${account.id} asset ${a + 1}: held ${account.held[a]} above total ${total}`);
+        const total = account.d[a] ?? 0;
+        invariant(account.d[account.H + a] === h[a], `account ${account.id} asset ${a + 1}: held ${account.d[account.H + a]}, orders hold ${h[a]}`);
+        invariant((account.d[account.H + a] ?? 0) <= total && total >= 0, `account ${account.id} asset ${a + 1}: held ${account.d[account.H + a]} above total ${total}`);
         sums[a] = (sums[a] ?? 0) + total;
       }
       for (const r of this.instruments) {
-        invariant(account.openBuyLots[r.index] === l[r.index * 2] && account.openSellLots[r.index] === l[r.index * 2 + 1], `account ${account.id} open lots differ from its orders in ${r.instrument.symbol}`);
+        invariant(account.d[account.B + r.index] === l[r.index * 2] && account.d[account.S + r.index] === l[r.index * 2 + 1], `account ${account.id} open lots differ from its orders in ${r.instrument.symbol}`);
       }
       invariant(account.openOrders === counts.get(account.index), `account ${account.id} counts ${account.openOrders} open orders, the table ${counts.get(account.index)}`);
     }
@@ -985,41 +1019,41 @@ export class RiskGate {
     for (const account of accounts) {
       sink.add(account.id);
       for (let a = 0; a < this.assetCount; a++) {
-        sink.add(account.total[a] ?? 0);
-        sink.add(account.held[a] ?? 0);
+        sink.add(account.d[a] ?? 0);
+        sink.add(account.d[account.H + a] ?? 0);
       }
       for (let i = 0; i < this.instruments.length; i++) {
-        signed(sink, account.position[i] ?? 0);
-        sink.add(account.openCost[i] ?? 0);
-        signed(sink, account.realizedPnl[i] ?? 0);
-        signed(sink, account.feesPaid[i] ?? 0);
-        sink.add(account.openBuyLots[i] ?? 0);
-        sink.add(account.openSellLots[i] ?? 0);
+        signed(sink, account.d[account.P + i] ?? 0);
+        sink.add(account.d[account.C + i] ?? 0);
+        signed(sink, account.d[account.R + i] ?? 0);
+        signed(sink, account.d[account.F + i] ?? 0);
+        sink.add(account.d[account.B + i] ?? 0);
+        sink.add(account.d[account.S + i] ?? 0);
       }
       sink.add(account.openOrders);
       sink.add(account.bucket + 1);
-      sink.add(account.bucketTimeUs);
+      sink.add(account.bucketTimeMs);
       sink.add(account.killed ? 1 : 0);
       sink.add(account.tripped ? 1 : 0);
       sink.add(account.startEquity);
     }
     const slots: number[] = [];
-    for (let slot = 0; slot < this.oId.length; slot++) {
-      const id = this.oId[slot] ?? 0;
+    for (let slot = 0; slot < this.orderCapacity; slot++) {
+      const id = this.orders[slot * ORDER_STRIDE + O_ID] ?? 0;
       if (id !== 0 && this.index.get(id) === slot) slots.push(slot);
     }
-    slots.sort((a, b) => (this.oId[a] ?? 0) - (this.oId[b] ?? 0));
+    slots.sort((a, b) => (this.orders[a * ORDER_STRIDE + O_ID] ?? 0) - (this.orders[b * ORDER_STRIDE + O_ID] ?? 0));
     sink.add(slots.length);
     for (const slot of slots) {
-      sink.add(this.oId[slot] ?? 0);
-      sink.add(this.accountList[this.oAccount[slot] ?? -1]?.id ?? 0);
-      sink.add(this.instruments[this.oInstrument[slot] ?? -1]?.instrument.id ?? 0);
-      sink.add(this.oSide[slot] ?? 0);
-      sink.add(this.oPrice[slot] ?? 0);
-      sink.add(this.oRemaining[slot] ?? 0);
-      sink.add(this.oFilled[slot] ?? 0);
-      sink.add(this.oHoldPerLot[slot] ?? 0);
-      sink.add(this.oHold[slot] ?? 0);
+      sink.add(this.orders[slot * ORDER_STRIDE + O_ID] ?? 0);
+      sink.add(this.accountList[this.orders[slot * ORDER_STRIDE + O_ACCOUNT] ?? -1]?.id ?? 0);
+      sink.add(this.instruments[this.orders[slot * ORDER_STRIDE + O_INSTRUMENT] ?? -1]?.instrument.id ?? 0);
+      sink.add(this.orders[slot * ORDER_STRIDE + O_SIDE] ?? 0);
+      sink.add(this.orders[slot * ORDER_STRIDE + O_PRICE] ?? 0);
+      sink.add(this.orders[slot * ORDER_STRIDE + O_REMAINING] ?? 0);
+      sink.add(this.orders[slot * ORDER_STRIDE + O_FILLED] ?? 0);
+      sink.add(this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] ?? 0);
+      sink.add(this.orders[slot * ORDER_STRIDE + O_HOLD] ?? 0);
     }
   }
 
@@ -1048,20 +1082,20 @@ export class RiskGate {
     for (let i = 0; i < accounts; i++) {
       const account = this.account(source.next());
       for (let a = 0; a < this.assetCount; a++) {
-        account.total[a] = source.next();
-        account.held[a] = source.next();
+        account.d[a] = source.next();
+        account.d[account.H + a] = source.next();
       }
       for (let k = 0; k < this.instruments.length; k++) {
-        account.position[k] = readSigned(source);
-        account.openCost[k] = source.next();
-        account.realizedPnl[k] = readSigned(source);
-        account.feesPaid[k] = readSigned(source);
-        account.openBuyLots[k] = source.next();
-        account.openSellLots[k] = source.next();
+        account.d[account.P + k] = readSigned(source);
+        account.d[account.C + k] = source.next();
+        account.d[account.R + k] = readSigned(source);
+        account.d[account.F + k] = readSigned(source);
+        account.d[account.B + k] = source.next();
+        account.d[account.S + k] = source.next();
       }
       account.openOrders = source.next();
       account.bucket = source.next() - 1;
-      account.bucketTimeUs = source.next();
+      account.bucketTimeMs = source.next();
       account.killed = source.next() === 1;
       account.tripped = source.next() === 1;
       account.startEquity = source.next();
@@ -1076,15 +1110,15 @@ export class RiskGate {
       invariant(this.freeCount > 0, 'snapshot has more orders than the gate holds');
       const slot = this.freeSlots[--this.freeCount] ?? -1;
       this.index.set(id, slot);
-      this.oId[slot] = id;
-      this.oAccount[slot] = account.index;
-      this.oInstrument[slot] = ii;
-      this.oSide[slot] = source.next();
-      this.oPrice[slot] = source.next();
-      this.oRemaining[slot] = source.next();
-      this.oFilled[slot] = source.next();
-      this.oHoldPerLot[slot] = source.next();
-      this.oHold[slot] = source.next();
+      this.orders[slot * ORDER_STRIDE + O_ID] = id;
+      this.orders[slot * ORDER_STRIDE + O_ACCOUNT] = account.index;
+      this.orders[slot * ORDER_STRIDE + O_INSTRUMENT] = ii;
+      this.orders[slot * ORDER_STRIDE + O_SIDE] = source.next();
+      this.orders[slot * ORDER_STRIDE + O_PRICE] = source.next();
+      this.orders[slot * ORDER_STRIDE + O_REMAINING] = source.next();
+      this.orders[slot * ORDER_STRIDE + O_FILLED] = source.next();
+      this.orders[slot * ORDER_STRIDE + O_HOLD_PER_LOT] = source.next();
+      this.orders[slot * ORDER_STRIDE + O_HOLD] = source.next();
     }
     this.validate();
   }
@@ -1114,11 +1148,11 @@ function clampEquity(value: number): number {
 
 /** Position, cost basis and realized PnL after a fill of `lots` (negative = sold) at `price`. */
 function applyFill(account: Account, ii: number, lots: number, price: number, quotePerTickLot: number): void {
-  const position = account.position[ii] ?? 0;
-  const cost = account.openCost[ii] ?? 0;
+  const position = account.d[account.P + ii] ?? 0;
+  const cost = account.d[account.C + ii] ?? 0;
   if (position === 0 || position > 0 === lots > 0) {
-    account.position[ii] = position + lots;
-    account.openCost[ii] = cost + Math.abs(lots) * price * quotePerTickLot;
+    account.d[account.P + ii] = position + lots;
+    account.d[account.C + ii] = cost + Math.abs(lots) * price * quotePerTickLot;
     return;
   }
   const size = Math.abs(position);
@@ -1126,11 +1160,11 @@ function applyFill(account: Account, ii: number, lots: number, price: number, qu
   // The closed part leaves at its share of the cost basis (rounded; the last lot takes the rest).
   const removed = closing === size ? cost : Math.min(cost, Math.round((cost * closing) / size));
   const proceeds = closing * price * quotePerTickLot;
-  account.realizedPnl[ii] = (account.realizedPnl[ii] ?? 0) + (position > 0 ? proceeds - removed : removed - proceeds);
-  account.openCost[ii] = cost - removed;
-  account.position[ii] = position + lots;
+  account.d[account.R + ii] = (account.d[account.R + ii] ?? 0) + (position > 0 ? proceeds - removed : removed - proceeds);
+  account.d[account.C + ii] = cost - removed;
+  account.d[account.P + ii] = position + lots;
   const opening = Math.abs(lots) - closing;
-  if (opening > 0) account.openCost[ii] = opening * price * quotePerTickLot;
+  if (opening > 0) account.d[account.C + ii] = opening * price * quotePerTickLot;
 }
 
 function signed(sink: StateSink, value: number): void {
