@@ -117,6 +117,9 @@ export function replayCommand(dir: string, io: Output, progress?: (seq: number) 
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     io.out(`replayed ${result.replayed} commands after snapshot seq ${result.snapshotSeq} in ${seconds.toFixed(3)} s`);
     io.out(`seq ${result.engine.sequence}`);
+    // recover() ended with validateInternalState(): books, and with a risk gate the conservation of every asset.
+    const risk = result.engine.risk;
+    io.out(risk === undefined ? 'invariants hold (books)' : `invariants hold (books; for each of ${risk.tables.assets.length} assets, balances + fees = deposits - withdrawals)`);
     io.out(`state hash ${result.engine.stateHash()}`);
     return 0;
   } catch (error) {

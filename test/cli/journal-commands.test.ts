@@ -2,8 +2,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpCommand, type Output, replayCommand, verifyCommand } from '../../src/cli/journal-commands.js';
-import { journalDir } from '../../src/journal/store.js';
-import { run, tempDir } from '../journal/fixture.js';
+import { deposit, place, setKillSwitch, setLimit, Side } from '../../src/engine/command.js';
+import { JournalWriter } from '../../src/journal/journal-writer.js';
+import { type CoreConfig, engineFor, journalDir, openStore, takeSnapshot } from '../../src/journal/store.js';
+import { encodeCommand } from '../../src/protocol/command-record.js';
+import { LimitKind } from '../../src/risk/limits.js';
+import { CONFIG, run, tempDir } from '../journal/fixture.js';
 
 function capture(): Output & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
@@ -27,6 +31,43 @@ describe('kapita journal verify / dump and kapita replay', () => {
     expect(replayCommand(dir, replay)).toBe(0);
     expect(replay.lines).toContain(`state hash ${engine.stateHash()}`);
     expect(replay.lines).toContain('seq 800');
+  });
+
+  it('dumps admin commands with their actor and replays a venue with a risk gate, checking conservation', () => {
+    const dir = tempDir();
+    const config: CoreConfig = { ...CONFIG, risk: { fees: { 'BTC-USD': { makerBps: 1, takerBps: 3 } } } };
+    openStore(dir, config);
+    const engine = engineFor(config);
+    const writer = JournalWriter.open(journalDir(dir), { policy: 'write', nextSeq: 1, segmentBytes: 1 << 20, maxBlockRecords: 64 });
+    const commands = [
+      deposit(1, 2, 1_000_000, 42),
+      deposit(2, 1, 500, 42),
+      setLimit({ accountId: 1, instrumentId: 1, kind: LimitKind.MAX_ORDER_QUANTITY, value: 50, actorId: 43 }),
+      place({ instrumentId: 1, accountId: 2, side: Side.SELL, priceTicks: 1000, quantityLots: 30 }),
+      place({ instrumentId: 1, accountId: 1, side: Side.BUY, priceTicks: 1000, quantityLots: 20 }),
+      setKillSwitch(2, true, 44),
+    ];
+    const record = new DataView(new ArrayBuffer(64));
+    commands.forEach((command, i) => {
+      encodeCommand(record, 0, command);
+      writer.append(i + 1, 1_800_000_000_000_000_000n + BigInt(i), record, 0);
+      engine.apply(command, i + 1, 1_800_000_000_000_000_000n + BigInt(i));
+      if (i === 3) {
+        writer.commit();
+        takeSnapshot(dir, engine, config);
+      }
+    });
+    writer.close();
+    const dump = capture();
+    expect(dumpCommand(dir, 1, 10, dump)).toBe(0);
+    expect(dump.lines[0]).toMatch(/ {2}DEPOSIT {2}instrument 0 {2}account 1 {2}asset 2 {2}amount 1000000 {2}by 42 {2}origin 0\/0$/);
+    expect(dump.lines[2]).toMatch(/ {2}SET_LIMIT {2}instrument 1 {2}account 1 {2}maxOrderQuantity {2}50 {2}by 43 {2}/);
+    expect(dump.lines[5]).toMatch(/ {2}SET_KILL_SWITCH {2}instrument 0 {2}account 2 {2}ON {2}by 44 {2}/);
+    const replay = capture();
+    expect(replayCommand(dir, replay)).toBe(0);
+    expect(replay.lines).toContain('invariants hold (books; for each of 4 assets, balances + fees = deposits - withdrawals)');
+    expect(replay.lines).toContain(`state hash ${engine.stateHash()}`);
+    expect(replay.lines[0]).toBe('replayed 2 commands after snapshot seq 4 in ' + (replay.lines[0]?.split(' in ')[1] ?? ''));
   });
 
   it('exits non-zero and names the damage when a block is corrupt', () => {
