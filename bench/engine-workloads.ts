@@ -4,7 +4,7 @@
 import { defineInstrument, type Instrument, type InstrumentSpec } from '../src/domain/instrument.js';
 import { amend, cancel, type Command, place, Side, TimeInForce } from '../src/engine/command.js';
 import { Engine } from '../src/engine/engine.js';
-import { EventType, Field } from '../src/engine/event.js';
+import { type EventBuffer, EventType, Field } from '../src/engine/event.js';
 import { Random } from './random.js';
 
 /** The instrument every benchmark trades: BTC-USD, FIFO, 10^7 ticks of price range. */
@@ -45,8 +45,8 @@ export interface Workload {
 
 const CENTER = 5_000_000; // 50,000.00 in ticks of 0.01
 
-/** Tracks which orders are open, from the generating engine's events. */
-class LiveOrders {
+/** Tracks which orders are open, from the generating engine's events (bench/risk.ts keeps one per instrument). */
+export class LiveOrders {
   readonly ids: number[] = [];
   private readonly position = new Map<number, number>();
   readonly side = new Map<number, number>();
@@ -55,20 +55,23 @@ class LiveOrders {
 
   observe(engine: Engine): void {
     const events = engine.events;
-    for (let i = 0; i < events.count; i++) {
-      const type = events.type(i);
-      const id = events.field(i, Field.ORDER_ID);
-      if (type === EventType.ACCEPTED) {
-        this.position.set(id, this.ids.length);
-        this.ids.push(id);
-        this.side.set(id, events.field(i, Field.SIDE));
-        this.account.set(id, events.field(i, Field.ACCOUNT));
-        this.price.set(id, events.field(i, Field.PRICE));
-      } else if (type === EventType.DONE) {
-        this.remove(id);
-      } else if (type === EventType.AMENDED) {
-        this.price.set(id, events.field(i, Field.AMEND_PRICE));
-      }
+    for (let i = 0; i < events.count; i++) this.observeEvent(events, i);
+  }
+
+  /** Follows one event: ACCEPTED adds an order, DONE removes it, AMENDED moves its price. */
+  observeEvent(events: EventBuffer, i: number): void {
+    const type = events.type(i);
+    const id = events.field(i, Field.ORDER_ID);
+    if (type === EventType.ACCEPTED) {
+      this.position.set(id, this.ids.length);
+      this.ids.push(id);
+      this.side.set(id, events.field(i, Field.SIDE));
+      this.account.set(id, events.field(i, Field.ACCOUNT));
+      this.price.set(id, events.field(i, Field.PRICE));
+    } else if (type === EventType.DONE) {
+      this.remove(id);
+    } else if (type === EventType.AMENDED) {
+      this.price.set(id, events.field(i, Field.AMEND_PRICE));
     }
   }
 

@@ -36,7 +36,7 @@ import { Engine } from '../src/engine/engine.js';
 import { EVENT_WIDTH, type EventBuffer, EventType, Field } from '../src/engine/event.js';
 import { LimitKind } from '../src/risk/limits.js';
 import { defineRiskTables, type RiskConfig } from '../src/risk/risk-config.js';
-import { BENCH_INSTRUMENT, BENCH_INSTRUMENT_SPEC, exchangeCoreMix } from './engine-workloads.js';
+import { BENCH_INSTRUMENT, BENCH_INSTRUMENT_SPEC, exchangeCoreMix, LiveOrders } from './engine-workloads.js';
 import { Random } from './random.js';
 import { type BenchOptions, median, nowNs, round } from './report.js';
 
@@ -206,42 +206,6 @@ function workload1Stream(count: number): Stream {
   };
 }
 
-/** Open orders per instrument, followed through a generating engine's events. */
-class Live {
-  readonly ids: number[] = [];
-  private readonly at = new Map<number, number>();
-  readonly side = new Map<number, number>();
-  readonly account = new Map<number, number>();
-  readonly price = new Map<number, number>();
-
-  add(id: number, side: number, account: number, price: number): void {
-    this.at.set(id, this.ids.length);
-    this.ids.push(id);
-    this.side.set(id, side);
-    this.account.set(id, account);
-    this.price.set(id, price);
-  }
-
-  remove(id: number): void {
-    const at = this.at.get(id);
-    const last = this.ids.pop();
-    if (at === undefined || last === undefined) throw new Error(`order ${id} closed twice`);
-    if (last !== id) {
-      this.ids[at] = last;
-      this.at.set(last, at);
-    }
-    this.at.delete(id);
-    this.side.delete(id);
-    this.account.delete(id);
-    this.price.delete(id);
-  }
-
-  pick(random: Random): number {
-    const id = this.ids[random.int(0, this.ids.length - 1)];
-    if (id === undefined) throw new Error('no live order');
-    return id;
-  }
-}
 
 /**
  * The per-check mix: workload 1's shape (9% GTC, 3% IOC, 6% cancel, 82% amend-price) spread over
@@ -253,8 +217,8 @@ function mixStream(count: number, accounts: number, seed = 7): Stream {
   const capacity = { maxOrders: 4096, maxLevels: 4096 };
   const engine = new Engine({ instruments: markets.map((m) => m.instrument), book: 'fast', capacity });
   const random = new Random(seed);
-  const live = new Map(markets.map((m) => [m.instrument.id, new Live()]));
-  const liveOf = (id: number): Live => {
+  const live = new Map(markets.map((m) => [m.instrument.id, new LiveOrders()]));
+  const liveOf = (id: number): LiveOrders => {
     const l = live.get(id);
     if (l === undefined) throw new Error(`no instrument ${id}`);
     return l;
@@ -264,15 +228,7 @@ function mixStream(count: number, accounts: number, seed = 7): Stream {
   let seq = 0;
   const emit = (command: Command, intoPrefill: boolean): void => {
     const events = engine.apply(command, ++seq, 0n);
-    for (let i = 0; i < events.count; i++) {
-      const type = events.type(i);
-      const l = live.get(events.field(i, Field.INSTRUMENT));
-      if (l === undefined) continue;
-      const id = events.field(i, Field.ORDER_ID);
-      if (type === EventType.ACCEPTED) l.add(id, events.field(i, Field.SIDE), events.field(i, Field.ACCOUNT), events.field(i, Field.PRICE));
-      else if (type === EventType.DONE) l.remove(id);
-      else if (type === EventType.AMENDED) l.price.set(id, events.field(i, Field.AMEND_PRICE));
-    }
+    for (let i = 0; i < events.count; i++) live.get(events.field(i, Field.INSTRUMENT))?.observeEvent(events, i);
     (intoPrefill ? prefill : commands).push(command);
   };
   const bandPrice = (m: Market, side: number): number => (side === Side.BUY ? m.center - random.int(1, m.band) : m.center + random.int(0, m.band - 1));
