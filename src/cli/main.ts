@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// The `kapita` command. Until the server exists (the venue-goes-live issue), `start` runs the engine
-// demo: it prints a book and the trades a crossing order makes.
-import { statSync } from 'node:fs';
+// The `kapita` command: `start` runs the venue (REST on one port, journal and snapshots in the data
+// directory), `account create` talks to a running venue with the admin key, `demo` prints the
+// engine demo, and `journal` / `replay` inspect a data directory.
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { RECORD_BYTES } from '../journal/format.js';
 import { listSegments } from '../journal/journal-reader.js';
 import { journalDir } from '../journal/store.js';
+import { RestClient } from '../server/client.js';
+import { startServer } from '../server/server.js';
+import { DEFAULT_CONFIG, parseVenueConfig, VenueConfigError } from '../server/venue-config.js';
 import { runDemo } from './demo.js';
 import { dumpCommand, type Output, replayCommand, verifyCommand } from './journal-commands.js';
 
@@ -40,9 +44,66 @@ const program = new Command();
 program.name('kapita').description('Kapita exchange platform').version('0.1.0');
 program
   .command('start')
-  .description('run the venue (for now: the matching-engine demo)')
-  .action(() => {
-    runDemo();
+  .description('run the venue: REST API, journal and snapshots (Ctrl-C stops it cleanly)')
+  .option('--config <file>', 'venue config (JSON, see docs/server.md); default: the embedded one')
+  .option('--data <dir>', 'data directory (journal, snapshots, keys)', './data')
+  .option('--port <port>', 'listen on this port instead of the config\'s')
+  .action(async (options: { config?: string; data: string; port?: string }) => {
+    let config = DEFAULT_CONFIG;
+    try {
+      if (options.config !== undefined) config = parseVenueConfig(JSON.parse(readFileSync(options.config, 'utf8')));
+    } catch (error) {
+      io.err(error instanceof VenueConfigError || error instanceof SyntaxError ? `bad config ${options.config ?? ''}: ${error.message}` : String(error));
+      process.exit(2);
+    }
+    if (options.port !== undefined) config = { ...config, server: { ...config.server, port: count('--port', options.port) } };
+    const server = await startServer({ dataDir: options.data, config, log: true, say: (line) => { io.out(line); } });
+    const stop = (signal: string): void => {
+      io.out(`${signal}: stopping (drain, flush the journal, final snapshot)`);
+      server.stop().then(
+        () => {
+          io.out('stopped cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          io.err(`stop failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', () => {
+      stop('SIGINT');
+    });
+    process.once('SIGTERM', () => {
+      stop('SIGTERM');
+    });
+  });
+const account = program.command('account').description('manage accounts on a running venue (with the admin key)');
+account
+  .command('create')
+  .requiredOption('--name <name>', 'account name')
+  .option('--deposit <ASSET=AMOUNT>', 'initial deposit, repeatable', (value: string, all: string[]) => [...all, value], [])
+  .option('--data <dir>', 'data directory holding admin-key.json', './data')
+  .option('--url <url>', 'the venue', `http://${DEFAULT_CONFIG.server.host}:${DEFAULT_CONFIG.server.port}`)
+  .description('create an account; prints its id, API key and secret as JSON')
+  .action(async (options: { name: string; deposit: string[]; data: string; url: string }) => {
+    const deposits: Record<string, string> = {};
+    for (const entry of options.deposit) {
+      const [asset, amount] = entry.split('=');
+      if (asset === undefined || amount === undefined || asset.length === 0 || amount.length === 0) {
+        io.err(`--deposit takes ASSET=AMOUNT, got "${entry}"`);
+        process.exit(2);
+      }
+      deposits[asset] = amount;
+    }
+    const admin = JSON.parse(readFileSync(join(options.data, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string };
+    const reply = await new RestClient(options.url, admin).call('POST', '/v1/admin/accounts', { name: options.name, deposits });
+    if (reply.status !== 201) {
+      io.err(JSON.stringify(reply.body));
+      process.exitCode = 1;
+      return;
+    }
+    io.out(JSON.stringify(reply.body, null, 2));
   });
 program
   .command('demo')
@@ -85,4 +146,4 @@ program
     if (tty) process.stderr.write('\n');
   });
 
-program.parse();
+await program.parseAsync();

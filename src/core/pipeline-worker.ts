@@ -83,7 +83,8 @@ function runCore(): void {
     view.setFloat64(offset, COMMAND_END, true);
     view.setFloat64(offset + 8, seq, true);
     view.setFloat64(offset + 16, events.count, true);
-    for (let i = 3; i < EVENT_WIDTH; i++) view.setFloat64(offset + i * 8, 0, true);
+    view.setBigUint64(offset + 24, timestamp, true);
+    for (let i = 4; i < EVENT_WIDTH; i++) view.setFloat64(offset + i * 8, 0, true);
     view.setUint32(offset + OUTPUT_ORIGIN_OFFSET, origin.origin, true);
     view.setUint32(offset + OUTPUT_REQUEST_OFFSET, origin.requestId, true);
   };

@@ -29,6 +29,7 @@ export const ResultCode = {
   INVALID_LIMIT: 1021,
   INVALID_FLAG: 1022,
   INVALID_MAX_NOTIONAL: 1023,
+  INVALID_REQUEST: 1024,
 
   // 2xxx risk: the pre-trade gate refuses the order (or the admin command) for this account's state.
   INSUFFICIENT_BALANCE: 2001,
@@ -55,6 +56,19 @@ export const ResultCode = {
   AMEND_QUANTITY_NOT_ABOVE_FILLED: 3007,
   ORDER_NOT_AMENDABLE: 3008,
   NO_LIQUIDITY: 3009,
+
+  // 4xxx session and authentication: who is asking, and may they.
+  UNAUTHENTICATED: 4001,
+  TOKEN_EXPIRED: 4002,
+  FORBIDDEN: 4003,
+  STALE_TIMESTAMP: 4004,
+  NONCE_REUSED: 4005,
+  BAD_SIGNATURE: 4006,
+  UNKNOWN_KEY: 4007,
+
+  // 9xxx internal: the venue cannot answer now.
+  INTERNAL_ERROR: 9001,
+  UNAVAILABLE: 9002,
 } as const;
 
 export type ResultCode = (typeof ResultCode)[keyof typeof ResultCode];
@@ -105,6 +119,16 @@ const MESSAGES: Readonly<Record<ResultCode, string>> = {
   [ResultCode.STOP_WOULD_TRIGGER_IMMEDIATELY]: 'stop price is already reached by the last trade price',
   [ResultCode.AMEND_QUANTITY_NOT_ABOVE_FILLED]: 'amended quantity must exceed the quantity already filled',
   [ResultCode.ORDER_NOT_AMENDABLE]: 'a pending stop order cannot be amended; cancel and place it again',
+  [ResultCode.INVALID_REQUEST]: 'the request is malformed: a field is missing, unknown or of the wrong type',
+  [ResultCode.UNAUTHENTICATED]: 'a valid bearer token is required (POST /v1/auth/token)',
+  [ResultCode.TOKEN_EXPIRED]: 'the token has expired; get a new one',
+  [ResultCode.FORBIDDEN]: 'this key may not do that',
+  [ResultCode.STALE_TIMESTAMP]: 'the signed timestamp is more than 30 seconds from the server clock',
+  [ResultCode.NONCE_REUSED]: 'this nonce was already used with this key',
+  [ResultCode.BAD_SIGNATURE]: 'the HMAC-SHA256 signature does not match',
+  [ResultCode.UNKNOWN_KEY]: 'no such API key',
+  [ResultCode.INTERNAL_ERROR]: 'internal error',
+  [ResultCode.UNAVAILABLE]: 'the venue is not accepting requests now',
   [ResultCode.NO_LIQUIDITY]: 'market order found no opposite liquidity',
 };
 

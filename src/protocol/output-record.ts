@@ -5,7 +5,10 @@
 import { EVENT_WIDTH } from '../engine/event.js';
 
 export const OUTPUT_RECORD_BYTES = 128;
-/** Event type 0 is not an engine event: it ends one command's events. Word 2 holds their count. */
+/**
+ * Event type 0 is not an engine event: it ends one command's events. Word 2 holds their count, word
+ * 3 the command's sequenced timestamp (u64 nanoseconds), so a replica can apply the same command.
+ */
 export const COMMAND_END = 0;
 export const OUTPUT_ORIGIN_OFFSET = EVENT_WIDTH * 8;
 export const OUTPUT_REQUEST_OFFSET = OUTPUT_ORIGIN_OFFSET + 4;
@@ -28,4 +31,9 @@ export function outputOrigin(view: DataView, offset: number): number {
 
 export function outputRequestId(view: DataView, offset: number): number {
   return view.getUint32(offset + OUTPUT_REQUEST_OFFSET, true);
+}
+
+/** COMMAND_END only: the sequenced timestamp the core applied the command with. */
+export function outputTimestampNs(view: DataView, offset: number): bigint {
+  return view.getBigUint64(offset + 24, true);
 }

@@ -898,6 +898,22 @@ export class RiskGate {
 
   // ---- queries ----------------------------------------------------------------------------------------
 
+  /** The open orders (resting and pending stops) of an account, by id: [orderId, instrumentId] pairs. O(order capacity). */
+  ordersOf(accountId: number): [number, number][] {
+    const account = this.accounts.get(accountId);
+    const found: [number, number][] = [];
+    if (account === undefined || account.openOrders === 0) return found;
+    const o = this.orders;
+    for (let slot = 0; slot < this.orderCapacity; slot++) {
+      const base = slot * ORDER_STRIDE;
+      const id = o[base + O_ID] ?? 0;
+      if (id !== 0 && o[base + O_ACCOUNT] === account.index && this.index.get(id) === slot) {
+        found.push([id, this.instruments[o[base + O_INSTRUMENT] ?? -1]?.instrument.id ?? 0]);
+      }
+    }
+    return found.sort((a, b) => a[0] - b[0]);
+  }
+
   accountState(accountId: number): Account | undefined {
     return this.accounts.get(accountId);
   }

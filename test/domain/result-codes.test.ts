@@ -31,6 +31,7 @@ const VALIDATION_NAMES = [
   'INVALID_LIMIT',
   'INVALID_FLAG',
   'INVALID_MAX_NOTIONAL',
+  'INVALID_REQUEST',
 ] as const satisfies readonly ResultCodeName[];
 
 const RISK_NAMES = [
@@ -61,10 +62,16 @@ const MATCHING_NAMES = [
   'NO_LIQUIDITY',
 ] as const satisfies readonly ResultCodeName[];
 
+const SESSION_NAMES = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'FORBIDDEN', 'STALE_TIMESTAMP', 'NONCE_REUSED', 'BAD_SIGNATURE', 'UNKNOWN_KEY'] as const satisfies readonly ResultCodeName[];
+
+const INTERNAL_NAMES = ['INTERNAL_ERROR', 'UNAVAILABLE'] as const satisfies readonly ResultCodeName[];
+
 const STAGES = [
   { stage: 'validation', names: VALIDATION_NAMES, min: 1001, max: 1999 },
   { stage: 'risk', names: RISK_NAMES, min: 2001, max: 2999 },
   { stage: 'matching', names: MATCHING_NAMES, min: 3001, max: 3999 },
+  { stage: 'session', names: SESSION_NAMES, min: 4001, max: 4999 },
+  { stage: 'internal', names: INTERNAL_NAMES, min: 9001, max: 9999 },
 ] as const;
 
 const ALL_NAMES = Object.keys(ResultCode) as ResultCodeName[];
@@ -81,7 +88,7 @@ describe('ResultCode', () => {
   });
 
   it('assigns every name except OK to exactly one stage', () => {
-    const staged: readonly string[] = [...VALIDATION_NAMES, ...RISK_NAMES, ...MATCHING_NAMES];
+    const staged: readonly string[] = [...VALIDATION_NAMES, ...RISK_NAMES, ...MATCHING_NAMES, ...SESSION_NAMES, ...INTERNAL_NAMES];
     expect(new Set(staged).size).toBe(staged.length);
     expect([...staged].sort()).toEqual(ALL_NAMES.filter((name) => name !== 'OK').sort());
   });

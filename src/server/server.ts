@@ -1,0 +1,410 @@
+// `kapita start`: the whole venue in one process. The durable pipeline (core, journaler and
+// snapshotter threads) with a read replica (venue.ts), API keys and tokens (auth.ts), and the REST
+// API on one port (this file). Errors are {"error":{"code","name","message"}} with the venue's
+// numbered codes; decimals cross the API as strings and are converted exactly at this edge.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { decimalToUnits } from '../domain/decimal.js';
+import { defineInstrument, type Instrument } from '../domain/instrument.js';
+import { ResultCode } from '../domain/result-codes.js';
+import { priceToTicks, quantityToLots, ticksToPrice, lotsToQuantity } from '../domain/units.js';
+import { cancel, type Command, deposit, massCancel, OrderType, place, type SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, TimeInForce } from '../engine/command.js';
+import { EventType, Field } from '../engine/event.js';
+import { limitKindByName } from '../risk/limits.js';
+import { assetUnit } from '../risk/risk-config.js';
+import { AuthError, KeyStore, type Principal, TokenService } from './auth.js';
+import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
+import { Venue } from './venue.js';
+import { accountView, apiError, openOrder, type OrderResponse, placedOrder, SIDE_NAMES } from './views.js';
+
+export interface ServerOptions {
+  readonly dataDir: string;
+  readonly config: VenueConfig;
+  /** Structured request logs (pino, through fastify); off in tests. */
+  readonly log?: boolean;
+  readonly say?: (line: string) => void;
+  /** The clock for token times (tests move it); the core's clock is the sequencer's. */
+  readonly now?: () => number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly venue: Venue;
+  readonly keys: KeyStore;
+  readonly app: FastifyInstance;
+  stop(): Promise<void>;
+}
+
+interface Trade {
+  tradeId: number;
+  price: string;
+  quantity: string;
+  side: 'buy' | 'sell';
+  seq: number;
+}
+
+const TRADES_KEPT = 1000;
+
+/** An error reply: the status follows the code's band. */
+function statusOf(code: ResultCode): number {
+  if (code === ResultCode.UNKNOWN_ORDER || code === ResultCode.UNKNOWN_INSTRUMENT) return 404;
+  if (code === ResultCode.FORBIDDEN) return 403;
+  if (code >= 4000 && code < 5000) return 401;
+  if (code >= 9000) return code === ResultCode.UNAVAILABLE ? 503 : 500;
+  if (code >= 1000 && code < 2000) return 400;
+  return 422;
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly code: ResultCode,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+
+function fail(code: ResultCode, message?: string): never {
+  throw new RequestError(code, message);
+}
+
+/** A JSON request body: the fields any route reads, all unknown until checked. */
+type Body = Record<string, unknown> & { timestamp?: unknown; postOnly?: unknown; deposits?: unknown; value?: unknown; limit?: unknown; on?: unknown };
+
+function text(body: Body, field: string, required: boolean): string | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return required ? fail(ResultCode.INVALID_REQUEST, `${field} is required`) : undefined;
+  if (typeof value !== 'string') fail(ResultCode.INVALID_REQUEST, `${field} must be a string`);
+  return value;
+}
+
+function bodyOf(request: FastifyRequest): Body {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(ResultCode.INVALID_REQUEST, 'the body must be a JSON object');
+  return body as Body;
+}
+
+const ORDER_FIELDS = new Set(['symbol', 'side', 'type', 'price', 'quantity', 'timeInForce', 'postOnly', 'clientOrderId', 'stopPrice', 'displayQuantity', 'selfTradePrevention', 'maxNotional']);
+const TYPES: Readonly<Record<string, number>> = { limit: OrderType.LIMIT, market: OrderType.MARKET, stop: OrderType.STOP, stop_limit: OrderType.STOP_LIMIT };
+const TIFS: Readonly<Record<string, number>> = { GTC: TimeInForce.GTC, IOC: TimeInForce.IOC, FOK: TimeInForce.FOK, DAY: TimeInForce.DAY };
+const STP: Readonly<Record<string, number>> = { account_default: 0, none: 1, cancel_newest: 2, cancel_oldest: 3, cancel_both: 4, decrement_and_cancel: 5 };
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { dataDir } = options;
+  // The same checks as a config file gets, so that a bad embedded or programmatic config fails here, naming the field.
+  const config = parseVenueConfig(options.config);
+  const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
+  mkdirSync(dataDir, { recursive: true });
+  const { store: keys, createdAdmin } = KeyStore.open(dataDir);
+  if (createdAdmin !== undefined) say(`first start: admin API key written to ${createdAdmin} (mode 0600)`);
+  const tokens = await TokenService.open(dataDir, keys, options.now);
+  const venue = await Venue.start({ dataDir, config: coreConfig(config), policy: config.durability, snapshotIntervalMs: config.snapshotIntervalMs, warn: (m) => say(`warning: ${m}`) });
+  const instruments = config.instruments.map(defineInstrument);
+  const bySymbol = new Map(instruments.map((i) => [i.symbol, i]));
+  const byId = new Map(instruments.map((i) => [i.id, i]));
+  const risk = venue.replica.risk;
+  const assets = new Map((risk?.tables.assets ?? []).map((a) => [a.name, a]));
+  /** Idempotency: (account, clientOrderId) → the first answer. In memory: a restart forgets it. */
+  const byClientOrderId = new Map<string, Promise<{ status: number; body: unknown }>>();
+  const clientIds = new Map<number, string>();
+  const trades = new Map<number, Trade[]>(instruments.map((i) => [i.id, []]));
+
+  venue.listen((outcome) => {
+    const events = outcome.engine.events;
+    for (let i = 0; i < events.count; i++) {
+      if (events.type(i) !== EventType.TRADE) continue;
+      const instrument = byId.get(events.field(i, Field.INSTRUMENT));
+      const list = instrument === undefined ? undefined : trades.get(instrument.id);
+      if (instrument === undefined || list === undefined) continue;
+      list.push({ tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, events.field(i, Field.TRADE_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.TRADE_QUANTITY)), side: SIDE_NAMES[events.field(i, Field.AGGRESSOR_SIDE)] ?? 'buy', seq: outcome.seq });
+      if (list.length > TRADES_KEPT) list.shift();
+    }
+  });
+
+  const app = Fastify({ logger: options.log === true, bodyLimit: 64 * 1024 });
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof RequestError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message || undefined));
+    if (error instanceof AuthError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) return reply.status(400).send(apiError(ResultCode.INVALID_REQUEST, error instanceof Error ? error.message : String(error)));
+    app.log.error(error);
+    return reply.status(500).send(apiError(ResultCode.INTERNAL_ERROR));
+  });
+  app.setNotFoundHandler((request, reply) => reply.status(404).send(apiError(ResultCode.INVALID_REQUEST, `no route ${request.method} ${request.url}`)));
+
+  const principal = async (request: FastifyRequest): Promise<Principal> => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ') !== true) fail(ResultCode.UNAUTHENTICATED);
+    return tokens.verify(header.slice('Bearer '.length));
+  };
+  const trader = async (request: FastifyRequest): Promise<Principal> => {
+    const who = await principal(request);
+    if (who.accountId === 0) fail(ResultCode.FORBIDDEN, 'an admin key has no account; use an account key');
+    return who;
+  };
+  const admin = async (request: FastifyRequest): Promise<Principal> => {
+    const who = await principal(request);
+    if (!who.admin) fail(ResultCode.FORBIDDEN, 'admin endpoints need an admin key');
+    return who;
+  };
+  const instrumentOf = (symbol: string): Instrument => bySymbol.get(symbol) ?? fail(ResultCode.UNKNOWN_INSTRUMENT, `no instrument ${symbol}`);
+  const rejected = (code: ResultCode): { status: number; body: unknown } => ({ status: statusOf(code), body: apiError(code) });
+  const run = async <T>(command: Command, read: Parameters<Venue['execute']>[1] & ((outcome: Parameters<Parameters<Venue['execute']>[1]>[0]) => T)): Promise<T> => {
+    if (venue.error !== undefined) fail(ResultCode.UNAVAILABLE);
+    return venue.execute(command, read);
+  };
+  const firstReject = (): ResultCode | undefined => {
+    const events = venue.replica.events;
+    return events.count > 0 && events.type(0) === EventType.REJECTED ? (events.field(0, Field.CODE) as ResultCode) : undefined;
+  };
+
+  // ---- public ------------------------------------------------------------------------------------
+
+  app.get('/v1/health', () => ({ status: venue.error === undefined ? 'ok' : 'failed', seq: venue.replica.sequence, durableSeq: venue.durableSeq }));
+
+  app.get('/v1/instruments', () =>
+    instruments.map((i) => {
+      const r = risk?.tables.instruments.find((x) => x.instrument.id === i.id);
+      return {
+        symbol: i.symbol,
+        baseAsset: i.baseAsset,
+        quoteAsset: i.quoteAsset,
+        tickSize: i.tick.text,
+        lotSize: i.lot.text,
+        minPrice: ticksToPrice(i, i.minPriceTicks),
+        maxPrice: ticksToPrice(i, i.maxPriceTicks),
+        minQuantity: lotsToQuantity(i, i.minQuantityLots),
+        maxQuantity: lotsToQuantity(i, i.maxQuantityLots),
+        matching: i.matching,
+        makerFeeBps: r?.makerBps ?? 0,
+        takerFeeBps: r?.takerBps ?? 0,
+        halted: risk?.isHalted(i.id) ?? false,
+      };
+    }),
+  );
+
+  app.get<{ Params: { symbol: string }; Querystring: { depth?: string } }>('/v1/book/:symbol', (request) => {
+    const instrument = instrumentOf(request.params.symbol);
+    const depth = request.query.depth === undefined ? 20 : Number(request.query.depth);
+    if (!Number.isInteger(depth) || depth < 1 || depth > 1000) fail(ResultCode.INVALID_REQUEST, 'depth must be an integer in 1..1000');
+    const book = venue.replica.book(instrument.id);
+    const side = (s: number): [string, string][] => book.levels(s, depth).map((l) => [ticksToPrice(instrument, l.priceTicks), lotsToQuantity(instrument, l.displayedLots)]);
+    return { symbol: instrument.symbol, seq: venue.replica.sequence, bids: side(Side.BUY), asks: side(Side.SELL) };
+  });
+
+  app.get<{ Params: { symbol: string }; Querystring: { limit?: string } }>('/v1/trades/:symbol', (request) => {
+    const instrument = instrumentOf(request.params.symbol);
+    const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > TRADES_KEPT) fail(ResultCode.INVALID_REQUEST, `limit must be an integer in 1..${TRADES_KEPT}`);
+    return (trades.get(instrument.id) ?? []).slice(-limit).reverse();
+  });
+
+  app.post('/v1/auth/token', async (request) => {
+    const body = bodyOf(request);
+    const timestamp = body.timestamp;
+    if (typeof timestamp !== 'number') fail(ResultCode.INVALID_REQUEST, 'timestamp must be a number (ms since the epoch)');
+    const keyId = text(body, 'keyId', true) ?? '';
+    const nonce = text(body, 'nonce', true) ?? '';
+    if (nonce.length < 8 || nonce.length > 64) fail(ResultCode.INVALID_REQUEST, 'nonce must be 8 to 64 characters');
+    return tokens.token(keyId, timestamp, nonce, text(body, 'signature', true) ?? '');
+  });
+
+  // ---- trading -----------------------------------------------------------------------------------
+
+  app.post('/v1/orders', async (request, reply: FastifyReply) => {
+    const who = await trader(request);
+    const body = bodyOf(request);
+    for (const key of Object.keys(body)) if (!ORDER_FIELDS.has(key)) fail(ResultCode.INVALID_REQUEST, `unknown field ${key}`);
+    const clientOrderId = text(body, 'clientOrderId', false);
+    if (clientOrderId !== undefined && (clientOrderId.length === 0 || clientOrderId.length > 64)) fail(ResultCode.INVALID_REQUEST, 'clientOrderId must be 1 to 64 characters');
+    const key = clientOrderId === undefined ? undefined : `${who.accountId}:${clientOrderId}`;
+    const earlier = key === undefined ? undefined : byClientOrderId.get(key);
+    if (earlier !== undefined) {
+      const first = await earlier;
+      return reply.status(first.status).send(first.body);
+    }
+    const instrument = instrumentOf(text(body, 'symbol', true) ?? '');
+    const side = text(body, 'side', true);
+    if (side !== 'buy' && side !== 'sell') fail(ResultCode.INVALID_SIDE);
+    const type = TYPES[text(body, 'type', false) ?? 'limit'] ?? fail(ResultCode.INVALID_ORDER_TYPE);
+    const tifText = text(body, 'timeInForce', false);
+    const tif = tifText === undefined ? (type === OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC) : (TIFS[tifText] ?? fail(ResultCode.INVALID_TIME_IN_FORCE));
+    const convert = (field: string, kind: 'price' | 'quantity'): number => {
+      const value = text(body, field, false);
+      if (value === undefined) return 0;
+      const result = kind === 'price' ? priceToTicks(instrument, value) : quantityToLots(instrument, value);
+      return result.ok ? result.value : fail(result.code, `${field} "${value}": ${result.code}`);
+    };
+    const quantity = convert('quantity', 'quantity');
+    if (quantity === 0) fail(ResultCode.QUANTITY_OUT_OF_BOUNDS, 'quantity is required');
+    const postOnly = body.postOnly;
+    if (postOnly !== undefined && typeof postOnly !== 'boolean') fail(ResultCode.INVALID_REQUEST, 'postOnly must be true or false');
+    const stp = STP[text(body, 'selfTradePrevention', false) ?? 'account_default'] ?? fail(ResultCode.INVALID_SELF_TRADE_PREVENTION);
+    let maxNotional = 0;
+    const maxText = text(body, 'maxNotional', false);
+    if (maxText !== undefined) {
+      const quote = assets.get(instrument.quoteAsset);
+      const converted = quote === undefined ? undefined : decimalToUnits(maxText, assetUnit(quote), ResultCode.INVALID_MAX_NOTIONAL);
+      if (converted?.ok !== true) fail(ResultCode.INVALID_MAX_NOTIONAL, `maxNotional "${maxText}" is not a whole number of ${instrument.quoteAsset} units`);
+      maxNotional = converted.value;
+    }
+    const command = place({
+      instrumentId: instrument.id,
+      accountId: who.accountId,
+      side: side === 'buy' ? Side.BUY : Side.SELL,
+      orderType: type as OrderType,
+      timeInForce: tif as TimeInForce,
+      priceTicks: convert('price', 'price'),
+      quantityLots: quantity,
+      stopPriceTicks: convert('stopPrice', 'price'),
+      displayLots: convert('displayQuantity', 'quantity'),
+      postOnly: postOnly === true,
+      selfTradePrevention: stp as SelfTradePrevention,
+      maxNotional,
+    });
+    const answer = run(command, (outcome) => {
+      const result = placedOrder(outcome.engine, instrument, outcome.seq, clientOrderId);
+      if ('rejected' in result) return rejected(result.rejected);
+      if (clientOrderId !== undefined) clientIds.set(outcome.seq, clientOrderId);
+      return { status: 201, body: result };
+    });
+    if (key !== undefined) byClientOrderId.set(key, answer);
+    const result = await answer;
+    return reply.status(result.status).send(result.body);
+  });
+
+  /** The account's open order with this id, or 404 (another account's order is not revealed). */
+  const ownOpenOrder = (who: Principal, orderId: number): { instrument: Instrument; order: OrderResponse } => {
+    if (!Number.isSafeInteger(orderId) || orderId < 1) fail(ResultCode.UNKNOWN_ORDER);
+    const found = risk?.ordersOf(who.accountId).find(([id]) => id === orderId);
+    const instrument = found === undefined ? undefined : byId.get(found[1]);
+    const view = instrument === undefined ? undefined : venue.replica.book(instrument.id).order(orderId);
+    if (instrument === undefined || view?.accountId !== who.accountId) fail(ResultCode.UNKNOWN_ORDER);
+    return { instrument, order: openOrder(instrument, view, clientIds.get(orderId)) };
+  };
+
+  app.get<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
+    const who = await trader(request);
+    return ownOpenOrder(who, Number(request.params.id)).order;
+  });
+
+  app.get<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => {
+    const who = await trader(request);
+    const only = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol).id;
+    return (risk?.ordersOf(who.accountId) ?? [])
+      .filter(([, instrumentId]) => only === undefined || instrumentId === only)
+      .map(([id]) => ownOpenOrder(who, id).order);
+  });
+
+  app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request, reply) => {
+    const who = await trader(request);
+    const { instrument } = ownOpenOrder(who, Number(request.params.id));
+    const orderId = Number(request.params.id);
+    const result = await run(cancel(instrument.id, who.accountId, orderId), () => firstReject());
+    if (result !== undefined) fail(result);
+    return reply.status(200).send({ orderId, status: 'cancelled' });
+  });
+
+  app.delete<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => {
+    const who = await trader(request);
+    const instrumentId = request.query.symbol === undefined ? 0 : instrumentOf(request.query.symbol).id;
+    const cancelled = await run(massCancel(who.accountId, instrumentId), (outcome) => {
+      const events = outcome.engine.events;
+      const ids: number[] = [];
+      for (let i = 0; i < events.count; i++) if (events.type(i) === EventType.DONE) ids.push(events.field(i, Field.ORDER_ID));
+      return ids;
+    });
+    return { cancelled };
+  });
+
+  app.get('/v1/account', async (request) => {
+    const who = await trader(request);
+    return accountView(venue.replica, who.accountId);
+  });
+
+  // ---- admin ----------------------------------------------------------------------------------------
+
+  const creditAll = async (accountId: number, deposits: Record<string, unknown>, actorId: number): Promise<void> => {
+    for (const [name, amount] of Object.entries(deposits)) {
+      const asset = assets.get(name) ?? fail(ResultCode.UNKNOWN_ASSET, `no asset ${name}`);
+      if (typeof amount !== 'string') fail(ResultCode.INVALID_REQUEST, `deposit of ${name} must be a decimal string`);
+      const units = decimalToUnits(amount, assetUnit(asset), ResultCode.INVALID_AMOUNT);
+      if (!units.ok) fail(units.code, `deposit of ${name} "${amount}"`);
+      const code = await run(deposit(accountId, asset.id, units.value, actorId), () => firstReject());
+      if (code !== undefined) fail(code, `deposit of ${name} ${amount}`);
+    }
+  };
+
+  app.post('/v1/admin/accounts', async (request, reply) => {
+    await admin(request);
+    const body = bodyOf(request);
+    const name = text(body, 'name', true) ?? '';
+    const deposits = body.deposits ?? {};
+    if (typeof deposits !== 'object' || Array.isArray(deposits)) fail(ResultCode.INVALID_REQUEST, 'deposits must be an object of asset → decimal string');
+    const accountId = keys.allocateAccount();
+    const key = keys.issue(accountId, false, name);
+    await creditAll(accountId, deposits as Record<string, unknown>, 0);
+    return reply.status(201).send({ accountId, name, keyId: key.keyId, secret: key.secret });
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/admin/accounts/:id/deposits', async (request) => {
+    await admin(request);
+    const accountId = Number(request.params.id);
+    await creditAll(accountId, bodyOf(request), 0);
+    return accountView(venue.replica, accountId);
+  });
+
+  app.put<{ Params: { id: string } }>('/v1/admin/accounts/:id/limits', async (request) => {
+    await admin(request);
+    const body = bodyOf(request);
+    const kind = limitKindByName(text(body, 'limit', true) ?? '') ?? fail(ResultCode.INVALID_LIMIT, 'unknown limit name');
+    const value = body.value;
+    if (typeof value !== 'number') fail(ResultCode.INVALID_LIMIT, 'value must be a number (-1 clears)');
+    const symbol = text(body, 'symbol', false);
+    const code = await run(setLimit({ accountId: Number(request.params.id), instrumentId: symbol === undefined ? 0 : instrumentOf(symbol).id, kind, value }), () => firstReject());
+    if (code !== undefined) fail(code);
+    return { accountId: Number(request.params.id), limit: body.limit, value, symbol };
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/admin/accounts/:id/kill-switch', async (request) => {
+    await admin(request);
+    const on = bodyOf(request).on;
+    if (typeof on !== 'boolean') fail(ResultCode.INVALID_FLAG, 'on must be true or false');
+    const code = await run(setKillSwitch(Number(request.params.id), on), () => firstReject());
+    if (code !== undefined) fail(code);
+    return { accountId: Number(request.params.id), killSwitch: on };
+  });
+
+  app.post<{ Params: { symbol: string } }>('/v1/admin/instruments/:symbol/halt', async (request) => {
+    await admin(request);
+    const on = bodyOf(request).on;
+    if (typeof on !== 'boolean') fail(ResultCode.INVALID_FLAG, 'on must be true or false');
+    const instrument = instrumentOf(request.params.symbol);
+    const code = await run(setHalt(instrument.id, on), () => firstReject());
+    if (code !== undefined) fail(code);
+    return { symbol: instrument.symbol, halted: on };
+  });
+
+  await app.listen({ host: config.server.host, port: config.server.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
+  const url = `http://${config.server.host}:${port}`;
+  say(`kapita listening on ${url} (data ${join(dataDir)})`);
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    venue,
+    keys,
+    app,
+    stop: async () => {
+      stopping ??= (async () => {
+        await app.close();
+        await venue.stop();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// The running venue inside the server process: the durable pipeline (core, journaler and
+// snapshotter workers) plus a read replica of the core's state in this thread.
+//
+// Every command the gateways submit comes back, once durable, as its events and a COMMAND_END that
+// carries its seq and sequenced timestamp. The replica applies the same command with the same seq
+// and time, so it reaches the same state as the core (the engine is deterministic), and the events
+// it produces must equal the core's count: a difference is a broken invariant and stops the venue.
+// Reads (books, orders, balances) come from the replica, in this thread, without a round trip to
+// the core, and a response is released only after the replica has applied its command: a client
+// that reads after its write sees the write.
+import type { Command } from '../engine/command.js';
+import type { Engine } from '../engine/engine.js';
+import { InvariantViolation } from '../engine/order-book.js';
+import { Pipeline } from '../core/pipeline.js';
+import type { DurabilityPolicy } from '../journal/journal-writer.js';
+import { type CoreConfig, openStore, recover } from '../journal/store.js';
+import { COMMAND_END, outputRequestId, outputSeq, outputTimestampNs, outputType, outputWord } from '../protocol/output-record.js';
+
+export interface VenueOptions {
+  readonly dataDir: string;
+  readonly config: CoreConfig;
+  readonly policy: DurabilityPolicy;
+  readonly snapshotIntervalMs: number;
+  readonly warn: (message: string) => void;
+}
+
+/** What a command did, once durable: its seq and the replica's events (valid until the next command completes). */
+export interface CommandOutcome {
+  readonly seq: number;
+  readonly engine: Engine;
+}
+
+type Listener = (outcome: CommandOutcome, command: Command) => void;
+
+interface Pending {
+  readonly command: Command;
+  readonly resolve: (outcome: CommandOutcome) => void;
+  readonly reject: (error: Error) => void;
+  /** Set when the outcome is read inside a listener (the replica's event buffer is reused). */
+  readonly onOutcome: ((outcome: CommandOutcome) => unknown) | undefined;
+}
+
+export class Venue {
+  private readonly pending = new Map<number, Pending>();
+  private nextRequestId = 1;
+  private readonly listeners: Listener[] = [];
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly pipeline: Pipeline,
+    /** The read replica: the core's state in this thread, one durable command behind at most. */
+    readonly replica: Engine,
+  ) {}
+
+  static async start(options: VenueOptions): Promise<Venue> {
+    // The replica recovers first, from the journal as the last run left it: the core recovers the
+    // same snapshot and journal in its worker and reports any damage, so the replica stays quiet.
+    openStore(options.dataDir, options.config);
+    const replica = recover(options.dataDir, { repair: false, warn: () => undefined }).engine;
+    const pipeline = await Pipeline.start({ dataDir: options.dataDir, config: options.config, policy: options.policy, snapshotIntervalMs: options.snapshotIntervalMs, warn: options.warn });
+    if (replica.sequence !== pipeline.durableSeq) {
+      await pipeline.stop();
+      throw new InvariantViolation(`the replica recovered to seq ${replica.sequence}, the core to ${pipeline.durableSeq}`);
+    }
+    const venue = new Venue(pipeline, replica);
+    pipeline.respond((view, offset) => {
+      venue.onRecord(view, offset);
+    });
+    return venue;
+  }
+
+  /** Called with every durable command's outcome, in seq order (market data, audit). */
+  listen(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Sequences a command and resolves when it is durable and applied to the replica. `read` runs
+   * at that moment, with the replica's events for this command still in its event buffer; its
+   * result is what the promise resolves with.
+   */
+  async execute<T>(command: Command, read: (outcome: CommandOutcome) => T): Promise<T> {
+    if (this.failure !== undefined) throw this.failure;
+    const requestId = this.nextRequestId;
+    this.nextRequestId = this.nextRequestId >= 0xffff_fffe ? 1 : this.nextRequestId + 1;
+    let result: T | undefined;
+    const done = new Promise<CommandOutcome>((resolve, reject) => {
+      this.pending.set(requestId, {
+        command,
+        resolve,
+        reject,
+        onOutcome: (outcome) => {
+          result = read(outcome);
+        },
+      });
+    });
+    try {
+      await this.pipeline.submit(command, requestId);
+    } catch (error) {
+      this.pending.delete(requestId);
+      throw error;
+    }
+    await done;
+    return result as T;
+  }
+
+  private onRecord(view: DataView, offset: number): void {
+    if (outputType(view, offset) !== COMMAND_END) return;
+    const requestId = outputRequestId(view, offset);
+    const seq = outputSeq(view, offset);
+    const waiting = this.pending.get(requestId);
+    if (waiting === undefined) return this.fail(new InvariantViolation(`durable command seq ${seq} (request ${requestId}) was not submitted by this server`));
+    this.pending.delete(requestId);
+    const events = this.replica.apply(waiting.command, seq, outputTimestampNs(view, offset));
+    const coreCount = outputWord(view, offset, 2);
+    if (events.count !== coreCount) return this.fail(new InvariantViolation(`replica wrote ${events.count} events for seq ${seq}, the core ${coreCount}`));
+    const outcome = { seq, engine: this.replica };
+    try {
+      waiting.onOutcome?.(outcome);
+      for (const listener of this.listeners) listener(outcome, waiting.command);
+    } catch (error) {
+      waiting.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    waiting.resolve(outcome);
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    throw error;
+  }
+
+  get error(): Error | undefined {
+    return this.failure ?? this.pipeline.error;
+  }
+
+  get durableSeq(): number {
+    return this.pipeline.durableSeq;
+  }
+
+  /** Stops accepting, drains, flushes the journal and writes a final snapshot. */
+  async stop(): Promise<void> {
+    await this.pipeline.stop();
+  }
+}
