@@ -2,7 +2,7 @@
 // last one and hands over the records of every complete, CRC-valid block. The snapshotter uses it
 // to keep its replica engine current from the journal files themselves, so it sees only written
 // commands and neither the core nor the journaler ever waits for a snapshot.
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc64Parts } from './crc64.js';
 import {
@@ -24,6 +24,9 @@ export class JournalTail {
   private fd = -1;
   private path = '';
   private offset = 0;
+  /** The segment last read to its closing marker, and its size then. */
+  private finishedPath = '';
+  private finishedSize = 0;
   private buffer = new Uint8Array(1 << 20);
   private readonly crc = new Uint32Array(2);
 
@@ -47,6 +50,8 @@ export class JournalTail {
       this.offset += consumed;
       visited += records;
       if (!ended) return visited;
+      this.finishedPath = this.path;
+      this.finishedSize = this.offset;
       closeSync(this.fd);
       this.fd = -1;
     }
@@ -66,8 +71,12 @@ export class JournalTail {
       const newest = candidates.at(-1);
       if (newest === undefined) return false;
       path = join(this.dir, newest.name);
-      if (path === this.path) return false; // finished with it; the next segment is not there yet
     }
+    // Finished with it (it ended in a marker) and unchanged since: the next segment is not there yet.
+    // A segment with no records at all has the name `seq` would start, so the exact name can be the
+    // finished one too; a writer may reuse such a segment (truncate and write it anew), and then its
+    // size differs from the finished one's.
+    if (path === this.finishedPath && statSync(path).size === this.finishedSize) return false;
     this.fd = openSync(path, 'r');
     this.path = path;
     this.offset = 0;

@@ -9,16 +9,19 @@
 //          of the machine (power loss included).
 //   write  once the block is in the kernel (write returned): survives a crash of the process, not
 //          of the machine.
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc64Parts } from './crc64.js';
 import {
   BLOCK_HEADER_BYTES,
+  BLOCK_MAGIC,
   BLOCK_TRAILER_BYTES,
   blockBytes,
   FLAG_CLEAN_SHUTDOWN,
   FLAG_SEGMENT_END,
+  MARKER_FLAGS,
   MAX_BLOCK_RECORDS,
+  readBlockHeader,
   RECORD_BYTES,
   segmentName,
   writeBlockHeader,
@@ -191,11 +194,25 @@ export class JournalWriter {
 
   private openSegment(firstSeq: number): void {
     const path = join(this.dir, segmentName(firstSeq));
-    // A segment left empty by a crash (or by truncating a torn first block) is reused; one with
-    // blocks in it means the caller's nextSeq is wrong, and appending would fork the history.
-    if (existsSync(path) && statSync(path).size > 0) throw new Error(`journal segment ${path} already holds blocks; refusing to overwrite`);
+    // A segment left empty by a crash (or by truncating a torn first block), or holding only marker
+    // blocks (a clean stop of a run that sequenced nothing), is reused; one with records in it means
+    // the caller's nextSeq is wrong, and appending would fork the history.
+    if (existsSync(path) && statSync(path).size > 0 && !onlyMarkers(path)) throw new Error(`journal segment ${path} already holds records; refusing to overwrite`);
     this.fd = openSync(path, 'w');
     this.segmentWritten = 0;
     syncDirectory(this.dir);
   }
+}
+
+/** True if every block of the segment is a record-less marker block (nothing in it can be lost). */
+function onlyMarkers(path: string): boolean {
+  const bytes = readFileSync(path);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  while (at + BLOCK_HEADER_BYTES <= bytes.byteLength) {
+    const header = readBlockHeader(view, at);
+    if (header.magic !== BLOCK_MAGIC || header.recordCount !== 0 || (header.flags & MARKER_FLAGS) === 0) return false;
+    at += blockBytes(0);
+  }
+  return at === bytes.byteLength;
 }

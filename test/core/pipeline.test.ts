@@ -82,6 +82,29 @@ describe('pipeline', () => {
   });
 });
 
+describe('pipeline runs that sequence nothing', () => {
+  it('stop promptly, and a restart reuses the segment that holds only their shutdown marker', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kapita-pipeline-'));
+    dirs.push(dataDir);
+    // Twice empty: the snapshotter's journal tail must not re-read a records-less segment for ever,
+    // and the journaler must not refuse a segment that holds nothing but a clean-shutdown marker.
+    for (let run = 0; run < 2; run++) {
+      const empty = await Pipeline.start({ dataDir, config: CONFIG, policy: 'write', snapshotIntervalMs: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await empty.stop();
+    }
+    const busy = await Pipeline.start({ dataDir, config: CONFIG, policy: 'write', snapshotIntervalMs: 5 });
+    const commands = commandsFrom(1, 50);
+    const batch = await runBatch(busy, commands, 1);
+    await busy.stop();
+    expect(batch.ends.map((e) => e.seq)).toEqual(commands.map((_, i) => i + 1));
+    const recovered = recover(dataDir, { repair: false });
+    expect(recovered.cleanShutdown).toBe(true);
+    // The snapshotter followed the reused segment: its last snapshot is at the last seq.
+    expect(recovered.snapshotSeq).toBe(50);
+  });
+});
+
 describe('pipeline with the risk gate', () => {
   it('journals deposits, limit changes and kill switches with the orders, and recovers the same balances', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kapita-pipeline-'));
