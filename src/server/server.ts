@@ -123,7 +123,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
 
-  const app = Fastify({ logger: options.log === true, bodyLimit: 64 * 1024 });
+  // forceCloseConnections: a stop does not wait for idle keep-alive clients (in-flight requests still finish).
+  const app = Fastify({ logger: options.log === true, bodyLimit: 64 * 1024, forceCloseConnections: true });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof RequestError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message || undefined));
     if (error instanceof AuthError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));

@@ -1,0 +1,205 @@
+// The venue end to end over real sockets: a server in its own data directory (pipeline threads,
+// journal, snapshots), clients that sign token requests with their API keys, orders that cross,
+// balances, idempotent retries, refusals of other accounts and bad credentials, expiry, and a
+// restart that keeps the state.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signRequest } from '../../src/server/auth.js';
+import { RestClient } from '../../src/server/client.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import { DEFAULT_CONFIG, parseVenueConfig, type VenueConfig, VenueConfigError } from '../../src/server/venue-config.js';
+
+const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { host: '127.0.0.1', port: 0 } };
+
+const dirs: string[] = [];
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.stop();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(dataDir: string, now?: () => number): Promise<RunningServer> {
+  const server = await startServer({ dataDir, config: CONFIG, say: () => undefined, ...(now === undefined ? {} : { now }) });
+  servers.push(server);
+  return server;
+}
+
+function tempData(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kapita-server-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function adminOf(server: RunningServer, dataDir: string): RestClient {
+  return new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string });
+}
+
+async function account(admin: RestClient, name: string, deposits: Record<string, string>): Promise<{ client: RestClient; accountId: number; keyId: string; secret: string }> {
+  const reply = await admin.call('POST', '/v1/admin/accounts', { name, deposits });
+  expect(reply.status).toBe(201);
+  const body = reply.body as { accountId: number; keyId: string; secret: string };
+  return { client: new RestClient(admin.baseUrl, body), ...body };
+}
+
+interface Order {
+  orderId: number;
+  status: string;
+  filledQuantity: string;
+  fills: { price: string; quantity: string; liquidity: string; fee: string }[];
+}
+
+describe('the venue over HTTP', () => {
+  it('trades between two funded accounts, shows balances and the book, and answers a retried POST with the first result', async () => {
+    const dataDir = tempData();
+    const server = await start(dataDir);
+    expect(statSync(join(dataDir, 'admin-key.json')).mode & 0o777).toBe(0o600);
+    const admin = adminOf(server, dataDir);
+    const seller = await account(admin, 'seller', { BTC: '3' });
+    const buyer = await account(admin, 'buyer', { USD: '500000' });
+
+    const ask = await seller.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '65000.00', quantity: '1.5', clientOrderId: 'ask-1' });
+    expect(ask.status).toBe(201);
+    expect(ask.body).toMatchObject({ status: 'new', price: '65000.00', quantity: '1.5000', clientOrderId: 'ask-1' });
+    const bid = await buyer.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '65100.00', quantity: '2' });
+    const order = bid.body as Order;
+    expect(order.status).toBe('partially_filled');
+    expect(order.filledQuantity).toBe('1.5000');
+    // 1.5 × 65,000 = 97,500 USD; taker fee 5 bp = 48.75 USD.
+    expect(order.fills).toEqual([{ tradeId: 1, price: '65000.00', quantity: '1.5000', liquidity: 'taker', fee: '48.750000', feeAsset: 'USD' }]);
+
+    const book = await buyer.client.call('GET', '/v1/book/BTC-USD?depth=5', undefined, false);
+    expect(book.body).toMatchObject({ symbol: 'BTC-USD', bids: [['65100.00', '0.5000']], asks: [] });
+    const balances = (await buyer.client.call('GET', '/v1/account')).body as { balances: { asset: string; total: string; held: string }[] };
+    const usd = balances.balances.find((b) => b.asset === 'USD');
+    // 500,000 − 97,500 − 48.75 = 402,451.25; the rest (0.5 at 65,100 + fee bound per lot) is held.
+    expect(usd?.total).toBe('402451.250000');
+    expect(usd?.held).toBe('32566.275000');
+
+    // The retry of ask-1 gets the first answer (same order id), and no second order rests.
+    const retry = await seller.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '65000.00', quantity: '1.5', clientOrderId: 'ask-1' });
+    expect(retry.status).toBe(201);
+    expect((retry.body as Order).orderId).toBe((ask.body as Order).orderId);
+    expect((await seller.client.call('GET', '/v1/orders')).body).toEqual([]);
+    expect(((await buyer.client.call('GET', '/v1/trades/BTC-USD', undefined, false)).body as unknown[]).length).toBe(1);
+  });
+
+  it('refuses bad input with numbered errors and changes nothing', async () => {
+    const dataDir = tempData();
+    const server = await start(dataDir);
+    const admin = adminOf(server, dataDir);
+    const trader = await account(admin, 't', { USD: '1000' });
+    const cases: [unknown, number, string][] = [
+      [{ symbol: 'BTC-USD', side: 'buy', price: '65000.001', quantity: '1' }, 400, 'PRICE_NOT_ON_TICK'],
+      [{ symbol: 'BTC-USD', side: 'buy', price: '65000', quantity: '0.00001' }, 400, 'QUANTITY_NOT_ON_LOT'],
+      [{ symbol: 'NOPE-USD', side: 'buy', price: '1', quantity: '1' }, 404, 'UNKNOWN_INSTRUMENT'],
+      [{ symbol: 'BTC-USD', side: 'up', price: '1', quantity: '1' }, 400, 'INVALID_SIDE'],
+      [{ symbol: 'BTC-USD', side: 'buy', price: 1, quantity: '1' }, 400, 'INVALID_REQUEST'],
+      [{ symbol: 'BTC-USD', side: 'buy', price: '1', quantity: '1', colour: 'red' }, 400, 'INVALID_REQUEST'],
+      [{ symbol: 'BTC-USD', side: 'buy', price: '65000', quantity: '1' }, 422, 'INSUFFICIENT_BALANCE'],
+      [{ symbol: 'BTC-USD', side: 'buy', type: 'market', quantity: '0.01' }, 422, 'MARKET_BUY_NEEDS_MAX_NOTIONAL'],
+    ];
+    for (const [body, status, name] of cases) {
+      const reply = await trader.client.call('POST', '/v1/orders', body);
+      expect([reply.status, (reply.body as { error: { name: string } }).error.name]).toEqual([status, name]);
+    }
+    const state = (await trader.client.call('GET', '/v1/account')).body as { balances: { asset: string; held: string }[]; openOrders: number };
+    expect(state.openOrders).toBe(0);
+    expect(state.balances.find((b) => b.asset === 'USD')?.held).toBe('0.000000');
+  });
+
+  it("keeps accounts apart: another account's order is not found, admin endpoints need an admin key", async () => {
+    const dataDir = tempData();
+    const server = await start(dataDir);
+    const admin = adminOf(server, dataDir);
+    const alice = await account(admin, 'alice', { USD: '100000' });
+    const mallory = await account(admin, 'mallory', { USD: '100000' });
+    const placed = (await alice.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '60000', quantity: '1' })).body as Order;
+    expect((await mallory.client.call('GET', `/v1/orders/${placed.orderId}`)).status).toBe(404);
+    expect((await mallory.client.call('DELETE', `/v1/orders/${placed.orderId}`)).status).toBe(404);
+    expect((await alice.client.call('GET', `/v1/orders/${placed.orderId}`)).body).toMatchObject({ orderId: placed.orderId, status: 'new' });
+    const forbidden = await mallory.client.call('POST', '/v1/admin/accounts', { name: 'x' });
+    expect([forbidden.status, (forbidden.body as { error: { name: string } }).error.name]).toEqual([403, 'FORBIDDEN']);
+    expect((await alice.client.call('DELETE', `/v1/orders/${placed.orderId}`)).body).toEqual({ orderId: placed.orderId, status: 'cancelled' });
+    expect((await alice.client.call('GET', `/v1/orders/${placed.orderId}`)).status).toBe(404);
+  });
+
+  it('refuses a stale timestamp, a reused nonce, a bad signature, an unknown key, no token and an expired token', async () => {
+    const dataDir = tempData();
+    let skewMs = 0;
+    const server = await start(dataDir, () => Date.now() + skewMs);
+    const admin = adminOf(server, dataDir);
+    const trader = await account(admin, 't', {});
+    const raw = new RestClient(server.url, undefined);
+    const ask = async (keyId: string, secret: string, timestamp: number, nonce: string): Promise<[number, string]> => {
+      const reply = await raw.call('POST', '/v1/auth/token', { keyId, timestamp, nonce, signature: signRequest(secret, keyId, timestamp, nonce) }, false);
+      return [reply.status, reply.status === 200 ? 'OK' : (reply.body as { error: { name: string } }).error.name];
+    };
+    const nonce = randomBytes(8).toString('hex');
+    expect(await ask(trader.keyId, trader.secret, Date.now() - 31_000, nonce)).toEqual([401, 'STALE_TIMESTAMP']);
+    expect(await ask(trader.keyId, trader.secret, Date.now(), nonce)).toEqual([200, 'OK']);
+    expect(await ask(trader.keyId, trader.secret, Date.now(), nonce)).toEqual([401, 'NONCE_REUSED']);
+    expect(await ask(trader.keyId, 'not-the-secret', Date.now(), randomBytes(8).toString('hex'))).toEqual([401, 'BAD_SIGNATURE']);
+    expect(await ask('kunknown', trader.secret, Date.now(), randomBytes(8).toString('hex'))).toEqual([401, 'UNKNOWN_KEY']);
+    const anonymous = await raw.call('GET', '/v1/account', undefined, false);
+    expect([anonymous.status, (anonymous.body as { error: { name: string } }).error.name]).toEqual([401, 'UNAUTHENTICATED']);
+
+    const token = await trader.client.authenticate();
+    const withToken = async (): Promise<[number, string]> => {
+      const response = await fetch(`${server.url}/v1/account`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await response.json()) as { error?: { name: string } };
+      return [response.status, body.error?.name ?? 'OK'];
+    };
+    expect(await withToken()).toEqual([200, 'OK']);
+    skewMs = 66_000; // past the 60 s lifetime and the 5 s skew allowance
+    expect(await withToken()).toEqual([401, 'TOKEN_EXPIRED']);
+    const tampered = `${token.slice(0, -4)}AAAA`;
+    skewMs = 0;
+    const response = await fetch(`${server.url}/v1/account`, { headers: { authorization: `Bearer ${tampered}` } });
+    expect([response.status, ((await response.json()) as { error: { name: string } }).error.name]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('keeps balances, open orders and keys across a restart', async () => {
+    const dataDir = tempData();
+    const first = await start(dataDir);
+    const admin = adminOf(first, dataDir);
+    const trader = await account(admin, 't', { USD: '100000', BTC: '1' });
+    const placed = (await trader.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '70000', quantity: '0.25' })).body as Order;
+    const before = (await trader.client.call('GET', '/v1/account')).body;
+    await first.stop();
+    servers.splice(servers.indexOf(first), 1);
+
+    const second = await start(dataDir);
+    const again = new RestClient(second.url, { keyId: trader.keyId, secret: trader.secret });
+    expect((await again.call('GET', '/v1/account')).body).toEqual(before);
+    expect((await again.call('GET', '/v1/orders')).body).toMatchObject([{ orderId: placed.orderId, price: '70000.00', quantity: '0.2500', status: 'new' }]);
+    // The sequence continues where the journal ended.
+    const next = (await again.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '71000', quantity: '0.25' })).body as Order;
+    expect(next.orderId).toBeGreaterThan(placed.orderId);
+  });
+});
+
+describe('venue config', () => {
+  it.each([
+    [{ instruments: [] }, 'instruments'],
+    [{ capacity: { maxOrders: 0, maxLevels: 10 } }, 'capacity.maxOrders'],
+    [{ durability: 'sometimes' }, 'durability'],
+    [{ server: { port: 70000 } }, 'server.port'],
+    [{ colour: 'red' }, 'colour'],
+    [{ risk: { fees: { 'BTC-USD': { makerBps: 0, takerBps: 5000 } } } }, 'risk.fees.BTC-USD.takerBps'],
+    [{ instruments: [{ ...DEFAULT_CONFIG.instruments[0], tickSize: 'abc' }] }, 'instruments[0].BTC-USD.tickSize'],
+  ])('names the bad field: %j', (raw, field) => {
+    expect(() => parseVenueConfig(raw)).toThrow(VenueConfigError);
+    try {
+      parseVenueConfig(raw);
+    } catch (error) {
+      expect((error as VenueConfigError).field).toBe(field);
+    }
+  });
+
+  it('accepts the embedded default', () => {
+    expect(parseVenueConfig(DEFAULT_CONFIG)).toEqual(DEFAULT_CONFIG);
+  });
+});
