@@ -9,14 +9,15 @@ import { decimalToUnits } from '../domain/decimal.js';
 import { defineInstrument, type Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
 import { priceToTicks, quantityToLots, ticksToPrice, lotsToQuantity } from '../domain/units.js';
-import { cancel, type Command, deposit, massCancel, OrderType, place, type SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, TimeInForce } from '../engine/command.js';
-import { EventType, Field } from '../engine/event.js';
+import { amend, cancel, type Command, deposit, massCancel, OrderType, place, type SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, TimeInForce } from '../engine/command.js';
+import { DoneStatus, EventType, Field } from '../engine/event.js';
 import { limitKindByName } from '../risk/limits.js';
 import { assetUnit } from '../risk/risk-config.js';
 import { AuthError, KeyStore, type Principal, TokenService } from './auth.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
 import { Venue } from './venue.js';
-import { accountView, apiError, openOrder, type OrderResponse, placedOrder, SIDE_NAMES } from './views.js';
+import { FILLS_KEPT, History, INTERVALS, MINUTES_KEPT, TRADES_KEPT } from './history.js';
+import { accountView, apiError, fillView, openOrder, type OrderResponse, placedOrder } from './views.js';
 
 export interface ServerOptions {
   readonly dataDir: string;
@@ -37,15 +38,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-interface Trade {
-  tradeId: number;
-  price: string;
-  quantity: string;
-  side: 'buy' | 'sell';
-  seq: number;
-}
-
-const TRADES_KEPT = 1000;
 
 /** An error reply: the status follows the code's band. */
 function statusOf(code: ResultCode): number {
@@ -109,18 +101,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   /** Idempotency: (account, clientOrderId) → the first answer. In memory: a restart forgets it. */
   const byClientOrderId = new Map<string, Promise<{ status: number; body: unknown }>>();
   const clientIds = new Map<number, string>();
-  const trades = new Map<number, Trade[]>(instruments.map((i) => [i.id, []]));
-
+  const history = new History(byId);
   venue.listen((outcome) => {
-    const events = outcome.engine.events;
-    for (let i = 0; i < events.count; i++) {
-      if (events.type(i) !== EventType.TRADE) continue;
-      const instrument = byId.get(events.field(i, Field.INSTRUMENT));
-      const list = instrument === undefined ? undefined : trades.get(instrument.id);
-      if (instrument === undefined || list === undefined) continue;
-      list.push({ tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, events.field(i, Field.TRADE_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.TRADE_QUANTITY)), side: SIDE_NAMES[events.field(i, Field.AGGRESSOR_SIDE)] ?? 'buy', seq: outcome.seq });
-      if (list.length > TRADES_KEPT) list.shift();
-    }
+    history.observe(outcome.engine, outcome.seq, outcome.timestampNs);
   });
 
   // forceCloseConnections: a stop does not wait for idle keep-alive clients (in-flight requests still finish).
@@ -199,7 +182,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const instrument = instrumentOf(request.params.symbol);
     const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > TRADES_KEPT) fail(ResultCode.INVALID_REQUEST, `limit must be an integer in 1..${TRADES_KEPT}`);
-    return (trades.get(instrument.id) ?? []).slice(-limit).reverse();
+    return history.recentTrades(instrument.id, limit);
+  });
+
+  app.get<{ Params: { symbol: string }; Querystring: { interval?: string; limit?: string } }>('/v1/candles/:symbol', (request) => {
+    const instrument = instrumentOf(request.params.symbol);
+    const interval = request.query.interval ?? '1m';
+    const minutes = INTERVALS[interval] ?? fail(ResultCode.INVALID_REQUEST, `interval must be one of ${Object.keys(INTERVALS).join(', ')}`);
+    const limit = request.query.limit === undefined ? 500 : Number(request.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MINUTES_KEPT) fail(ResultCode.INVALID_REQUEST, `limit must be an integer in 1..${MINUTES_KEPT}`);
+    return history.candles(instrument, minutes, limit);
   });
 
   app.post('/v1/auth/token', async (request) => {
@@ -318,6 +310,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return ids;
     });
     return { cancelled };
+  });
+
+  app.get<{ Querystring: { symbol?: string; limit?: string } }>('/v1/fills', async (request) => {
+    const who = await trader(request);
+    const symbol = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol).symbol;
+    const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > FILLS_KEPT) fail(ResultCode.INVALID_REQUEST, `limit must be an integer in 1..${FILLS_KEPT}`);
+    return history.accountFills(who.accountId, symbol, limit);
+  });
+
+  app.patch<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
+    const who = await trader(request);
+    const orderId = Number(request.params.id);
+    const { instrument } = ownOpenOrder(who, orderId);
+    const body = bodyOf(request);
+    for (const key of Object.keys(body)) if (key !== 'price' && key !== 'quantity') fail(ResultCode.INVALID_REQUEST, `unknown field ${key} (an amend changes price and/or quantity)`);
+    const convert = (field: 'price' | 'quantity'): number => {
+      const value = text(body, field, false);
+      if (value === undefined) return 0;
+      const result = field === 'price' ? priceToTicks(instrument, value) : quantityToLots(instrument, value);
+      return result.ok ? result.value : fail(result.code, `${field} "${value}"`);
+    };
+    const change = { priceTicks: convert('price'), quantityLots: convert('quantity') };
+    const outcome = await run(amend(instrument.id, who.accountId, orderId, change), (done) => {
+      const code = firstReject();
+      if (code !== undefined) return { code };
+      const events = done.engine.events;
+      const fills = [];
+      let closed: string | undefined;
+      for (let i = 0; i < events.count; i++) {
+        const type = events.type(i);
+        if (type === EventType.TRADE && (events.field(i, Field.TAKER_ORDER_ID) === orderId || events.field(i, Field.MAKER_ORDER_ID) === orderId)) {
+          fills.push(fillView(done.engine, instrument, events, i, events.field(i, Field.MAKER_ORDER_ID) === orderId));
+        }
+        if (type === EventType.DONE && events.field(i, Field.ORDER_ID) === orderId) closed = events.field(i, Field.STATUS) === DoneStatus.FILLED ? 'filled' : 'cancelled';
+      }
+      const view = done.engine.book(instrument.id).order(orderId);
+      return { order: view === undefined ? { orderId, status: closed ?? 'cancelled', fills } : { ...openOrder(instrument, view, clientIds.get(orderId)), fills } };
+    });
+    if ('code' in outcome) fail(outcome.code);
+    return outcome.order;
   });
 
   app.get('/v1/account', async (request) => {

@@ -27,6 +27,8 @@ export interface VenueOptions {
 /** What a command did, once durable: its seq and the replica's events (valid until the next command completes). */
 export interface CommandOutcome {
   readonly seq: number;
+  /** The sequenced time the core applied the command with. */
+  readonly timestampNs: bigint;
   readonly engine: Engine;
 }
 
@@ -111,10 +113,11 @@ export class Venue {
     const waiting = this.pending.get(requestId);
     if (waiting === undefined) return this.fail(new InvariantViolation(`durable command seq ${seq} (request ${requestId}) was not submitted by this server`));
     this.pending.delete(requestId);
-    const events = this.replica.apply(waiting.command, seq, outputTimestampNs(view, offset));
+    const timestampNs = outputTimestampNs(view, offset);
+    const events = this.replica.apply(waiting.command, seq, timestampNs);
     const coreCount = outputWord(view, offset, 2);
     if (events.count !== coreCount) return this.fail(new InvariantViolation(`replica wrote ${events.count} events for seq ${seq}, the core ${coreCount}`));
-    const outcome = { seq, engine: this.replica };
+    const outcome = { seq, timestampNs, engine: this.replica };
     try {
       waiting.onOutcome?.(outcome);
       for (const listener of this.listeners) listener(outcome, waiting.command);

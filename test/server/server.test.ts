@@ -83,7 +83,20 @@ describe('the venue over HTTP', () => {
     expect(retry.status).toBe(201);
     expect((retry.body as Order).orderId).toBe((ask.body as Order).orderId);
     expect((await seller.client.call('GET', '/v1/orders')).body).toEqual([]);
-    expect(((await buyer.client.call('GET', '/v1/trades/BTC-USD', undefined, false)).body as unknown[]).length).toBe(1);
+    expect((await buyer.client.call('GET', '/v1/trades/BTC-USD', undefined, false)).body).toMatchObject([{ tradeId: 1, price: '65000.00', quantity: '1.5000', side: 'buy' }]);
+    // Each side sees its own fill: the seller was the maker (1 bp: 9.75 USD).
+    expect((await seller.client.call('GET', '/v1/fills')).body).toMatchObject([{ tradeId: 1, side: 'sell', liquidity: 'maker', fee: '9.750000', symbol: 'BTC-USD' }]);
+    expect((await buyer.client.call('GET', '/v1/fills?symbol=BTC-USD')).body).toMatchObject([{ tradeId: 1, side: 'buy', liquidity: 'taker', fee: '48.750000' }]);
+    const candles = (await buyer.client.call('GET', '/v1/candles/BTC-USD?interval=1m', undefined, false)).body;
+    expect(candles).toMatchObject([{ open: '65000.00', high: '65000.00', low: '65000.00', close: '65000.00', volume: '1.5000', trades: 1 }]);
+
+    // Amend the resting remainder: a lower price keeps it resting; crossing a new ask fills it.
+    const amended = await buyer.client.call('PATCH', `/v1/orders/${order.orderId}`, { price: '64900.00' });
+    expect(amended.body).toMatchObject({ orderId: order.orderId, price: '64900.00', status: 'partially_filled', fills: [] });
+    expect((await buyer.client.call('PATCH', `/v1/orders/${order.orderId}`, { price: '64900.001' })).status).toBe(400);
+    await seller.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '64950.00', quantity: '0.5' });
+    const crossed = await buyer.client.call('PATCH', `/v1/orders/${order.orderId}`, { price: '64950.00' });
+    expect(crossed.body).toMatchObject({ orderId: order.orderId, status: 'filled', fills: [{ price: '64950.00', quantity: '0.5000', liquidity: 'taker' }] });
   });
 
   it('refuses bad input with numbered errors and changes nothing', async () => {
