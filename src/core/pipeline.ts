@@ -15,6 +15,7 @@ import { COMMAND_RECORD_BYTES, encodeCommand } from '../protocol/command-record.
 import { OUTPUT_RECORD_BYTES, outputSeq } from '../protocol/output-record.js';
 import { RingBuffer } from '../pipeline/index.js';
 import {
+  C_CORE_SEQ,
   C_CORE_STATE,
   C_DURABLE_SEQ,
   C_DURABLE_TICK,
@@ -149,6 +150,16 @@ export class Pipeline {
 
   get durableSeq(): number {
     return Number(Atomics.load(this.seqs, C_DURABLE_SEQ));
+  }
+
+  /** The last seq the core has sequenced (durable or not). */
+  get coreSeq(): number {
+    return Number(Atomics.load(this.seqs, C_CORE_SEQ));
+  }
+
+  /** Records waiting in the input ring (gateways → core) and the output ring (core → responder). */
+  get ringDepths(): { input: number; output: number } {
+    return { input: this.input.pending, output: this.output.pending };
   }
 
   /** The first error of a worker, if one failed. */

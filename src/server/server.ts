@@ -16,6 +16,7 @@ import { assetUnit } from '../risk/risk-config.js';
 import { AuthError, KeyStore, type Principal, TokenService } from './auth.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
 import { Venue } from './venue.js';
+import { Metrics } from './metrics.js';
 import { FILLS_KEPT, History, INTERVALS, MINUTES_KEPT, TRADES_KEPT } from './history.js';
 import { accountView, apiError, fillView, openOrder, type OrderResponse, placedOrder } from './views.js';
 
@@ -102,8 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const byClientOrderId = new Map<string, Promise<{ status: number; body: unknown }>>();
   const clientIds = new Map<number, string>();
   const history = new History(byId);
-  venue.listen((outcome) => {
+  const metrics = new Metrics(venue);
+  venue.listen((outcome, command) => {
     history.observe(outcome.engine, outcome.seq, outcome.timestampNs);
+    metrics.observe(outcome, command.kind);
   });
 
   // forceCloseConnections: a stop does not wait for idle keep-alive clients (in-flight requests still finish).
@@ -116,6 +119,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app.log.error(error);
     return reply.status(500).send(apiError(ResultCode.INTERNAL_ERROR));
   });
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.httpSeconds.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   app.setNotFoundHandler((request, reply) => reply.status(404).send(apiError(ResultCode.INVALID_REQUEST, `no route ${request.method} ${request.url}`)));
 
   const principal = async (request: FastifyRequest): Promise<Principal> => {
@@ -137,7 +145,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rejected = (code: ResultCode): { status: number; body: unknown } => ({ status: statusOf(code), body: apiError(code) });
   const run = async <T>(command: Command, read: Parameters<Venue['execute']>[1] & ((outcome: Parameters<Parameters<Venue['execute']>[1]>[0]) => T)): Promise<T> => {
     if (venue.error !== undefined) fail(ResultCode.UNAVAILABLE);
-    return venue.execute(command, read);
+    const started = process.hrtime.bigint();
+    const result = await venue.execute(command, read);
+    metrics.commandSeconds.observe({ kind: metrics.kindName(command.kind) }, Number(process.hrtime.bigint() - started) / 1e9);
+    return result;
   };
   const firstReject = (): ResultCode | undefined => {
     const events = venue.replica.events;

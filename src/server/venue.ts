@@ -143,6 +143,19 @@ export class Venue {
     return this.pipeline.durableSeq;
   }
 
+  get coreSeq(): number {
+    return this.pipeline.coreSeq;
+  }
+
+  get ringDepths(): { input: number; output: number } {
+    return this.pipeline.ringDepths;
+  }
+
+  /** Commands submitted and not yet answered. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   /** Stops accepting, drains, flushes the journal and writes a final snapshot. */
   async stop(): Promise<void> {
     await this.pipeline.stop();

@@ -194,6 +194,29 @@ describe('the venue over HTTP', () => {
   });
 });
 
+describe('metrics', () => {
+  it('exposes commands by result, rejects by code, round trips, HTTP requests, ring depths and journal lag at /metrics', async () => {
+    const dataDir = tempData();
+    const server = await start(dataDir);
+    const admin = adminOf(server, dataDir);
+    const trader = await account(admin, 't', { USD: '1000' });
+    await trader.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '100.00', quantity: '1' });
+    await trader.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '65000.00', quantity: '1' });
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/^kapita_commands_total\{kind="place",result="ok"\} 1$/m);
+    expect(text).toMatch(/^kapita_commands_total\{kind="place",result="INSUFFICIENT_BALANCE"\} 1$/m);
+    expect(text).toMatch(/^kapita_commands_total\{kind="deposit",result="ok"\} 1$/m);
+    expect(text).toMatch(/^kapita_rejects_total\{code="2001 INSUFFICIENT_BALANCE"\} 1$/m);
+    expect(text).toMatch(/^kapita_command_round_trip_seconds_count\{kind="place"\} 2$/m);
+    expect(text).toMatch(/^kapita_http_request_seconds_count\{method="POST",route="\/v1\/orders",status="201"\} 1$/m);
+    expect(text).toMatch(/^kapita_ring_pending\{ring="input"\} \d+$/m);
+    expect(text).toMatch(/^kapita_journal_lag_commands \d+$/m);
+    expect(text).toMatch(/^kapita_durable_seq 3$/m);
+  });
+});
+
 describe('venue config', () => {
   it.each([
     [{ instruments: [] }, 'instruments'],

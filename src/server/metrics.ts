@@ -1,0 +1,92 @@
+// Prometheus metrics at GET /metrics (prom-client, text exposition format): commands by kind and
+// result, rejects by code, the round trip from submit to durable answer, HTTP requests, ring depths,
+// journal lag (sequenced but not yet durable), and the default Node.js process metrics.
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { resultCodeName } from '../domain/result-codes.js';
+import { CommandKind } from '../engine/command.js';
+import { EventType, Field } from '../engine/event.js';
+import type { CommandOutcome, Venue } from './venue.js';
+
+const KIND_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(CommandKind).map(([name, kind]) => [kind, name.toLowerCase()]));
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly commands: Counter<'kind' | 'result'>;
+  private readonly rejects: Counter<'code'>;
+  readonly commandSeconds: Histogram<'kind'>;
+  readonly httpSeconds: Histogram<'method' | 'route' | 'status'>;
+
+  constructor(venue: Venue) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'kapita_process_' });
+    this.commands = new Counter({ name: 'kapita_commands_total', help: 'Durable commands by kind and result (ok or the reject code name)', labelNames: ['kind', 'result'], registers });
+    this.rejects = new Counter({ name: 'kapita_rejects_total', help: 'Rejected commands by numbered code', labelNames: ['code'], registers });
+    this.commandSeconds = new Histogram({
+      name: 'kapita_command_round_trip_seconds',
+      help: 'From submitting a command to its durable answer, by command kind',
+      labelNames: ['kind'],
+      buckets: [0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.25],
+      registers,
+    });
+    this.httpSeconds = new Histogram({
+      name: 'kapita_http_request_seconds',
+      help: 'HTTP request duration by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.25, 1],
+      registers,
+    });
+    new Gauge({
+      name: 'kapita_ring_pending',
+      help: 'Records waiting in a pipeline ring',
+      labelNames: ['ring'],
+      registers,
+      collect() {
+        const depths = venue.ringDepths;
+        this.set({ ring: 'input' }, depths.input);
+        this.set({ ring: 'output' }, depths.output);
+      },
+    });
+    new Gauge({
+      name: 'kapita_journal_lag_commands',
+      help: 'Commands sequenced by the core and not yet durable',
+      registers,
+      collect() {
+        this.set(Math.max(0, venue.coreSeq - venue.durableSeq));
+      },
+    });
+    new Gauge({
+      name: 'kapita_durable_seq',
+      help: 'The highest durable seq',
+      registers,
+      collect() {
+        this.set(venue.durableSeq);
+      },
+    });
+    new Gauge({
+      name: 'kapita_commands_in_flight',
+      help: 'Commands submitted by this server and not yet answered',
+      registers,
+      collect() {
+        this.set(venue.inFlight);
+      },
+    });
+  }
+
+  /** Counts one durable command from its events (a lone REJECTED first means the command was refused). */
+  observe(outcome: CommandOutcome, kind: number): void {
+    const events = outcome.engine.events;
+    const name = KIND_NAMES[kind] ?? `kind_${kind}`;
+    if (events.count > 0 && events.type(0) === EventType.REJECTED) {
+      const code = events.field(0, Field.CODE);
+      const codeName = resultCodeName(code);
+      this.commands.inc({ kind: name, result: codeName });
+      this.rejects.inc({ code: `${code} ${codeName}` });
+    } else {
+      this.commands.inc({ kind: name, result: 'ok' });
+    }
+  }
+
+  kindName(kind: number): string {
+    return KIND_NAMES[kind] ?? `kind_${kind}`;
+  }
+}
