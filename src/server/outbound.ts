@@ -140,12 +140,13 @@ export class Outbound {
     });
   }
 
-  drop(reason: string): void {
+  /** Closes the connection with `reason` (code 4008 by default), discarding whatever waits. */
+  drop(reason: string, code = SLOW_CONSUMER): void {
     if (this.closed) return;
     this.closed = true;
     this.responses.length = 0;
     this.marketData.length = 0;
     this.books.clear();
-    this.socket.close(SLOW_CONSUMER, reason.slice(0, 120));
+    this.socket.close(code, reason.slice(0, 120));
   }
 }

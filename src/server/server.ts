@@ -3,6 +3,8 @@
 // API on one port (this file). Errors are {"error":{"code","name","message"}} with the venue's
 // numbered codes; decimals cross the API as strings and are converted exactly at this edge.
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { decimalToUnits } from '../domain/decimal.js';
@@ -14,7 +16,9 @@ import { DoneStatus, EventType, Field } from '../engine/event.js';
 import { limitKindByName } from '../risk/limits.js';
 import { assetUnit } from '../risk/risk-config.js';
 import { AuthError, KeyStore, type Principal, TokenService } from './auth.js';
+import { fail, RequestError } from './errors.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
+import { isWebSocketUpgrade, WebSocketGateway } from './ws.js';
 import { Venue } from './venue.js';
 import { Metrics } from './metrics.js';
 import { FILLS_KEPT, History, INTERVALS, MINUTES_KEPT, TRADES_KEPT } from './history.js';
@@ -36,6 +40,7 @@ export interface RunningServer {
   readonly venue: Venue;
   readonly keys: KeyStore;
   readonly app: FastifyInstance;
+  readonly gateway: WebSocketGateway;
   stop(): Promise<void>;
 }
 
@@ -48,19 +53,6 @@ function statusOf(code: ResultCode): number {
   if (code >= 9000) return code === ResultCode.UNAVAILABLE ? 503 : 500;
   if (code >= 1000 && code < 2000) return 400;
   return 422;
-}
-
-class RequestError extends Error {
-  constructor(
-    readonly code: ResultCode,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-
-function fail(code: ResultCode, message?: string): never {
-  throw new RequestError(code, message);
 }
 
 /** A JSON request body: the fields any route reads, all unknown until checked. */
@@ -217,18 +209,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // ---- trading -----------------------------------------------------------------------------------
 
-  app.post('/v1/orders', async (request, reply: FastifyReply) => {
-    const who = await trader(request);
-    const body = bodyOf(request);
+  /** Places an order for `who` from REST-shaped fields (decimals as strings); throws RequestError on bad input. */
+  const placeOrder = async (who: Principal, body: Body): Promise<{ status: number; body: unknown }> => {
     for (const key of Object.keys(body)) if (!ORDER_FIELDS.has(key)) fail(ResultCode.INVALID_REQUEST, `unknown field ${key}`);
     const clientOrderId = text(body, 'clientOrderId', false);
     if (clientOrderId !== undefined && (clientOrderId.length === 0 || clientOrderId.length > 64)) fail(ResultCode.INVALID_REQUEST, 'clientOrderId must be 1 to 64 characters');
     const key = clientOrderId === undefined ? undefined : `${who.accountId}:${clientOrderId}`;
     const earlier = key === undefined ? undefined : byClientOrderId.get(key);
-    if (earlier !== undefined) {
-      const first = await earlier;
-      return reply.status(first.status).send(first.body);
-    }
+    if (earlier !== undefined) return earlier;
     const instrument = instrumentOf(text(body, 'symbol', true) ?? '');
     const side = text(body, 'side', true);
     if (side !== 'buy' && side !== 'sell') fail(ResultCode.INVALID_SIDE);
@@ -275,7 +263,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return { status: 201, body: result };
     });
     if (key !== undefined) byClientOrderId.set(key, answer);
-    const result = await answer;
+    return answer;
+  };
+
+  app.post('/v1/orders', async (request, reply: FastifyReply) => {
+    const result = await placeOrder(await trader(request), bodyOf(request));
     return reply.status(result.status).send(result.body);
   });
 
@@ -302,18 +294,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .map(([id]) => ownOpenOrder(who, id).order);
   });
 
-  app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request, reply) => {
-    const who = await trader(request);
-    const { instrument } = ownOpenOrder(who, Number(request.params.id));
-    const orderId = Number(request.params.id);
+  const cancelOrder = async (who: Principal, orderId: number): Promise<{ orderId: number; status: 'cancelled' }> => {
+    const { instrument } = ownOpenOrder(who, orderId);
     const result = await run(cancel(instrument.id, who.accountId, orderId), () => firstReject());
     if (result !== undefined) fail(result);
-    return reply.status(200).send({ orderId, status: 'cancelled' });
-  });
+    return { orderId, status: 'cancelled' };
+  };
 
-  app.delete<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => {
-    const who = await trader(request);
-    const instrumentId = request.query.symbol === undefined ? 0 : instrumentOf(request.query.symbol).id;
+  app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request) => cancelOrder(await trader(request), Number(request.params.id)));
+
+  const cancelAll = async (who: Principal, symbol: string | undefined): Promise<{ cancelled: number[] }> => {
+    const instrumentId = symbol === undefined ? 0 : instrumentOf(symbol).id;
     const cancelled = await run(massCancel(who.accountId, instrumentId), (outcome) => {
       const events = outcome.engine.events;
       const ids: number[] = [];
@@ -321,7 +312,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return ids;
     });
     return { cancelled };
-  });
+  };
+
+  app.delete<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => cancelAll(await trader(request), request.query.symbol));
 
   app.get<{ Querystring: { symbol?: string; limit?: string } }>('/v1/fills', async (request) => {
     const who = await trader(request);
@@ -331,11 +324,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return history.accountFills(who.accountId, symbol, limit);
   });
 
-  app.patch<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
-    const who = await trader(request);
-    const orderId = Number(request.params.id);
+  const amendOrder = async (who: Principal, orderId: number, body: Body): Promise<unknown> => {
     const { instrument } = ownOpenOrder(who, orderId);
-    const body = bodyOf(request);
     for (const key of Object.keys(body)) if (key !== 'price' && key !== 'quantity') fail(ResultCode.INVALID_REQUEST, `unknown field ${key} (an amend changes price and/or quantity)`);
     const convert = (field: 'price' | 'quantity'): number => {
       const value = text(body, field, false);
@@ -362,7 +352,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     if ('code' in outcome) fail(outcome.code);
     return outcome.order;
-  });
+  };
+
+  app.patch<{ Params: { id: string } }>('/v1/orders/:id', async (request) => amendOrder(await trader(request), Number(request.params.id), bodyOf(request)));
 
   app.get('/v1/account', async (request) => {
     const who = await trader(request);
@@ -432,6 +424,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { symbol: instrument.symbol, halted: on };
   });
 
+  const gateway = new WebSocketGateway({ venue, tokens, instruments, trading: { placeOrder, cancelOrder, amendOrder, cancelAll }, clientOrderIdOf: (orderId) => clientIds.get(orderId), now: options.now ?? Date.now });
+  app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (isWebSocketUpgrade(request)) gateway.upgrade(request, socket, head);
+    else socket.destroy();
+  });
+
   await app.listen({ host: config.server.host, port: config.server.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
@@ -444,8 +442,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     venue,
     keys,
     app,
+    gateway,
     stop: async () => {
       stopping ??= (async () => {
+        gateway.close();
         await app.close();
         await venue.stop();
       })();

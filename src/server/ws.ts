@@ -1,0 +1,464 @@
+// The WebSocket API at /v1/ws. Every frame is one Envelope (proto/kapita/v1/kapita.proto): binary
+// frames in protobuf, text frames in proto3 JSON. The server answers in the format the client last
+// used. A request's response echoes its request_id.
+//
+// - Session: the first request must be an AuthRequest with a token from POST /v1/auth/token. Another
+//   AuthRequest with a fresh token before the current one expires keeps the connection open.
+//   Otherwise it is closed at expiry (code 4401).
+// - Orders: place, cancel, amend and mass cancel go through the same code as REST, and the answers
+//   are the same. Execution reports for the account's orders go to its connections subscribed to
+//   ORDERS (all of them), or FILLS (trades only).
+// - Market data: L1, L2 (a snapshot at the instrument's last book seq, then BookUpdates whose
+//   prev_seq chains) and trades. They go through each connection's Outbound queue, so responses
+//   overtake them, L2 is conflated for a slow reader, and a reader that stays behind is dropped.
+// - Bad frames (not protobuf or JSON, an unknown message, oversized, wrong types) get an Error with a
+//   code. The connection stays open, except for oversized frames, which ws refuses with 1009 before
+//   we see them. Nothing invalid reaches the core: every request is validated as a REST request is.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import type { Instrument } from '../domain/instrument.js';
+import { ResultCode, resultCodeMessage, resultCodeName } from '../domain/result-codes.js';
+import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
+import { Side } from '../engine/command.js';
+import { DoneReason, DoneStatus, EventType, Field } from '../engine/event.js';
+import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../protocol/wire.js';
+import { AuthError, type Principal, type TokenService } from './auth.js';
+import { RequestError } from './errors.js';
+import { Outbound, type PendingBook } from './outbound.js';
+import type { CommandOutcome, Venue } from './venue.js';
+import { fillView, type OrderResponse } from './views.js';
+
+export interface Trading {
+  placeOrder(who: Principal, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  cancelOrder(who: Principal, orderId: number): Promise<unknown>;
+  amendOrder(who: Principal, orderId: number, body: Record<string, unknown>): Promise<unknown>;
+  cancelAll(who: Principal, symbol: string | undefined): Promise<{ cancelled: number[] }>;
+}
+
+export interface WsOptions {
+  readonly venue: Venue;
+  readonly tokens: TokenService;
+  readonly instruments: readonly Instrument[];
+  readonly trading: Trading;
+  /** The clientOrderId an order was placed with (REST or WebSocket), for execution reports. */
+  readonly clientOrderIdOf: (orderId: number) => string | undefined;
+  readonly now: () => number;
+}
+
+export const TOKEN_EXPIRED_CLOSE = 4401;
+
+const SIDE_TEXT: Readonly<Record<number, string>> = { [pb.Side.SIDE_BUY]: 'buy', [pb.Side.SIDE_SELL]: 'sell' };
+const TYPE_TEXT: Readonly<Record<number, string>> = { [pb.OrderType.ORDER_TYPE_LIMIT]: 'limit', [pb.OrderType.ORDER_TYPE_MARKET]: 'market', [pb.OrderType.ORDER_TYPE_STOP]: 'stop', [pb.OrderType.ORDER_TYPE_STOP_LIMIT]: 'stop_limit' };
+const TIF_TEXT: Readonly<Record<number, string>> = { [pb.TimeInForce.TIME_IN_FORCE_GTC]: 'GTC', [pb.TimeInForce.TIME_IN_FORCE_IOC]: 'IOC', [pb.TimeInForce.TIME_IN_FORCE_FOK]: 'FOK', [pb.TimeInForce.TIME_IN_FORCE_DAY]: 'DAY' };
+const STP_TEXT: Readonly<Record<number, string>> = { 1: 'none', 2: 'cancel_newest', 3: 'cancel_oldest', 4: 'cancel_both', 5: 'decrement_and_cancel' };
+const STATUS: Readonly<Record<string, kapita.v1.OrderStatus>> = {
+  new: pb.OrderStatus.ORDER_STATUS_NEW,
+  partially_filled: pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED,
+  filled: pb.OrderStatus.ORDER_STATUS_FILLED,
+  cancelled: pb.OrderStatus.ORDER_STATUS_CANCELED,
+  expired: pb.OrderStatus.ORDER_STATUS_EXPIRED,
+  pending_trigger: pb.OrderStatus.ORDER_STATUS_PENDING_TRIGGER,
+  rejected: pb.OrderStatus.ORDER_STATUS_REJECTED,
+};
+const TYPE_ENUM: Readonly<Record<string, kapita.v1.OrderType>> = { limit: pb.OrderType.ORDER_TYPE_LIMIT, market: pb.OrderType.ORDER_TYPE_MARKET, stop: pb.OrderType.ORDER_TYPE_STOP, stop_limit: pb.OrderType.ORDER_TYPE_STOP_LIMIT };
+const TIF_ENUM: Readonly<Record<string, kapita.v1.TimeInForce>> = { GTC: pb.TimeInForce.TIME_IN_FORCE_GTC, IOC: pb.TimeInForce.TIME_IN_FORCE_IOC, FOK: pb.TimeInForce.TIME_IN_FORCE_FOK, DAY: pb.TimeInForce.TIME_IN_FORCE_DAY };
+
+function pbSide(side: number): kapita.v1.Side {
+  return side === Side.BUY ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL;
+}
+
+function orderMessage(order: OrderResponse): NonNullable<EnvelopeInput['orderResponse']> {
+  return {
+    orderId: order.orderId,
+    clientOrderId: order.clientOrderId ?? '',
+    symbol: order.symbol,
+    side: order.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
+    type: TYPE_ENUM[order.type] ?? pb.OrderType.ORDER_TYPE_UNSPECIFIED,
+    timeInForce: TIF_ENUM[order.timeInForce] ?? pb.TimeInForce.TIME_IN_FORCE_UNSPECIFIED,
+    price: order.price ?? '',
+    stopPrice: order.stopPrice ?? '',
+    quantity: order.quantity,
+    filledQuantity: order.filledQuantity,
+    status: STATUS[order.status] ?? pb.OrderStatus.ORDER_STATUS_UNSPECIFIED,
+    fills: order.fills.map((f) => ({ tradeId: f.tradeId, price: f.price, quantity: f.quantity, liquidity: f.liquidity === 'maker' ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER, fee: f.fee, feeAsset: f.feeAsset })),
+  };
+}
+
+function errorBody(code: ResultCode, message?: string): NonNullable<EnvelopeInput['error']> {
+  return { code, name: resultCodeName(code), message: message ?? resultCodeMessage(code) };
+}
+
+/** The text or bytes of a frame, as the connection's format asks. */
+type Encoder = (message: EnvelopeInput) => Uint8Array | string;
+const binary: Encoder = encodeEnvelope;
+const json: Encoder = envelopeToJson;
+
+class Connection {
+  principal: Principal | undefined;
+  expiresAt = 0;
+  expiry: NodeJS.Timeout | undefined;
+  encode: Encoder = binary;
+  readonly outbound: Outbound;
+  readonly l1 = new Set<number>();
+  readonly l2 = new Set<number>();
+  readonly trades = new Set<number>();
+  orders = false;
+  fills = false;
+  reportSeq = 0;
+
+  constructor(
+    readonly socket: WebSocket,
+    encodeBook: (symbol: string, book: PendingBook) => Uint8Array | string,
+  ) {
+    this.outbound = new Outbound({ get bufferedAmount() { return socket.bufferedAmount; }, send: (data, cb) => { socket.send(data, cb); }, close: (code, reason) => { socket.close(code, reason); } }, encodeBook);
+  }
+
+  respond(requestId: number, message: Omit<EnvelopeInput, 'requestId'>): void {
+    this.outbound.response(this.encode({ requestId, ...message }));
+  }
+}
+
+export class WebSocketGateway {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly connections = new Set<Connection>();
+  private readonly bySymbol: ReadonlyMap<string, Instrument>;
+  private readonly byId: ReadonlyMap<number, Instrument>;
+  /** Per instrument: the seq of the last command that changed its book (BookUpdate.prev_seq chain). */
+  private readonly lastBookSeq = new Map<number, number>();
+  /** Per instrument: the last top of book sent, to send L1 only on change. */
+  private readonly lastTop = new Map<number, string>();
+
+  constructor(private readonly options: WsOptions) {
+    this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
+    this.byId = new Map(options.instruments.map((i) => [i.id, i]));
+    options.venue.listen((outcome) => {
+      this.publish(outcome);
+    });
+  }
+
+  /** Takes over an HTTP upgrade for /v1/ws. */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.server.handleUpgrade(request, socket, head, (ws) => {
+      this.accept(ws);
+    });
+  }
+
+  close(): void {
+    for (const connection of this.connections) connection.socket.terminate();
+    this.server.close();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  private encodeBookFor(connection: () => Connection): (symbol: string, book: PendingBook) => Uint8Array | string {
+    return (symbol, book) =>
+      connection().encode({
+        bookUpdate: { symbol, seq: book.seq, prevSeq: book.prevSeq, changes: [...book.levels.values()].map((l) => ({ side: pbSide(l.side), price: l.price, quantity: l.quantity })) },
+      });
+  }
+
+  private accept(ws: WebSocket): void {
+    const holder: { connection?: Connection } = {};
+    const connection = new Connection(
+      ws,
+      this.encodeBookFor(() => {
+        if (holder.connection === undefined) throw new Error('connection not ready');
+        return holder.connection;
+      }),
+    );
+    holder.connection = connection;
+    this.connections.add(connection);
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      void this.onFrame(connection, data, isBinary);
+    });
+    ws.on('close', () => {
+      if (connection.expiry !== undefined) clearTimeout(connection.expiry);
+      this.connections.delete(connection);
+    });
+    ws.on('error', () => {
+      this.connections.delete(connection);
+    });
+  }
+
+  private async onFrame(connection: Connection, data: RawData, isBinary: boolean): Promise<void> {
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+    connection.encode = isBinary ? binary : json;
+    let envelope: Envelope;
+    try {
+      envelope = isBinary ? decodeEnvelope(bytes) : envelopeFromJson(bytes.toString('utf8'));
+    } catch (error) {
+      const reason = error instanceof WireError ? `${error.reason}: ${error.message}` : String(error);
+      connection.respond(0, { error: errorBody(ResultCode.INVALID_REQUEST, `bad frame (${reason})`) });
+      return;
+    }
+    const requestId = envelope.requestId;
+    try {
+      await this.handle(connection, requestId, envelope);
+    } catch (error) {
+      if (error instanceof RequestError || error instanceof AuthError) connection.respond(requestId, { error: errorBody(error.code, error.message || undefined) });
+      else connection.respond(requestId, { error: errorBody(ResultCode.INTERNAL_ERROR) });
+    }
+  }
+
+  private who(connection: Connection): Principal {
+    const principal = connection.principal;
+    if (principal === undefined) throw new RequestError(ResultCode.UNAUTHENTICATED, 'send an AuthRequest with a token first');
+    if (principal.accountId === 0) throw new RequestError(ResultCode.FORBIDDEN, 'an admin key has no account');
+    return principal;
+  }
+
+  private instrument(symbol: string): Instrument {
+    const instrument = this.bySymbol.get(symbol);
+    if (instrument === undefined) throw new RequestError(ResultCode.UNKNOWN_INSTRUMENT, `no instrument ${symbol}`);
+    return instrument;
+  }
+
+  private async handle(connection: Connection, requestId: number, envelope: Envelope): Promise<void> {
+    switch (envelope.body) {
+      case 'authRequest': {
+        const token = envelope.authRequest.token ?? '';
+        const principal = await this.options.tokens.verify(token);
+        const [, payload] = token.split('.');
+        const exp = (JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { exp?: number }).exp ?? 0;
+        connection.principal = principal;
+        connection.expiresAt = exp * 1000;
+        if (connection.expiry !== undefined) clearTimeout(connection.expiry);
+        connection.expiry = setTimeout(() => {
+          connection.outbound.drop('token expired: authenticate again before expiry', TOKEN_EXPIRED_CLOSE);
+        }, Math.max(0, connection.expiresAt - this.options.now()));
+        connection.respond(requestId, { authResponse: { accountId: principal.accountId, expiresAtMs: connection.expiresAt } });
+        return;
+      }
+      case 'ping':
+        connection.respond(requestId, { pong: { pingTimeMs: envelope.ping.timeMs ?? 0, timeMs: this.options.now() } });
+        return;
+      case 'placeOrder': {
+        const o = envelope.placeOrder;
+        const who = this.who(connection);
+        const body: Record<string, unknown> = { symbol: o.symbol ?? '', side: SIDE_TEXT[o.side ?? 0] ?? 'none', quantity: o.quantity ?? '' };
+        const optional: [string, string | null | undefined][] = [
+          ['type', TYPE_TEXT[o.type ?? 0]],
+          ['price', o.price],
+          ['timeInForce', TIF_TEXT[o.timeInForce ?? 0]],
+          ['clientOrderId', o.clientOrderId],
+          ['stopPrice', o.stopPrice],
+          ['displayQuantity', o.displayQuantity],
+          ['selfTradePrevention', STP_TEXT[o.selfTradePrevention ?? 0]],
+          ['maxNotional', o.maxNotional],
+        ];
+        for (const [key, value] of optional) if (value !== undefined && value !== null && value !== '') body[key] = value;
+        if (o.postOnly === true) body['postOnly'] = true;
+        const result = await this.options.trading.placeOrder(who, body);
+        if (result.status >= 400) {
+          const error = (result.body as { error: { code: ResultCode; message: string } }).error;
+          connection.respond(requestId, { error: errorBody(error.code, error.message) });
+        } else {
+          const order = result.body as OrderResponse;
+          connection.respond(requestId, { orderResponse: orderMessage(order) });
+        }
+        return;
+      }
+      case 'cancelOrder': {
+        const orderId = envelope.cancelOrder.orderId ?? 0;
+        await this.options.trading.cancelOrder(this.who(connection), orderId);
+        connection.respond(requestId, { cancelResponse: { orderId, status: pb.OrderStatus.ORDER_STATUS_CANCELED } });
+        return;
+      }
+      case 'amendOrder': {
+        const a = envelope.amendOrder;
+        const body: Record<string, unknown> = {};
+        if (typeof a.price === 'string' && a.price !== '') body['price'] = a.price;
+        if (typeof a.quantity === 'string' && a.quantity !== '') body['quantity'] = a.quantity;
+        const order = (await this.options.trading.amendOrder(this.who(connection), a.orderId ?? 0, body)) as OrderResponse & { status: string };
+        connection.respond(requestId, { orderResponse: orderMessage({ ...order, quantity: order.quantity, filledQuantity: order.filledQuantity, fills: order.fills }) });
+        return;
+      }
+      case 'massCancel': {
+        const symbol = envelope.massCancel.symbol;
+        const result = await this.options.trading.cancelAll(this.who(connection), typeof symbol === 'string' && symbol !== '' ? symbol : undefined);
+        connection.respond(requestId, { massCancelResponse: { orderIds: result.cancelled } });
+        return;
+      }
+      case 'subscribe':
+      case 'unsubscribe':
+        this.subscription(connection, requestId, envelope.body === 'subscribe', (envelope.body === 'subscribe' ? envelope.subscribe : envelope.unsubscribe) ?? {});
+        return;
+      default:
+        throw new RequestError(ResultCode.INVALID_REQUEST, `a client does not send ${envelope.body ?? 'an empty envelope'}`);
+    }
+  }
+
+  private subscription(connection: Connection, requestId: number, on: boolean, request: { channel?: kapita.v1.Channel | null; symbol?: string | null }): void {
+    const channel = request.channel ?? pb.Channel.CHANNEL_UNSPECIFIED;
+    const symbol = request.symbol ?? '';
+    const answer = (): void => {
+      connection.respond(requestId, { subscribeResponse: { channel, symbol, subscribed: on } });
+    };
+    if (channel === pb.Channel.CHANNEL_ORDERS || channel === pb.Channel.CHANNEL_FILLS) {
+      this.who(connection);
+      if (channel === pb.Channel.CHANNEL_ORDERS) connection.orders = on;
+      else connection.fills = on;
+      answer();
+      return;
+    }
+    const instrument = this.instrument(symbol);
+    const set = channel === pb.Channel.CHANNEL_L1 ? connection.l1 : channel === pb.Channel.CHANNEL_L2 ? connection.l2 : channel === pb.Channel.CHANNEL_TRADES ? connection.trades : undefined;
+    if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `channel ${channel} is not offered yet (L1, L2, TRADES, ORDERS, FILLS are)`);
+    if (!on) {
+      set.delete(instrument.id);
+      answer();
+      return;
+    }
+    set.add(instrument.id);
+    answer();
+    if (channel === pb.Channel.CHANNEL_L2) {
+      const book = this.options.venue.replica.book(instrument.id);
+      const levels = (side: number): { price: string; quantity: string; orderCount: number }[] =>
+        book.levels(side, 1000).map((l) => ({ price: ticksToPrice(instrument, l.priceTicks), quantity: lotsToQuantity(instrument, l.displayedLots), orderCount: l.orderCount }));
+      connection.outbound.marketFrame(connection.encode({ bookSnapshot: { symbol, seq: this.lastBookSeq.get(instrument.id) ?? 0, bids: levels(Side.BUY), asks: levels(Side.SELL) } }));
+    }
+  }
+
+  /** Market data and execution reports of one durable command. */
+  private publish(outcome: CommandOutcome): void {
+    if (this.connections.size === 0) return;
+    const engine = outcome.engine;
+    const events = engine.events;
+    const timeMs = Number(outcome.timestampNs / 1_000_000n);
+    const changes = new Map<number, { side: number; price: string; quantity: string }[]>();
+    for (let i = 0; i < events.count; i++) {
+      const type = events.type(i);
+      if (type === EventType.BOOK_LEVEL) {
+        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+        if (instrument === undefined) continue;
+        const list = changes.get(instrument.id) ?? [];
+        list.push({ side: events.field(i, Field.LEVEL_SIDE), price: ticksToPrice(instrument, events.field(i, Field.LEVEL_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.LEVEL_DISPLAYED)) });
+        changes.set(instrument.id, list);
+      } else if (type === EventType.TRADE) {
+        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+        if (instrument === undefined) continue;
+        for (const connection of this.connections) {
+          if (!connection.trades.has(instrument.id)) continue;
+          connection.outbound.marketFrame(
+            connection.encode({
+              trade: { symbol: instrument.symbol, tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, events.field(i, Field.TRADE_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.TRADE_QUANTITY)), side: pbSide(events.field(i, Field.AGGRESSOR_SIDE)), seq: outcome.seq, timeMs },
+            }),
+          );
+        }
+      }
+      this.report(outcome, i, timeMs);
+    }
+    for (const [instrumentId, list] of changes) {
+      const instrument = this.byId.get(instrumentId);
+      if (instrument === undefined) continue;
+      const prevSeq = this.lastBookSeq.get(instrumentId) ?? 0;
+      this.lastBookSeq.set(instrumentId, outcome.seq);
+      for (const connection of this.connections) if (connection.l2.has(instrumentId)) connection.outbound.bookUpdate(instrument.symbol, prevSeq, outcome.seq, list);
+      const book = engine.book(instrumentId);
+      const [bid] = book.levels(Side.BUY, 1);
+      const [ask] = book.levels(Side.SELL, 1);
+      const top = {
+        symbol: instrument.symbol,
+        seq: outcome.seq,
+        bidPrice: bid === undefined ? '' : ticksToPrice(instrument, bid.priceTicks),
+        bidQuantity: bid === undefined ? '' : lotsToQuantity(instrument, bid.displayedLots),
+        askPrice: ask === undefined ? '' : ticksToPrice(instrument, ask.priceTicks),
+        askQuantity: ask === undefined ? '' : lotsToQuantity(instrument, ask.displayedLots),
+        timeMs,
+      };
+      const key = `${top.bidPrice}/${top.bidQuantity}/${top.askPrice}/${top.askQuantity}`;
+      if (this.lastTop.get(instrumentId) === key) continue;
+      this.lastTop.set(instrumentId, key);
+      for (const connection of this.connections) if (connection.l1.has(instrumentId)) connection.outbound.marketFrame(connection.encode({ topOfBook: top }));
+    }
+  }
+
+  /** Execution reports for event i, to the owning account's connections that asked for them. */
+  private report(outcome: CommandOutcome, i: number, timeMs: number): void {
+    const events = outcome.engine.events;
+    const type = events.type(i);
+    const send = (accountId: number, orderId: number, execType: kapita.v1.ExecType, status: kapita.v1.OrderStatus, extra: Record<string, unknown>): void => {
+      const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+      if (instrument === undefined) return;
+      for (const connection of this.connections) {
+        if (connection.principal?.accountId !== accountId) continue;
+        if (!connection.orders && !(connection.fills && execType === pb.ExecType.EXEC_TYPE_TRADE)) continue;
+        connection.reportSeq++;
+        connection.outbound.response(
+          connection.encode({
+            executionReport: { seq: connection.reportSeq, orderId, clientOrderId: this.options.clientOrderIdOf(orderId) ?? '', symbol: instrument.symbol, execType, orderStatus: status, timeMs, ...extra },
+          }),
+        );
+      }
+    };
+    switch (type) {
+      case EventType.ACCEPTED: {
+        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+        if (instrument === undefined) return;
+        const price = events.field(i, Field.PRICE);
+        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), pb.ExecType.EXEC_TYPE_NEW, pb.OrderStatus.ORDER_STATUS_NEW, {
+          side: pbSide(events.field(i, Field.SIDE)),
+          price: price > 0 ? ticksToPrice(instrument, price) : '',
+          quantity: lotsToQuantity(instrument, events.field(i, Field.QUANTITY)),
+        });
+        return;
+      }
+      case EventType.TRADE: {
+        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+        if (instrument === undefined) return;
+        for (const maker of [true, false]) {
+          const fill = fillView(outcome.engine, instrument, events, i, maker);
+          const remaining = events.field(i, maker ? Field.MAKER_REMAINING : Field.TAKER_REMAINING);
+          const aggressor = events.field(i, Field.AGGRESSOR_SIDE);
+          send(events.field(i, maker ? Field.MAKER_ACCOUNT : Field.TAKER_ACCOUNT), events.field(i, maker ? Field.MAKER_ORDER_ID : Field.TAKER_ORDER_ID), pb.ExecType.EXEC_TYPE_TRADE, remaining === 0 ? pb.OrderStatus.ORDER_STATUS_FILLED : pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED, {
+            side: pbSide(maker ? (aggressor === Side.BUY ? Side.SELL : Side.BUY) : aggressor),
+            lastPrice: fill.price,
+            lastQuantity: fill.quantity,
+            tradeId: fill.tradeId,
+            liquidity: maker ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER,
+            fee: fill.fee,
+            feeAsset: fill.feeAsset,
+            leavesQuantity: lotsToQuantity(instrument, remaining),
+          });
+        }
+        return;
+      }
+      case EventType.DONE: {
+        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+        if (instrument === undefined) return;
+        const status = events.field(i, Field.STATUS);
+        if (status === DoneStatus.FILLED) return; // the last TRADE report already says FILLED
+        const expired = status === DoneStatus.EXPIRED || events.field(i, Field.REASON) === DoneReason.END_OF_DAY;
+        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), expired ? pb.ExecType.EXEC_TYPE_EXPIRED : pb.ExecType.EXEC_TYPE_CANCELED, expired ? pb.OrderStatus.ORDER_STATUS_EXPIRED : pb.OrderStatus.ORDER_STATUS_CANCELED, {
+          cumulativeQuantity: lotsToQuantity(instrument, events.field(i, Field.FILLED)),
+          leavesQuantity: '0',
+        });
+        return;
+      }
+      case EventType.AMENDED: {
+        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+        if (instrument === undefined) return;
+        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), pb.ExecType.EXEC_TYPE_AMENDED, pb.OrderStatus.ORDER_STATUS_NEW, {
+          price: ticksToPrice(instrument, events.field(i, Field.AMEND_PRICE)),
+          quantity: lotsToQuantity(instrument, events.field(i, Field.AMEND_QUANTITY)),
+          leavesQuantity: lotsToQuantity(instrument, events.field(i, Field.AMEND_REMAINING)),
+        });
+        return;
+      }
+      case EventType.TRIGGERED:
+        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), pb.ExecType.EXEC_TYPE_TRIGGERED, pb.OrderStatus.ORDER_STATUS_NEW, {});
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+export function isWebSocketUpgrade(request: IncomingMessage): boolean {
+  return (request.url ?? '').split('?')[0] === '/v1/ws';
+}
+
+export { WebSocket };
