@@ -1,4 +1,5 @@
 // Benchmark entry: `npm run bench -- NAME [--json] [--quick]`. One file per benchmark.
+import { codecBenchmark } from './codec.js';
 import { crc64Benchmark } from './crc64.js';
 import { recoveryBenchmark, replayBenchmark, snapshotBenchmark } from './durability.js';
 import { pipelineBenchmark } from './pipeline.js';
@@ -14,6 +15,7 @@ const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<stri
   snapshot: snapshotBenchmark,
   pipeline: pipelineBenchmark,
   risk: riskBenchmark,
+  codec: codecBenchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */
