@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { decimalToUnits } from '../domain/decimal.js';
 import { defineInstrument, type Instrument } from '../domain/instrument.js';
@@ -21,6 +23,7 @@ import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.j
 import { isWebSocketUpgrade, WebSocketGateway } from './ws.js';
 import { Venue } from './venue.js';
 import { Metrics } from './metrics.js';
+import { OPENAPI_INFO, ROUTE_SCHEMAS } from './openapi.js';
 import { FILLS_KEPT, History, INTERVALS, MINUTES_KEPT, TRADES_KEPT } from './history.js';
 import { accountView, apiError, fillView, openOrder, type OrderResponse, placedOrder } from './views.js';
 
@@ -102,7 +105,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   // forceCloseConnections: a stop does not wait for idle keep-alive clients (in-flight requests still finish).
-  const app = Fastify({ logger: options.log === true, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  // Schemas check shapes and types only, and never coerce or strip: values are the handlers' to refuse, with their codes.
+  const app = Fastify({ logger: options.log === true, bodyLimit: 64 * 1024, forceCloseConnections: true, ajv: { customOptions: { coerceTypes: false, removeAdditional: false } } });
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const schema = ROUTE_SCHEMAS[`${methods[0] ?? ''} ${route.url}`];
+    if (schema !== undefined && route.schema === undefined) route.schema = schema;
+  });
+  await app.register(fastifySwagger, { openapi: OPENAPI_INFO });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof RequestError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message || undefined));
     if (error instanceof AuthError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
@@ -115,7 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics.httpSeconds.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
   });
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   app.setNotFoundHandler((request, reply) => reply.status(404).send(apiError(ResultCode.INVALID_REQUEST, `no route ${request.method} ${request.url}`)));
 
   const principal = async (request: FastifyRequest): Promise<Principal> => {

@@ -194,6 +194,22 @@ describe('the venue over HTTP', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document generated from the route schemas, and a docs page', async () => {
+    const server = await start(tempData());
+    const doc = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, { security?: unknown; requestBody?: unknown; tags?: string[] }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    for (const route of ['GET /v1/book/{symbol}', 'POST /v1/auth/token', 'POST /v1/orders', 'PATCH /v1/orders/{id}', 'DELETE /v1/orders', 'GET /v1/account', 'PUT /v1/admin/accounts/{id}/limits']) expect(routes).toContain(route);
+    expect(doc.paths['/v1/orders']?.['post']?.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/v1/orders']?.['post']?.requestBody).toBeDefined();
+    expect(routes).not.toContain('GET /metrics');
+    const page = await fetch(`${server.url}/docs/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/swagger/i);
+  });
+});
+
 describe('metrics', () => {
   it('exposes commands by result, rejects by code, round trips, HTTP requests, ring depths and journal lag at /metrics', async () => {
     const dataDir = tempData();
