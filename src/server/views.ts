@@ -138,17 +138,32 @@ export function openOrder(instrument: Instrument, order: OrderView, clientOrderI
   };
 }
 
-/** Balances, holds and positions of an account, in decimals. */
-export function accountView(engine: Engine, accountId: number): unknown {
+export interface BalanceView {
+  asset: string;
+  total: string;
+  held: string;
+  available: string;
+}
+
+/** Every asset's balance of an account (zero for assets it never had), in decimals. */
+export function balancesView(engine: Engine, accountId: number): BalanceView[] {
   const risk = engine.risk;
-  const account = risk?.accountState(accountId);
-  if (risk === undefined) return { accountId, balances: [], positions: [] };
-  const balances = risk.tables.assets.map((asset) => {
+  if (risk === undefined) return [];
+  const account = risk.accountState(accountId);
+  return risk.tables.assets.map((asset) => {
     const unit = assetUnit(asset);
     const total = account?.total[asset.id - 1] ?? 0;
     const held = account?.held[asset.id - 1] ?? 0;
     return { asset: asset.name, total: unitsToDecimal(total, unit), held: unitsToDecimal(held, unit), available: unitsToDecimal(total - held, unit) };
   });
+}
+
+/** Balances, holds and positions of an account, in decimals. */
+export function accountView(engine: Engine, accountId: number): unknown {
+  const risk = engine.risk;
+  const account = risk?.accountState(accountId);
+  if (risk === undefined) return { accountId, balances: [], positions: [] };
+  const balances = balancesView(engine, accountId);
   const positions = risk.tables.instruments
     .map((r) => {
       const position = account?.position[r.index] ?? 0;

@@ -27,7 +27,7 @@ import { AuthError, type Principal, type TokenService } from './auth.js';
 import { RequestError } from './errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
 import type { CommandOutcome, Venue } from './venue.js';
-import { fillView, type OrderResponse } from './views.js';
+import { balancesView, fillView, type OrderResponse } from './views.js';
 
 export interface Trading {
   placeOrder(who: Principal, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
@@ -105,6 +105,7 @@ class Connection {
   readonly trades = new Set<number>();
   orders = false;
   fills = false;
+  balances = false;
   reportSeq = 0;
 
   constructor(
@@ -297,16 +298,19 @@ export class WebSocketGateway {
     const answer = (): void => {
       connection.respond(requestId, { subscribeResponse: { channel, symbol, subscribed: on } });
     };
-    if (channel === pb.Channel.CHANNEL_ORDERS || channel === pb.Channel.CHANNEL_FILLS) {
-      this.who(connection);
+    if (channel === pb.Channel.CHANNEL_ORDERS || channel === pb.Channel.CHANNEL_FILLS || channel === pb.Channel.CHANNEL_BALANCES) {
+      const who = this.who(connection);
       if (channel === pb.Channel.CHANNEL_ORDERS) connection.orders = on;
-      else connection.fills = on;
+      else if (channel === pb.Channel.CHANNEL_FILLS) connection.fills = on;
+      else connection.balances = on;
       answer();
+      // BALANCES starts with the balances as they are.
+      if (on && channel === pb.Channel.CHANNEL_BALANCES) connection.outbound.response(connection.encode({ balanceUpdate: { seq: this.options.venue.replica.sequence, balances: balancesView(this.options.venue.replica, who.accountId) } }));
       return;
     }
     const instrument = this.instrument(symbol);
     const set = channel === pb.Channel.CHANNEL_L1 ? connection.l1 : channel === pb.Channel.CHANNEL_L2 ? connection.l2 : channel === pb.Channel.CHANNEL_TRADES ? connection.trades : undefined;
-    if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `channel ${channel} is not offered yet (L1, L2, TRADES, ORDERS, FILLS are)`);
+    if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `channel ${channel} is not offered yet (L1, L2, TRADES, ORDERS, FILLS, BALANCES are)`);
     if (!on) {
       set.delete(instrument.id);
       answer();
@@ -351,6 +355,7 @@ export class WebSocketGateway {
       }
       this.report(outcome, i, timeMs);
     }
+    this.publishBalances(outcome);
     for (const [instrumentId, list] of changes) {
       const instrument = this.byId.get(instrumentId);
       if (instrument === undefined) continue;
@@ -373,6 +378,35 @@ export class WebSocketGateway {
       if (this.lastTop.get(instrumentId) === key) continue;
       this.lastTop.set(instrumentId, key);
       for (const connection of this.connections) if (connection.l1.has(instrumentId)) connection.outbound.marketFrame(connection.encode({ topOfBook: top }));
+    }
+  }
+
+  /** BalanceUpdates for the accounts whose balances or holds the command changed, to their BALANCES subscribers. */
+  private publishBalances(outcome: CommandOutcome): void {
+    const events = outcome.engine.events;
+    const touched = new Set<number>();
+    for (let i = 0; i < events.count; i++) {
+      switch (events.type(i)) {
+        case EventType.TRADE:
+          touched.add(events.field(i, Field.MAKER_ACCOUNT));
+          touched.add(events.field(i, Field.TAKER_ACCOUNT));
+          break;
+        case EventType.ACCEPTED:
+        case EventType.DONE:
+        case EventType.AMENDED:
+        case EventType.DECREMENTED:
+        case EventType.BALANCE:
+          touched.add(events.field(i, Field.ACCOUNT));
+          break;
+        default:
+          break;
+      }
+    }
+    if (touched.size === 0) return;
+    for (const connection of this.connections) {
+      const accountId = connection.principal?.accountId;
+      if (!connection.balances || accountId === undefined || !touched.has(accountId)) continue;
+      connection.outbound.response(connection.encode({ balanceUpdate: { seq: outcome.seq, balances: balancesView(outcome.engine, accountId) } }));
     }
   }
 

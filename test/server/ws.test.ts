@@ -110,6 +110,9 @@ describe('WebSocket API', () => {
     expect((await buyer.request({ authRequest: { token: await buyerRest.authenticate() } })).authResponse?.accountId).toBe(2);
 
     expect((await seller.request({ subscribe: { channel: pb.Channel.CHANNEL_ORDERS } })).subscribeResponse?.subscribed).toBe(true);
+    await seller.request({ subscribe: { channel: pb.Channel.CHANNEL_BALANCES } });
+    const initial = await seller.next((e) => e.body === 'balanceUpdate');
+    expect(initial.balanceUpdate?.balances?.find((b) => b.asset === 'BTC')).toMatchObject({ total: '2.0000', held: '0.0000', available: '2.0000' });
     expect((await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_ORDERS } })).subscribeResponse?.subscribed).toBe(true);
     await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_L2, symbol: 'BTC-USD' } });
     const snapshot = await buyer.next((e) => e.body === 'bookSnapshot');
@@ -129,6 +132,11 @@ describe('WebSocket API', () => {
     expect(crossed.orderResponse).toMatchObject({ status: pb.OrderStatus.ORDER_STATUS_FILLED, filledQuantity: '1.0000' });
     const fill = await seller.next((e) => e.executionReport?.execType === pb.ExecType.EXEC_TYPE_TRADE);
     expect(fill.executionReport).toMatchObject({ lastPrice: '65000.00', lastQuantity: '1.0000', liquidity: pb.Liquidity.LIQUIDITY_MAKER, leavesQuantity: '0.5000', orderStatus: pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED });
+    // The seller's balances after the fill: 1 BTC delivered, 0.5 still held for the rest of the ask;
+    // 65,000 USD received less the 1 bp maker fee.
+    const after = await seller.next((e) => e.balanceUpdate?.balances?.find((b) => b.asset === 'BTC')?.total === '1.0000');
+    expect(after.balanceUpdate?.balances?.find((b) => b.asset === 'BTC')).toMatchObject({ held: '0.5000', available: '0.5000' });
+    expect(after.balanceUpdate?.balances?.find((b) => b.asset === 'USD')?.total).toBe('64993.500000');
     expect((await buyer.next((e) => e.body === 'trade', mark)).trade).toMatchObject({ price: '65000.00', quantity: '1.0000', side: pb.Side.SIDE_BUY });
     expect((await buyer.next((e) => e.topOfBook?.askQuantity === '0.5000', mark)).topOfBook).toMatchObject({ askPrice: '65000.00', bidPrice: '' });
 
