@@ -436,7 +436,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { symbol: instrument.symbol, halted: on };
   });
 
-  const gateway = new WebSocketGateway({ venue, tokens, instruments, trading: { placeOrder, cancelOrder, amendOrder, cancelAll }, clientOrderIdOf: (orderId) => clientIds.get(orderId), now: options.now ?? Date.now });
+  const gateway = new WebSocketGateway({ venue, tokens, instruments, trading: { placeOrder, cancelOrder, amendOrder, cancelAll }, clientOrderIdOf: (orderId) => clientIds.get(orderId), history, now: options.now ?? Date.now });
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isWebSocketUpgrade(request)) gateway.upgrade(request, socket, head);
     else socket.destroy();

@@ -26,6 +26,7 @@ import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, enve
 import { AuthError, type Principal, type TokenService } from './auth.js';
 import { RequestError } from './errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
+import type { History } from './history.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import { balancesView, fillView, type OrderResponse } from './views.js';
 
@@ -43,6 +44,8 @@ export interface WsOptions {
   readonly trading: Trading;
   /** The clientOrderId an order was placed with (REST or WebSocket), for execution reports. */
   readonly clientOrderIdOf: (orderId: number) => string | undefined;
+  /** Candles come from the server's trade history (it observes each command before the gateway). */
+  readonly history: History;
   readonly now: () => number;
 }
 
@@ -63,6 +66,24 @@ const STATUS: Readonly<Record<string, kapita.v1.OrderStatus>> = {
 };
 const TYPE_ENUM: Readonly<Record<string, kapita.v1.OrderType>> = { limit: pb.OrderType.ORDER_TYPE_LIMIT, market: pb.OrderType.ORDER_TYPE_MARKET, stop: pb.OrderType.ORDER_TYPE_STOP, stop_limit: pb.OrderType.ORDER_TYPE_STOP_LIMIT };
 const TIF_ENUM: Readonly<Record<string, kapita.v1.TimeInForce>> = { GTC: pb.TimeInForce.TIME_IN_FORCE_GTC, IOC: pb.TimeInForce.TIME_IN_FORCE_IOC, FOK: pb.TimeInForce.TIME_IN_FORCE_FOK, DAY: pb.TimeInForce.TIME_IN_FORCE_DAY };
+
+const CANDLE_MINUTES: Readonly<Record<number, number>> = {
+  [pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED]: 1,
+  [pb.CandleInterval.CANDLE_INTERVAL_1M]: 1,
+  [pb.CandleInterval.CANDLE_INTERVAL_5M]: 5,
+  [pb.CandleInterval.CANDLE_INTERVAL_15M]: 15,
+  [pb.CandleInterval.CANDLE_INTERVAL_1H]: 60,
+  [pb.CandleInterval.CANDLE_INTERVAL_4H]: 240,
+  [pb.CandleInterval.CANDLE_INTERVAL_1D]: 1440,
+};
+const CANDLE_INTERVAL: Readonly<Record<number, kapita.v1.CandleInterval>> = {
+  1: pb.CandleInterval.CANDLE_INTERVAL_1M,
+  5: pb.CandleInterval.CANDLE_INTERVAL_5M,
+  15: pb.CandleInterval.CANDLE_INTERVAL_15M,
+  60: pb.CandleInterval.CANDLE_INTERVAL_1H,
+  240: pb.CandleInterval.CANDLE_INTERVAL_4H,
+  1440: pb.CandleInterval.CANDLE_INTERVAL_1D,
+};
 
 function pbSide(side: number): kapita.v1.Side {
   return side === Side.BUY ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL;
@@ -106,6 +127,8 @@ class Connection {
   orders = false;
   fills = false;
   balances = false;
+  /** CANDLES subscriptions: instrument id → interval minutes. */
+  readonly candles = new Map<number, Set<number>>();
   reportSeq = 0;
 
   constructor(
@@ -292,7 +315,7 @@ export class WebSocketGateway {
     }
   }
 
-  private subscription(connection: Connection, requestId: number, on: boolean, request: { channel?: kapita.v1.Channel | null; symbol?: string | null }): void {
+  private subscription(connection: Connection, requestId: number, on: boolean, request: { channel?: kapita.v1.Channel | null; symbol?: string | null; interval?: kapita.v1.CandleInterval | null }): void {
     const channel = request.channel ?? pb.Channel.CHANNEL_UNSPECIFIED;
     const symbol = request.symbol ?? '';
     const answer = (): void => {
@@ -309,6 +332,15 @@ export class WebSocketGateway {
       return;
     }
     const instrument = this.instrument(symbol);
+    if (channel === pb.Channel.CHANNEL_CANDLES) {
+      const minutes = CANDLE_MINUTES[request.interval ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED] ?? 1;
+      const intervals = connection.candles.get(instrument.id) ?? new Set<number>();
+      if (on) intervals.add(minutes);
+      else intervals.delete(minutes);
+      connection.candles.set(instrument.id, intervals);
+      answer();
+      return;
+    }
     const set = channel === pb.Channel.CHANNEL_L1 ? connection.l1 : channel === pb.Channel.CHANNEL_L2 ? connection.l2 : channel === pb.Channel.CHANNEL_TRADES ? connection.trades : undefined;
     if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `channel ${channel} is not offered yet (L1, L2, TRADES, ORDERS, FILLS, BALANCES are)`);
     if (!on) {
@@ -356,6 +388,7 @@ export class WebSocketGateway {
       this.report(outcome, i, timeMs);
     }
     this.publishBalances(outcome);
+    this.publishCandles(outcome);
     for (const [instrumentId, list] of changes) {
       const instrument = this.byId.get(instrumentId);
       if (instrument === undefined) continue;
@@ -378,6 +411,28 @@ export class WebSocketGateway {
       if (this.lastTop.get(instrumentId) === key) continue;
       this.lastTop.set(instrumentId, key);
       for (const connection of this.connections) if (connection.l1.has(instrumentId)) connection.outbound.marketFrame(connection.encode({ topOfBook: top }));
+    }
+  }
+
+  /** The current candle of each subscribed interval of every instrument the command traded in. */
+  private publishCandles(outcome: CommandOutcome): void {
+    const events = outcome.engine.events;
+    const traded = new Set<number>();
+    for (let i = 0; i < events.count; i++) if (events.type(i) === EventType.TRADE) traded.add(events.field(i, Field.INSTRUMENT));
+    for (const instrumentId of traded) {
+      const instrument = this.byId.get(instrumentId);
+      if (instrument === undefined) continue;
+      for (const connection of this.connections) {
+        for (const minutes of connection.candles.get(instrumentId) ?? []) {
+          const [candle] = this.options.history.candles(instrument, minutes, 1);
+          if (candle === undefined) continue;
+          connection.outbound.marketFrame(
+            connection.encode({
+              candle: { symbol: instrument.symbol, interval: CANDLE_INTERVAL[minutes] ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED, startMs: Date.parse(candle.start), open: candle.open, high: candle.high, low: candle.low, close: candle.close, volume: candle.volume, trades: candle.trades, closed: false },
+            }),
+          );
+        }
+      }
     }
   }
 

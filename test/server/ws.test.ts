@@ -119,6 +119,7 @@ describe('WebSocket API', () => {
     expect(snapshot.bookSnapshot).toMatchObject({ symbol: 'BTC-USD' });
     await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_TRADES, symbol: 'BTC-USD' } });
     await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_L1, symbol: 'BTC-USD' } });
+    await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_CANDLES, symbol: 'BTC-USD', interval: pb.CandleInterval.CANDLE_INTERVAL_1M } });
 
     const mark = buyer.received.length;
     const placed = await seller.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_SELL, price: '65000.00', quantity: '1.5', clientOrderId: 'ws-1' } });
@@ -137,6 +138,7 @@ describe('WebSocket API', () => {
     const after = await seller.next((e) => e.balanceUpdate?.balances?.find((b) => b.asset === 'BTC')?.total === '1.0000');
     expect(after.balanceUpdate?.balances?.find((b) => b.asset === 'BTC')).toMatchObject({ held: '0.5000', available: '0.5000' });
     expect(after.balanceUpdate?.balances?.find((b) => b.asset === 'USD')?.total).toBe('64993.500000');
+    expect((await buyer.next((e) => e.body === 'candle', mark)).candle).toMatchObject({ symbol: 'BTC-USD', interval: pb.CandleInterval.CANDLE_INTERVAL_1M, open: '65000.00', close: '65000.00', volume: '1.0000', trades: 1 });
     expect((await buyer.next((e) => e.body === 'trade', mark)).trade).toMatchObject({ price: '65000.00', quantity: '1.0000', side: pb.Side.SIDE_BUY });
     expect((await buyer.next((e) => e.topOfBook?.askQuantity === '0.5000', mark)).topOfBook).toMatchObject({ askPrice: '65000.00', bidPrice: '' });
 
