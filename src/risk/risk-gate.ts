@@ -898,6 +898,18 @@ export class RiskGate {
 
   // ---- queries ----------------------------------------------------------------------------------------
 
+  /** The account and instrument of an open order (resting or pending stop), or undefined. O(1). */
+  openOrder(orderId: number): { accountId: number; instrumentId: number } | undefined {
+    if (!Number.isSafeInteger(orderId) || orderId < 1) return undefined;
+    const slot = this.index.get(orderId);
+    if (slot < 0) return undefined;
+    const base = slot * ORDER_STRIDE;
+    const account = this.accountList[this.orders[base + O_ACCOUNT] ?? -1];
+    const instrument = this.instruments[this.orders[base + O_INSTRUMENT] ?? -1];
+    if (account === undefined || instrument === undefined) return undefined;
+    return { accountId: account.id, instrumentId: instrument.instrument.id };
+  }
+
   /** The open orders (resting and pending stops) of an account, by id: [orderId, instrumentId] pairs. O(order capacity). */
   ordersOf(accountId: number): [number, number][] {
     const account = this.accounts.get(accountId);

@@ -4,12 +4,14 @@
 import type { Instrument } from '../domain/instrument.js';
 import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
 import type { Engine } from '../engine/engine.js';
-import { EventType, Field } from '../engine/event.js';
-import { fillView, type FillView, SIDE_NAMES } from './views.js';
+import { DoneStatus, EventType, Field } from '../engine/event.js';
+import { fillView, type FillView, type OrderResponse, SIDE_NAMES, TIF_NAMES, TYPE_NAMES } from './views.js';
 
 export const TRADES_KEPT = 1000;
 export const FILLS_KEPT = 1000;
 export const MINUTES_KEPT = 24 * 60;
+/** Closed orders remembered per account (newest kept). */
+export const CLOSED_KEPT = 1000;
 const MINUTE_NS = 60_000_000_000n;
 
 export interface TradeView {
@@ -59,16 +61,30 @@ function push<T>(list: T[], item: T, limit: number): void {
   if (list.length > limit) list.splice(0, list.length - limit);
 }
 
+/** An order followed from its ACCEPTED event to its DONE, so it can be read back once closed. */
+interface Followed {
+  readonly accountId: number;
+  readonly instrument: Instrument;
+  readonly view: OrderResponse;
+  priceTicks: number;
+  quantityLots: number;
+  filledLots: number;
+}
+
 export class History {
+  /** Orders accepted since start and still open (the replica holds their live state; this, what a closed one looked like). */
+  private readonly open = new Map<number, Followed>();
+  private readonly closed = new Map<number, OrderResponse[]>();
   private readonly trades = new Map<number, TradeView[]>();
   private readonly fills = new Map<number, AccountFill[]>();
   private readonly minutes = new Map<number, Minute[]>();
 
   constructor(private readonly byId: ReadonlyMap<number, Instrument>) {}
 
-  /** Records the trades of one durable command. */
-  observe(engine: Engine, seq: number, timestampNs: bigint): void {
+  /** Records the trades and order lifecycles of one durable command. `clientOrderIdOf` names orders placed with one. */
+  observe(engine: Engine, seq: number, timestampNs: bigint, clientOrderIdOf: (orderId: number) => string | undefined = () => undefined): void {
     const events = engine.events;
+    this.followOrders(engine, clientOrderIdOf);
     const time = new Date(Number(timestampNs / 1_000_000n)).toISOString();
     const minuteStart = Number((timestampNs / MINUTE_NS) * 60_000n);
     for (let i = 0; i < events.count; i++) {
@@ -104,6 +120,80 @@ export class History {
       }
       this.minutes.set(instrument.id, minutes);
     }
+  }
+
+  private followOrders(engine: Engine, clientOrderIdOf: (orderId: number) => string | undefined): void {
+    const events = engine.events;
+    for (let i = 0; i < events.count; i++) {
+      const type = events.type(i);
+      if (type === EventType.ACCEPTED) {
+        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+        if (instrument === undefined) continue;
+        const id = events.field(i, Field.ORDER_ID);
+        const price = events.field(i, Field.PRICE);
+        const stop = events.field(i, Field.STOP_PRICE);
+        this.open.set(id, {
+          accountId: events.field(i, Field.ACCOUNT),
+          instrument,
+          priceTicks: price,
+          quantityLots: events.field(i, Field.QUANTITY),
+          filledLots: 0,
+          view: {
+            orderId: id,
+            clientOrderId: clientOrderIdOf(id),
+            symbol: instrument.symbol,
+            side: SIDE_NAMES[events.field(i, Field.SIDE)] ?? 'buy',
+            type: TYPE_NAMES[events.field(i, Field.ORDER_TYPE)] ?? 'limit',
+            timeInForce: TIF_NAMES[events.field(i, Field.TIME_IN_FORCE)] ?? 'GTC',
+            price: price > 0 ? ticksToPrice(instrument, price) : undefined,
+            stopPrice: stop > 0 ? ticksToPrice(instrument, stop) : undefined,
+            quantity: '',
+            filledQuantity: '',
+            status: 'new',
+            fills: [],
+          },
+        });
+      } else if (type === EventType.TRADE) {
+        for (const field of [Field.MAKER_ORDER_ID, Field.TAKER_ORDER_ID]) {
+          const followed = this.open.get(events.field(i, field));
+          if (followed !== undefined) followed.filledLots += events.field(i, Field.TRADE_QUANTITY);
+        }
+      } else if (type === EventType.AMENDED) {
+        const followed = this.open.get(events.field(i, Field.ORDER_ID));
+        if (followed === undefined) continue;
+        followed.priceTicks = events.field(i, Field.AMEND_PRICE);
+        followed.quantityLots = events.field(i, Field.AMEND_QUANTITY);
+      } else if (type === EventType.DECREMENTED) {
+        const followed = this.open.get(events.field(i, Field.ORDER_ID));
+        if (followed !== undefined) followed.quantityLots -= events.field(i, Field.DECREMENT);
+      } else if (type === EventType.DONE) {
+        const id = events.field(i, Field.ORDER_ID);
+        const followed = this.open.get(id);
+        if (followed === undefined) continue;
+        this.open.delete(id);
+        const status = events.field(i, Field.STATUS);
+        const { instrument } = followed;
+        const view: OrderResponse = {
+          ...followed.view,
+          price: followed.priceTicks > 0 ? ticksToPrice(instrument, followed.priceTicks) : undefined,
+          quantity: lotsToQuantity(instrument, followed.quantityLots),
+          filledQuantity: lotsToQuantity(instrument, followed.filledLots),
+          status: status === DoneStatus.FILLED ? 'filled' : status === DoneStatus.EXPIRED ? 'expired' : 'cancelled',
+        };
+        const list = this.closed.get(followed.accountId) ?? [];
+        push(list, view, CLOSED_KEPT);
+        this.closed.set(followed.accountId, list);
+      }
+    }
+  }
+
+  /** A closed order of the account, if it was accepted since start and is among its last CLOSED_KEPT. */
+  closedOrder(accountId: number, orderId: number): OrderResponse | undefined {
+    return (this.closed.get(accountId) ?? []).find((o) => o.orderId === orderId);
+  }
+
+  closedOrders(accountId: number, symbol: string | undefined): OrderResponse[] {
+    return (this.closed.get(accountId) ?? []).filter((o) => symbol === undefined || o.symbol === symbol).reverse();
   }
 
   recentTrades(instrumentId: number, limit: number): TradeView[] {

@@ -100,7 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const history = new History(byId);
   const metrics = new Metrics(venue);
   venue.listen((outcome, command) => {
-    history.observe(outcome.engine, outcome.seq, outcome.timestampNs);
+    history.observe(outcome.engine, outcome.seq, outcome.timestampNs, (orderId) => clientIds.get(orderId));
     metrics.observe(outcome, command.kind);
   });
 
@@ -285,9 +285,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   /** The account's open order with this id, or 404 (another account's order is not revealed). */
   const ownOpenOrder = (who: Principal, orderId: number): { instrument: Instrument; order: OrderResponse } => {
-    if (!Number.isSafeInteger(orderId) || orderId < 1) fail(ResultCode.UNKNOWN_ORDER);
-    const found = risk?.ordersOf(who.accountId).find(([id]) => id === orderId);
-    const instrument = found === undefined ? undefined : byId.get(found[1]);
+    const found = risk?.openOrder(orderId);
+    const instrument = found?.accountId === who.accountId ? byId.get(found.instrumentId) : undefined;
     const view = instrument === undefined ? undefined : venue.replica.book(instrument.id).order(orderId);
     if (instrument === undefined || view?.accountId !== who.accountId) fail(ResultCode.UNKNOWN_ORDER);
     return { instrument, order: openOrder(instrument, view, clientIds.get(orderId)) };
@@ -295,15 +294,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   app.get<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
     const who = await trader(request);
-    return ownOpenOrder(who, Number(request.params.id)).order;
+    const orderId = Number(request.params.id);
+    // Open orders from the replica; closed ones from the history kept since start.
+    if (risk?.openOrder(orderId)?.accountId === who.accountId) return ownOpenOrder(who, orderId).order;
+    return history.closedOrder(who.accountId, orderId) ?? fail(ResultCode.UNKNOWN_ORDER);
   });
 
-  app.get<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => {
+  app.get<{ Querystring: { symbol?: string; status?: string } }>('/v1/orders', async (request) => {
     const who = await trader(request);
-    const only = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol).id;
-    return (risk?.ordersOf(who.accountId) ?? [])
-      .filter(([, instrumentId]) => only === undefined || instrumentId === only)
-      .map(([id]) => ownOpenOrder(who, id).order);
+    const only = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol);
+    const status = request.query.status ?? 'open';
+    if (status === 'closed') return history.closedOrders(who.accountId, only?.symbol);
+    if (status !== 'open') fail(ResultCode.INVALID_REQUEST, 'status must be open or closed');
+    return (risk?.ordersOf(who.accountId) ?? []).flatMap(([id, instrumentId]) => {
+      const instrument = byId.get(instrumentId);
+      const view = instrument === undefined || (only !== undefined && only.id !== instrumentId) ? undefined : venue.replica.book(instrumentId).order(id);
+      return instrument === undefined || view === undefined ? [] : [openOrder(instrument, view, clientIds.get(id))];
+    });
   });
 
   const cancelOrder = async (who: Principal, orderId: number): Promise<{ orderId: number; status: 'cancelled' }> => {

@@ -97,6 +97,10 @@ describe('the venue over HTTP', () => {
     await seller.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '64950.00', quantity: '0.5' });
     const crossed = await buyer.client.call('PATCH', `/v1/orders/${order.orderId}`, { price: '64950.00' });
     expect(crossed.body).toMatchObject({ orderId: order.orderId, status: 'filled', fills: [{ price: '64950.00', quantity: '0.5000', liquidity: 'taker' }] });
+    // Closed orders can be read back: the buyer's (filled by the amend) and the seller's first ask.
+    expect((await buyer.client.call('GET', `/v1/orders/${order.orderId}`)).body).toMatchObject({ status: 'filled', price: '64950.00', quantity: '2.0000', filledQuantity: '2.0000' });
+    expect((await seller.client.call('GET', '/v1/orders?status=closed')).body).toMatchObject([{ status: 'filled', quantity: '0.5000' }, { orderId: (ask.body as Order).orderId, clientOrderId: 'ask-1', status: 'filled', filledQuantity: '1.5000' }]);
+    expect((await seller.client.call('GET', `/v1/orders/${order.orderId}`)).status).toBe(404);
   });
 
   it('refuses bad input with numbered errors and changes nothing', async () => {
@@ -136,7 +140,9 @@ describe('the venue over HTTP', () => {
     const forbidden = await mallory.client.call('POST', '/v1/admin/accounts', { name: 'x' });
     expect([forbidden.status, (forbidden.body as { error: { name: string } }).error.name]).toEqual([403, 'FORBIDDEN']);
     expect((await alice.client.call('DELETE', `/v1/orders/${placed.orderId}`)).body).toEqual({ orderId: placed.orderId, status: 'cancelled' });
-    expect((await alice.client.call('GET', `/v1/orders/${placed.orderId}`)).status).toBe(404);
+    // Closed, it can still be read back by its owner only.
+    expect((await alice.client.call('GET', `/v1/orders/${placed.orderId}`)).body).toMatchObject({ orderId: placed.orderId, status: 'cancelled' });
+    expect((await mallory.client.call('GET', `/v1/orders/${placed.orderId}`)).status).toBe(404);
   });
 
   it('refuses a stale timestamp, a reused nonce, a bad signature, an unknown key, no token and an expired token', async () => {
