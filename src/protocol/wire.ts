@@ -12,12 +12,13 @@
 // 64-bit integers (ids, seqs, times) are JS numbers. Importing this module turns off protobufjs's
 // optional Long support for the whole process (`util.Long = undefined; configure()`), so that the
 // decoders yield numbers; values above 2^53 lose precision, and the venue never makes such ids.
+import './long-off.js';
 import protobuf, { type Type } from 'protobufjs/light.js';
 import protojson from 'protobufjs/ext/protojson.js';
 import { kapita } from './pb/kapita.js';
 import descriptor from './pb/kapita-descriptor.js';
 
-// Before any reflected type exists: a field created while Long is on keeps expecting Long.
+// long-off.js ran before the generated code; configure again for what light.js built since.
 (protobuf.util as { Long: unknown }).Long = undefined;
 protobuf.configure();
 

@@ -105,6 +105,13 @@ export class Outbound {
     this.flush();
   }
 
+  /** Discards a waiting L2 update of the symbol (on unsubscribe, and before a new snapshot). */
+  forgetBook(symbol: string): void {
+    if (!this.books.delete(symbol)) return;
+    const at = this.marketData.findIndex((item) => item.kind === 'book' && item.symbol === symbol);
+    if (at >= 0) this.marketData.splice(at, 1);
+  }
+
   /** Writes what the socket takes: every response first, then market data while under the high-water mark. */
   flush(): void {
     if (this.closed) return;

@@ -345,12 +345,15 @@ export class WebSocketGateway {
     if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `channel ${channel} is not offered yet (L1, L2, TRADES, ORDERS, FILLS, BALANCES are)`);
     if (!on) {
       set.delete(instrument.id);
+      if (channel === pb.Channel.CHANNEL_L2) connection.outbound.forgetBook(instrument.symbol);
       answer();
       return;
     }
     set.add(instrument.id);
     answer();
     if (channel === pb.Channel.CHANNEL_L2) {
+      // An update still waiting from an earlier subscription predates the snapshot.
+      connection.outbound.forgetBook(instrument.symbol);
       const book = this.options.venue.replica.book(instrument.id);
       const levels = (side: number): { price: string; quantity: string; orderCount: number }[] =>
         book.levels(side, 1000).map((l) => ({ price: ticksToPrice(instrument, l.priceTicks), quantity: lotsToQuantity(instrument, l.displayedLots), orderCount: l.orderCount }));

@@ -476,3 +476,15 @@ describe('random messages (property)', () => {
     );
   });
 });
+
+describe('64-bit fields', () => {
+  it('decode as numbers, also when absent (the default is 0, not a Long)', () => {
+    const binary = decodeEnvelope(encodeEnvelope({ bookSnapshot: { symbol: 'X' } }));
+    const text = envelopeFromJson('{"bookSnapshot":{"symbol":"X"}}');
+    for (const envelope of [binary, text]) {
+      expect(envelope.bookSnapshot?.seq).toBe(0);
+      expect(envelope.requestId).toBe(0);
+    }
+    expect(decodeEnvelope(encodeEnvelope({ requestId: 2 ** 53 - 1, cancelOrder: { orderId: 77 } })).requestId).toBe(2 ** 53 - 1);
+  });
+});

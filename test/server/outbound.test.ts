@@ -99,4 +99,17 @@ describe('outbound queue', () => {
     expect(socket.closed).toBeUndefined();
     expect(socket.sent).toEqual(['trade 1', 'trade 2']);
   });
+
+  it('forgets a waiting L2 update of a symbol (unsubscribe, or a new snapshot)', () => {
+    const socket = new FakeSocket();
+    const out = new Outbound(socket, encodeBook, limits);
+    socket.bufferedAmount = 5000;
+    out.bookUpdate('BTC-USD', 10, 11, [{ side: 1, price: '100', quantity: '4' }]);
+    out.marketFrame('trade 1');
+    out.forgetBook('BTC-USD');
+    out.bookUpdate('BTC-USD', 20, 21, [{ side: 2, price: '101', quantity: '1' }]);
+    socket.drain();
+    out.flush(); // nothing was in flight, so no send callback flushes
+    expect(socket.sent).toEqual(['trade 1', 'L2 BTC-USD 20->21 2:101=1']);
+  });
 });
