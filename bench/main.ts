@@ -2,7 +2,10 @@
 import { codecBenchmark } from './codec.js';
 import { crc64Benchmark } from './crc64.js';
 import { recoveryBenchmark, replayBenchmark, snapshotBenchmark } from './durability.js';
+import { gatewayBenchmark } from './gateway.js';
+import { latencyBenchmark } from './latency.js';
 import { pipelineBenchmark } from './pipeline.js';
+import { priorityBenchmark } from './priority.js';
 import { engineBenchmark, engineChild } from './engine.js';
 import { riskBenchmark, riskChild } from './risk.js';
 import { type BenchOptions, print } from './report.js';
@@ -16,6 +19,9 @@ const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<stri
   pipeline: pipelineBenchmark,
   risk: riskBenchmark,
   codec: codecBenchmark,
+  latency: latencyBenchmark,
+  priority: priorityBenchmark,
+  gateway: gatewayBenchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */
