@@ -23,7 +23,7 @@ export interface PipelineShared {
 export const C_STOP = 0;
 export const C_CORE_STATE = 1;
 export const C_JOURNALER_STATE = 2;
-/** Incremented (and notified) whenever durableSeq advances, for Atomics.wait/waitAsync. */
+/** Incremented (and notified) whenever durableSeq advances or the core publishes output, for Atomics.wait/waitAsync. */
 export const C_DURABLE_TICK = 3;
 export const C_SNAPSHOTTER_STATE = 4;
 export const CONTROL_INT32S = 6;

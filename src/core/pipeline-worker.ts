@@ -104,7 +104,13 @@ function runCore(): void {
   post({ kind: 'ready', role: 'core', seq });
   for (;;) {
     const handled = input.take(handle, 256, 20);
-    if (handled > 0) Atomics.store(seqs, C_CORE_SEQ, BigInt(seq));
+    if (handled > 0) {
+      Atomics.store(seqs, C_CORE_SEQ, BigInt(seq));
+      // The journaler may have made these commands durable before their output was published here;
+      // bump the tick the responder waits on, so it does not sleep until the next commit (seen: 5 ms).
+      Atomics.add(ints, C_DURABLE_TICK, 1);
+      Atomics.notify(ints, C_DURABLE_TICK);
+    }
     else if (Atomics.load(ints, C_STOP) === 1 && input.pending === 0) break;
   }
   Atomics.store(ints, C_CORE_STATE, STATE_STOPPED);

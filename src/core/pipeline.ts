@@ -205,6 +205,9 @@ export class Pipeline {
     const slots = this.output.slots;
     const view = this.output.view;
     while (this.responding) {
+      // The tick is read before the state it guards: a bump after this line ends the wait below at
+      // once, so no durable output can be missed for the wait's whole timeout.
+      const tick = Atomics.load(this.ints, C_DURABLE_TICK);
       const durable = this.durableSeq;
       // The run of published records whose seq is durable (seqs only grow along the ring), released
       // as one batch.
@@ -215,7 +218,6 @@ export class Pipeline {
       const released = ready > 0 ? this.output.poll(release, ready) : 0;
       if (released === 0) {
         if (this.stopped && this.allStopped() && this.output.pending === 0) break;
-        const tick = Atomics.load(this.ints, C_DURABLE_TICK);
         const waited = Atomics.waitAsync(this.ints, C_DURABLE_TICK, tick, 5);
         if (waited.async) await waited.value;
         else await new Promise((resolve) => setImmediate(resolve));

@@ -9,7 +9,8 @@
 //   behind past `maxBehindMs`, or whose queues pass their bounds, is closed with code 4008 and the
 //   reason.
 //
-// Frames are pre-encoded (binary or text), so the queue never re-encodes per connection.
+// Frames come encoded (binary or text); the gateway encodes a message once per format and shares
+// the frame among the connections that take that format.
 
 export interface SocketLike {
   readonly bufferedAmount: number;
@@ -59,7 +60,17 @@ export class Outbound {
     private readonly encodeBook: (symbol: string, book: PendingBook) => Uint8Array | string,
     private readonly limits: OutboundLimits = DEFAULT_OUTBOUND_LIMITS,
     private readonly now: () => number = () => performance.now(),
+    /**
+     * When queued market data is written. Deferred by default (setImmediate): market data is queued
+     * while a durable command is published to every subscriber, and the command's own response, sent
+     * as soon as that publishing returns, then goes out before any of it.
+     */
+    private readonly schedule: (write: () => void) => void = (write) => {
+      setImmediate(write);
+    },
   ) {}
+
+  private scheduled = false;
 
   get isClosed(): boolean {
     return this.closed;
@@ -102,7 +113,12 @@ export class Outbound {
 
   private afterMarketData(): void {
     if (this.marketData.length > this.limits.maxMarketData) return this.drop(`slow consumer: ${this.marketData.length} market-data messages queued`);
-    this.flush();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      this.flush();
+    });
   }
 
   /** Discards a waiting L2 update of the symbol (on unsubscribe, and before a new snapshot). */

@@ -115,6 +115,13 @@ type Encoder = (message: EnvelopeInput) => Uint8Array | string;
 const binary: Encoder = encodeEnvelope;
 const json: Encoder = envelopeToJson;
 
+/** A message encoded at most once per format, however many connections take it. */
+function encodedOnce(message: EnvelopeInput): (encode: Encoder) => Uint8Array | string {
+  let asBinary: Uint8Array | string | undefined;
+  let asJson: Uint8Array | string | undefined;
+  return (encode) => (encode === binary ? (asBinary ??= encode(message)) : (asJson ??= encode(message)));
+}
+
 class Connection {
   principal: Principal | undefined;
   expiresAt = 0;
@@ -177,11 +184,25 @@ export class WebSocketGateway {
     return this.connections.size;
   }
 
+  /**
+   * Encodes an L2 update when a connection writes it. Connections that waited over the same span of
+   * updates hold the same merged update (same symbol, prevSeq and seq), so the frame is shared
+   * among them, per format.
+   */
+  private readonly bookFrames = new Map<string, Uint8Array | string>();
+
   private encodeBookFor(connection: () => Connection): (symbol: string, book: PendingBook) => Uint8Array | string {
-    return (symbol, book) =>
-      connection().encode({
-        bookUpdate: { symbol, seq: book.seq, prevSeq: book.prevSeq, changes: [...book.levels.values()].map((l) => ({ side: pbSide(l.side), price: l.price, quantity: l.quantity })) },
-      });
+    return (symbol, book) => {
+      const encode = connection().encode;
+      const key = `${encode === binary ? 'b' : 'j'}|${symbol}|${book.prevSeq}|${book.seq}`;
+      let frame = this.bookFrames.get(key);
+      if (frame === undefined) {
+        frame = encode({ bookUpdate: { symbol, seq: book.seq, prevSeq: book.prevSeq, changes: [...book.levels.values()].map((l) => ({ side: pbSide(l.side), price: l.price, quantity: l.quantity })) } });
+        if (this.bookFrames.size >= 1024) this.bookFrames.clear();
+        this.bookFrames.set(key, frame);
+      }
+      return frame;
+    };
   }
 
   private accept(ws: WebSocket): void {
@@ -379,14 +400,10 @@ export class WebSocketGateway {
       } else if (type === EventType.TRADE) {
         const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
         if (instrument === undefined) continue;
-        for (const connection of this.connections) {
-          if (!connection.trades.has(instrument.id)) continue;
-          connection.outbound.marketFrame(
-            connection.encode({
-              trade: { symbol: instrument.symbol, tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, events.field(i, Field.TRADE_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.TRADE_QUANTITY)), side: pbSide(events.field(i, Field.AGGRESSOR_SIDE)), seq: outcome.seq, timeMs },
-            }),
-          );
-        }
+        const frame = encodedOnce({
+          trade: { symbol: instrument.symbol, tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, events.field(i, Field.TRADE_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.TRADE_QUANTITY)), side: pbSide(events.field(i, Field.AGGRESSOR_SIDE)), seq: outcome.seq, timeMs },
+        });
+        for (const connection of this.connections) if (connection.trades.has(instrument.id)) connection.outbound.marketFrame(frame(connection.encode));
       }
       this.report(outcome, i, timeMs);
     }
@@ -413,7 +430,8 @@ export class WebSocketGateway {
       const key = `${top.bidPrice}/${top.bidQuantity}/${top.askPrice}/${top.askQuantity}`;
       if (this.lastTop.get(instrumentId) === key) continue;
       this.lastTop.set(instrumentId, key);
-      for (const connection of this.connections) if (connection.l1.has(instrumentId)) connection.outbound.marketFrame(connection.encode({ topOfBook: top }));
+      const frame = encodedOnce({ topOfBook: top });
+      for (const connection of this.connections) if (connection.l1.has(instrumentId)) connection.outbound.marketFrame(frame(connection.encode));
     }
   }
 

@@ -32,11 +32,15 @@ const encodeBook = (symbol: string, book: PendingBook): string =>
   `L2 ${symbol} ${book.prevSeq}->${book.seq} ${[...book.levels.values()].map((l) => `${l.side}:${l.price}=${l.quantity}`).join(',')}`;
 
 const limits = { highWaterBytes: 1000, maxMarketData: 5, maxResponses: 100, maxBehindMs: 50 };
+/** Writes queued market data at once (the server defers it with setImmediate; one test checks that). */
+const now = (write: () => void): void => {
+  write();
+};
 
 describe('outbound queue', () => {
   it('sends a response ahead of market data queued while the reader was behind', () => {
     const socket = new FakeSocket();
-    const out = new Outbound(socket, encodeBook, limits);
+    const out = new Outbound(socket, encodeBook, limits, undefined, now);
     socket.bufferedAmount = 5000; // behind
     out.marketFrame('trade 1');
     out.marketFrame('trade 2');
@@ -48,7 +52,7 @@ describe('outbound queue', () => {
 
   it('conflates L2 updates per symbol while behind: latest quantity per level, first prevSeq, newest seq', () => {
     const socket = new FakeSocket();
-    const out = new Outbound(socket, encodeBook, limits);
+    const out = new Outbound(socket, encodeBook, limits, undefined, now);
     out.bookUpdate('BTC-USD', 0, 10, [{ side: 1, price: '100', quantity: '5' }]);
     expect(socket.sent).toEqual(['L2 BTC-USD 0->10 1:100=5']);
     socket.bufferedAmount = 5000;
@@ -65,7 +69,7 @@ describe('outbound queue', () => {
   it('drops a reader that stays behind, with a reason', () => {
     let clock = 0;
     const socket = new FakeSocket();
-    const out = new Outbound(socket, encodeBook, limits, () => clock);
+    const out = new Outbound(socket, encodeBook, limits, () => clock, now);
     socket.bufferedAmount = 5000;
     out.marketFrame('trade 1');
     clock = 30;
@@ -80,7 +84,7 @@ describe('outbound queue', () => {
 
   it('drops a reader whose market-data queue overflows, even within the time allowed', () => {
     const socket = new FakeSocket();
-    const out = new Outbound(socket, encodeBook, limits, () => 0);
+    const out = new Outbound(socket, encodeBook, limits, () => 0, now);
     socket.bufferedAmount = 5000;
     for (let i = 0; i < 6; i++) out.marketFrame(`trade ${i}`);
     expect(socket.closed?.reason).toBe('slow consumer: 6 market-data messages queued');
@@ -89,7 +93,7 @@ describe('outbound queue', () => {
   it('keeps a reader that catches up in time', () => {
     let clock = 0;
     const socket = new FakeSocket();
-    const out = new Outbound(socket, encodeBook, limits, () => clock);
+    const out = new Outbound(socket, encodeBook, limits, () => clock, now);
     socket.bufferedAmount = 5000;
     out.marketFrame('trade 1');
     clock = 40;
@@ -102,7 +106,7 @@ describe('outbound queue', () => {
 
   it('forgets a waiting L2 update of a symbol (unsubscribe, or a new snapshot)', () => {
     const socket = new FakeSocket();
-    const out = new Outbound(socket, encodeBook, limits);
+    const out = new Outbound(socket, encodeBook, limits, undefined, now);
     socket.bufferedAmount = 5000;
     out.bookUpdate('BTC-USD', 10, 11, [{ side: 1, price: '100', quantity: '4' }]);
     out.marketFrame('trade 1');
@@ -111,5 +115,18 @@ describe('outbound queue', () => {
     socket.drain();
     out.flush(); // nothing was in flight, so no send callback flushes
     expect(socket.sent).toEqual(['trade 1', 'L2 BTC-USD 20->21 2:101=1']);
+  });
+
+  it('by default writes market data only after the current task, so a response sent in it goes first', async () => {
+    const socket = new FakeSocket();
+    const out = new Outbound(socket, encodeBook, limits);
+    out.marketFrame('trade 1');
+    out.bookUpdate('BTC-USD', 1, 2, [{ side: 1, price: '100', quantity: '1' }]);
+    out.response('order accepted');
+    expect(socket.sent).toEqual(['order accepted', 'trade 1', 'L2 BTC-USD 1->2 1:100=1']);
+    out.marketFrame('trade 2');
+    expect(socket.sent).toHaveLength(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(socket.sent.at(-1)).toBe('trade 2');
   });
 });
