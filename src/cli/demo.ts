@@ -9,36 +9,11 @@ import { decimalToUnits, unitsToDecimal } from '../domain/decimal.js';
 import { type Command, deposit, OrderType, place, Side, TimeInForce } from '../engine/command.js';
 import { Engine } from '../engine/engine.js';
 import { EventType, Field } from '../engine/event.js';
+import { DEFAULT_CONFIG } from '../server/venue-config.js';
 import { assetUnit, type RiskConfig } from '../risk/risk-config.js';
 
-export const DEMO_INSTRUMENTS: readonly Instrument[] = [
-  defineInstrument({
-    id: 1,
-    symbol: 'BTC-USD',
-    baseAsset: 'BTC',
-    quoteAsset: 'USD',
-    tickSize: '0.01',
-    lotSize: '0.0001',
-    minPrice: '0.01',
-    maxPrice: '1000000',
-    minQuantity: '0.0001',
-    maxQuantity: '1000',
-    matching: { kind: 'fifo' },
-  }),
-  defineInstrument({
-    id: 2,
-    symbol: 'ETH-USD',
-    baseAsset: 'ETH',
-    quoteAsset: 'USD',
-    tickSize: '0.05',
-    lotSize: '0.001',
-    minPrice: '0.05',
-    maxPrice: '100000',
-    minQuantity: '0.001',
-    maxQuantity: '10000',
-    matching: { kind: 'pro-rata', topOrderCapLots: 1000, minimumAllocationLots: 0 },
-  }),
-];
+/** The embedded venue config's BTC-USD (FIFO) and ETH-USD (pro-rata). */
+export const DEMO_INSTRUMENTS: readonly Instrument[] = DEFAULT_CONFIG.instruments.filter((spec) => spec.symbol === 'BTC-USD' || spec.symbol === 'ETH-USD').map(defineInstrument);
 
 export const DEMO_RISK: RiskConfig = {
   fees: { 'BTC-USD': { makerBps: 1, takerBps: 5 }, 'ETH-USD': { makerBps: 0, takerBps: 4 } },
