@@ -74,6 +74,9 @@ function bodyOf(request: FastifyRequest): Body {
   return body as Body;
 }
 
+/** How many (account, clientOrderId) answers are remembered for retries. */
+const IDEMPOTENCY_KEPT = 100_000;
+
 const ORDER_FIELDS = new Set(['symbol', 'side', 'type', 'price', 'quantity', 'timeInForce', 'postOnly', 'clientOrderId', 'stopPrice', 'displayQuantity', 'selfTradePrevention', 'maxNotional']);
 const TYPES: Readonly<Record<string, number>> = { limit: OrderType.LIMIT, market: OrderType.MARKET, stop: OrderType.STOP, stop_limit: OrderType.STOP_LIMIT };
 const TIFS: Readonly<Record<string, number>> = { GTC: TimeInForce.GTC, IOC: TimeInForce.IOC, FOK: TimeInForce.FOK, DAY: TimeInForce.DAY };
@@ -94,14 +97,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const byId = new Map(instruments.map((i) => [i.id, i]));
   const risk = venue.replica.risk;
   const assets = new Map((risk?.tables.assets ?? []).map((a) => [a.name, a]));
-  /** Idempotency: (account, clientOrderId) → the first answer. In memory: a restart forgets it. */
+  /**
+   * Idempotency: (account, clientOrderId) → the first answer, for the last IDEMPOTENCY_KEPT places.
+   * In memory: a restart forgets it.
+   */
   const byClientOrderId = new Map<string, Promise<{ status: number; body: unknown }>>();
+  /** Open orders' clientOrderIds (for reports and reads); dropped one command after the order closes. */
   const clientIds = new Map<number, string>();
+  let closedLastCommand: number[] = [];
   const history = new History(byId);
   const metrics = new Metrics(venue);
   venue.listen((outcome, command) => {
+    // Every listener of the previous command (execution reports among them) has read these by now.
+    for (const id of closedLastCommand) clientIds.delete(id);
+    closedLastCommand = [];
     history.observe(outcome.engine, outcome.seq, outcome.timestampNs, (orderId) => clientIds.get(orderId));
     metrics.observe(outcome, command.kind);
+    const events = outcome.engine.events;
+    for (let i = 0; i < events.count; i++) if (events.type(i) === EventType.DONE) closedLastCommand.push(events.field(i, Field.ORDER_ID));
   });
 
   // forceCloseConnections: a stop does not wait for idle keep-alive clients (in-flight requests still finish).
@@ -274,7 +287,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (clientOrderId !== undefined) clientIds.set(outcome.seq, clientOrderId);
       return { status: 201, body: result };
     });
-    if (key !== undefined) byClientOrderId.set(key, answer);
+    if (key !== undefined) {
+      byClientOrderId.set(key, answer);
+      if (byClientOrderId.size > IDEMPOTENCY_KEPT) {
+        const oldest = byClientOrderId.keys().next();
+        if (oldest.done !== true) byClientOrderId.delete(oldest.value);
+      }
+    }
     return answer;
   };
 
