@@ -912,6 +912,12 @@ export class FastOrderBook implements OrderBook {
     }
   }
 
+  forEachOrder(side: number, visit: (orderId: number, priceTicks: number, displayedLots: number) => void): void {
+    for (let level = this.bestLevel(side); level !== NONE; level = this.worseLevel(side, this.lPrice[level]!)) {
+      for (let slot = this.lHead[level]!; slot !== NONE; slot = this.oNext[slot]!) visit(this.oId[slot]!, this.oPrice[slot]!, this.oVisible[slot]!);
+    }
+  }
+
   order(orderId: number): OrderView | undefined {
     const slot = this.index.get(orderId);
     if (slot === NONE) return undefined;

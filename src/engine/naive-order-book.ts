@@ -512,6 +512,10 @@ export class NaiveOrderBook implements OrderBook {
     }
   }
 
+  forEachOrder(side: number, visit: (orderId: number, priceTicks: number, displayedLots: number) => void): void {
+    for (const price of this.sortedPrices(side)) for (const order of this.sideMap(side).get(price) ?? []) visit(order.id, price, order.visible);
+  }
+
   order(orderId: number): OrderView | undefined {
     const resting = this.resting.get(orderId);
     const order = resting ?? this.stops.find((s) => s.id === orderId);

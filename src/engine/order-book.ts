@@ -86,6 +86,12 @@ export interface OrderBook {
    * (the risk gate calls it on the hot path); `visit` must not change the book.
    */
   forEachLevel(side: number, visit: (priceTicks: number, totalLots: number) => boolean): void;
+  /**
+   * Visits the resting orders of a side in priority order: best level first, each level in queue
+   * order, with each order's displayed lots (what L3 shows). No pending stops. For market data,
+   * not the hot path; `visit` must not change the book.
+   */
+  forEachOrder(side: number, visit: (orderId: number, priceTicks: number, displayedLots: number) => void): void;
   order(orderId: number): OrderView | undefined;
   /** Resting orders plus pending stops. */
   orderCount(): number;

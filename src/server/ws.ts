@@ -130,6 +130,7 @@ class Connection {
   readonly outbound: Outbound;
   readonly l1 = new Set<number>();
   readonly l2 = new Set<number>();
+  readonly l3 = new Set<number>();
   readonly trades = new Set<number>();
   orders = false;
   fills = false;
@@ -157,6 +158,8 @@ export class WebSocketGateway {
   private readonly byId: ReadonlyMap<number, Instrument>;
   /** Per instrument: the seq of the last command that changed its book (BookUpdate.prev_seq chain). */
   private readonly lastBookSeq = new Map<number, number>();
+  /** Per instrument: the seq of the last L3Update (its own chain: an order can change without its level). */
+  private readonly lastL3Seq = new Map<number, number>();
   /** Per instrument: the last top of book sent, to send L1 only on change. */
   private readonly lastTop = new Map<number, string>();
 
@@ -362,8 +365,8 @@ export class WebSocketGateway {
       answer();
       return;
     }
-    const set = channel === pb.Channel.CHANNEL_L1 ? connection.l1 : channel === pb.Channel.CHANNEL_L2 ? connection.l2 : channel === pb.Channel.CHANNEL_TRADES ? connection.trades : undefined;
-    if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `channel ${channel} is not offered yet (L1, L2, TRADES, ORDERS, FILLS, BALANCES are)`);
+    const set = channel === pb.Channel.CHANNEL_L1 ? connection.l1 : channel === pb.Channel.CHANNEL_L2 ? connection.l2 : channel === pb.Channel.CHANNEL_L3 ? connection.l3 : channel === pb.Channel.CHANNEL_TRADES ? connection.trades : undefined;
+    if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `unknown channel ${channel}`);
     if (!on) {
       set.delete(instrument.id);
       if (channel === pb.Channel.CHANNEL_L2) connection.outbound.forgetBook(instrument.symbol);
@@ -372,6 +375,16 @@ export class WebSocketGateway {
     }
     set.add(instrument.id);
     answer();
+    if (channel === pb.Channel.CHANNEL_L3) {
+      const book = this.options.venue.replica.book(instrument.id);
+      const orders: { orderId: number; side: kapita.v1.Side; price: string; quantity: string }[] = [];
+      for (const side of [Side.BUY, Side.SELL]) {
+        book.forEachOrder(side, (orderId, priceTicks, displayedLots) => {
+          orders.push({ orderId, side: pbSide(side), price: ticksToPrice(instrument, priceTicks), quantity: lotsToQuantity(instrument, displayedLots) });
+        });
+      }
+      connection.outbound.marketFrame(connection.encode({ bookSnapshot: { symbol, seq: this.lastL3Seq.get(instrument.id) ?? 0, orders } }));
+    }
     if (channel === pb.Channel.CHANNEL_L2) {
       // An update still waiting from an earlier subscription predates the snapshot.
       connection.outbound.forgetBook(instrument.symbol);
@@ -408,6 +421,7 @@ export class WebSocketGateway {
       this.report(outcome, i, timeMs);
     }
     this.publishBalances(outcome);
+    this.publishOrders(outcome);
     this.publishCandles(outcome);
     for (const [instrumentId, list] of changes) {
       const instrument = this.byId.get(instrumentId);
@@ -432,6 +446,54 @@ export class WebSocketGateway {
       this.lastTop.set(instrumentId, key);
       const frame = encodedOnce({ topOfBook: top });
       for (const connection of this.connections) if (connection.l1.has(instrumentId)) connection.outbound.marketFrame(frame(connection.encode));
+    }
+  }
+
+  /**
+   * L3: every resting order the command touched, as the book now holds it (displayed quantity; "0"
+   * once it has left the book). Not conflated: a reader that stays behind is dropped.
+   */
+  private publishOrders(outcome: CommandOutcome): void {
+    const events = outcome.engine.events;
+    const touched = new Map<number, Set<number>>();
+    const note = (instrumentId: number, orderId: number): void => {
+      const set = touched.get(instrumentId) ?? new Set<number>();
+      set.add(orderId);
+      touched.set(instrumentId, set);
+    };
+    for (let i = 0; i < events.count; i++) {
+      const type = events.type(i);
+      const instrumentId = events.field(i, Field.INSTRUMENT);
+      if (type === EventType.TRADE) {
+        note(instrumentId, events.field(i, Field.MAKER_ORDER_ID));
+        note(instrumentId, events.field(i, Field.TAKER_ORDER_ID));
+      } else if (type === EventType.ACCEPTED || type === EventType.DONE || type === EventType.AMENDED || type === EventType.DECREMENTED || type === EventType.TRIGGERED) {
+        note(instrumentId, events.field(i, Field.ORDER_ID));
+      }
+    }
+    for (const [instrumentId, ids] of touched) {
+      const instrument = this.byId.get(instrumentId);
+      if (instrument === undefined) continue;
+      let subscribed = false;
+      for (const connection of this.connections) if (connection.l3.has(instrumentId)) subscribed = true;
+      const book = outcome.engine.book(instrumentId);
+      const changes: { orderId: number; side: kapita.v1.Side; price: string; quantity: string }[] = [];
+      for (const orderId of ids) {
+        const order = book.order(orderId);
+        if (order !== undefined && order.pendingStop) continue;
+        if (order === undefined) {
+          // Left the book (or never rested): "0" removes it; a client ignores an id it never saw.
+          changes.push({ orderId, side: pb.Side.SIDE_UNSPECIFIED, price: '', quantity: '0' });
+        } else {
+          changes.push({ orderId, side: pbSide(order.side), price: ticksToPrice(instrument, order.priceTicks), quantity: lotsToQuantity(instrument, order.displayedLots) });
+        }
+      }
+      if (changes.length === 0) continue;
+      const prevSeq = this.lastL3Seq.get(instrumentId) ?? 0;
+      this.lastL3Seq.set(instrumentId, outcome.seq);
+      if (!subscribed) continue;
+      const frame = encodedOnce({ l3Update: { symbol: instrument.symbol, seq: outcome.seq, prevSeq, changes } });
+      for (const connection of this.connections) if (connection.l3.has(instrumentId)) connection.outbound.marketFrame(frame(connection.encode));
     }
   }
 

@@ -21,6 +21,15 @@ function direct(engine: Engine, instrumentId: number, act: (book: OrderBook) => 
   return lines;
 }
 
+/** Every resting order forEachOrder visits, as [order id, price, displayed lots], in priority order. */
+function ordersOf(book: OrderBook, side: number): [number, number, number][] {
+  const seen: [number, number, number][] = [];
+  book.forEachOrder(side, (id, price, displayed) => {
+    seen.push([id, price, displayed]);
+  });
+  return seen;
+}
+
 /** Every level forEachLevel visits, as [price, total lots], until `limit` levels have been seen. */
 function walk(book: OrderBook, side: number, limit = Number.POSITIVE_INFINITY): number[][] {
   const seen: number[][] = [];
@@ -230,6 +239,12 @@ describe('naive and fast books agree on massCancel(0, …) and forEachLevel', ()
             expect(walk(fast.book(instrument.id), side)).toEqual(expected);
             expect(expected).toEqual(naive.book(instrument.id).levels(side, 10_000).map((l) => [l.priceTicks, l.totalLots]));
             expect(walk(fast.book(instrument.id), side, 2)).toEqual(expected.slice(0, 2));
+            // forEachOrder: the same orders in the same priority order, whose displayed lots sum to each level's displayed total.
+            const orders = ordersOf(naive.book(instrument.id), side);
+            expect(ordersOf(fast.book(instrument.id), side)).toEqual(orders);
+            const shown = new Map<number, number>();
+            for (const [, price, displayed] of orders) shown.set(price, (shown.get(price) ?? 0) + displayed);
+            expect([...shown.entries()]).toEqual(naive.book(instrument.id).levels(side, 10_000).map((l) => [l.priceTicks, l.displayedLots]));
           }
         }
       }

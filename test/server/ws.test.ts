@@ -119,6 +119,9 @@ describe('WebSocket API', () => {
     expect(snapshot.bookSnapshot).toMatchObject({ symbol: 'BTC-USD' });
     await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_TRADES, symbol: 'BTC-USD' } });
     await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_L1, symbol: 'BTC-USD' } });
+    await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_L3, symbol: 'BTC-USD' } });
+    const l3Snapshot = await buyer.next((e) => e.body === 'bookSnapshot' && e !== snapshot);
+    expect(l3Snapshot.bookSnapshot?.orders).toEqual([]);
     await buyer.request({ subscribe: { channel: pb.Channel.CHANNEL_CANDLES, symbol: 'BTC-USD', interval: pb.CandleInterval.CANDLE_INTERVAL_1M } });
 
     const mark = buyer.received.length;
@@ -159,9 +162,17 @@ describe('WebSocket API', () => {
     const book = (await buyerRest.call('GET', '/v1/book/BTC-USD', undefined, false)).body as { asks: [string, string][] };
     expect([...asks.entries()]).toEqual(book.asks);
 
+    // L3 followed the ask order by order: resting 1.5, then 0.5 after the fill, chained by seq.
+    const l3 = buyer.received.filter((e) => e.body === 'l3Update').map((e) => e.l3Update);
+    expect(l3.flatMap((u) => (u?.changes ?? []).filter((c) => c.orderId === orderId).map((c) => c.quantity))).toEqual(['1.5000', '0.5000']);
+    expect(Number(l3[0]?.prevSeq)).toBe(Number(l3Snapshot.bookSnapshot?.seq));
+    expect(Number(l3[1]?.prevSeq)).toBe(Number(l3[0]?.seq));
+
     // Cancel over the socket.
     expect((await seller.request({ cancelOrder: { orderId } })).cancelResponse).toMatchObject({ status: pb.OrderStatus.ORDER_STATUS_CANCELED });
     expect((await seller.next((e) => e.executionReport?.execType === pb.ExecType.EXEC_TYPE_CANCELED)).executionReport?.leavesQuantity).toBe('0');
+    const removed = await buyer.next((e) => (e.l3Update?.changes ?? []).some((c) => c.orderId === orderId && c.quantity === '0'));
+    expect(removed.l3Update?.symbol).toBe('BTC-USD');
   });
 
   it('answers bad frames with a coded error and keeps the connection usable', async () => {
