@@ -77,6 +77,7 @@ export class Pipeline {
   /** One per worker, settled when it exits (registered at spawn, so an early exit is not missed). */
   private readonly exits: Promise<unknown>[] = [];
   private failure: Error | undefined;
+  private readonly failureListeners: ((error: Error) => void)[] = [];
   private responder: ResponseHandler = () => undefined;
   private responding = false;
   private stopped = false;
@@ -132,12 +133,11 @@ export class Pipeline {
         else if (message.kind === 'warning') this.warn(message.message);
       });
       worker.on('error', (error) => {
-        this.failure = error;
-        Atomics.store(this.ints, C_STOP, 1);
+        this.fail(error);
         reject(error);
       });
       worker.on('exit', (code) => {
-        if (code !== 0 && this.failure === undefined) this.failure = new Error(`${role} worker exited with code ${code}`);
+        if (code !== 0 && this.failure === undefined) this.fail(new Error(`${role} worker exited with code ${code}`));
         reject(this.failure ?? new Error(`${role} worker exited before it was ready`));
       });
     });
@@ -160,6 +160,19 @@ export class Pipeline {
   /** Records waiting in the input ring (gateways → core) and the output ring (core → responder). */
   get ringDepths(): { input: number; output: number } {
     return { input: this.input.pending, output: this.output.pending };
+  }
+
+  private fail(error: Error): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    Atomics.store(this.ints, C_STOP, 1);
+    for (const listener of this.failureListeners) listener(error);
+  }
+
+  /** Called once with the first worker failure (the pipeline then stops on its own). */
+  onFailure(listener: (error: Error) => void): void {
+    this.failureListeners.push(listener);
+    if (this.failure !== undefined) listener(this.failure);
   }
 
   /** The first error of a worker, if one failed. */

@@ -96,6 +96,11 @@ export class KeyStore {
     return id;
   }
 
+  /** True for an account id this store has allocated. */
+  isIssued(accountId: number): boolean {
+    return Number.isSafeInteger(accountId) && accountId >= 1 && accountId < this.file.nextAccountId;
+  }
+
   issue(accountId: number, admin: boolean, name: string): ApiKey {
     const key: ApiKey = { keyId: `k${randomBytes(9).toString('base64url')}`, secret: randomBytes(32).toString('base64url'), accountId, admin, name, createdAt: new Date().toISOString() };
     this.file.keys.push(key);

@@ -14,7 +14,8 @@
 
 export interface SocketLike {
   readonly bufferedAmount: number;
-  send(data: Uint8Array | string, callback: (error?: Error) => void): void;
+  /** ws calls back with null (not undefined) on success. */
+  send(data: Uint8Array | string, callback: (error?: Error | null) => void): void;
   close(code: number, reason: string): void;
 }
 
@@ -27,9 +28,11 @@ export interface OutboundLimits {
   readonly maxResponses: number;
   /** How long a reader may stay behind before it is dropped. */
   readonly maxBehindMs: number;
+  /** Unsent bytes beyond which even responses stop: a client that never reads is dropped. */
+  readonly maxBufferedBytes: number;
 }
 
-export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = { highWaterBytes: 256 * 1024, maxMarketData: 10_000, maxResponses: 10_000, maxBehindMs: 5_000 };
+export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = { highWaterBytes: 256 * 1024, maxMarketData: 10_000, maxResponses: 10_000, maxBehindMs: 5_000, maxBufferedBytes: 8 * 1024 * 1024 };
 
 /** A pending L2 update of one symbol: level changes by "side:price", merged while waiting. */
 export interface PendingBook {
@@ -85,6 +88,7 @@ export class Outbound {
     if (this.closed) return;
     this.responses.push(frame);
     if (this.responses.length > this.limits.maxResponses) return this.drop(`slow consumer: ${this.responses.length} responses unread`);
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.drop(`slow consumer: ${this.socket.bufferedAmount} bytes unread`);
     this.flush();
   }
 
@@ -142,7 +146,15 @@ export class Outbound {
       if (item === undefined) break;
       if (item.kind === 'book') {
         this.books.delete(item.symbol);
-        this.write(this.encodeBook(item.symbol, item.book));
+        let frame: Uint8Array | string;
+        try {
+          frame = this.encodeBook(item.symbol, item.book);
+        } catch (error) {
+          // A merged update too large for one frame (thousands of levels): the reader must start over.
+          this.drop(`book update of ${item.symbol} cannot be sent (${error instanceof Error ? error.message : String(error)}); resubscribe for a snapshot`);
+          return;
+        }
+        this.write(frame);
       } else {
         this.write(item.frame);
       }
@@ -159,7 +171,7 @@ export class Outbound {
 
   private write(frame: Uint8Array | string): void {
     this.socket.send(frame, (error) => {
-      if (error === undefined) this.flush();
+      if (error === undefined || error === null) this.flush();
     });
   }
 

@@ -401,33 +401,46 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // ---- admin ----------------------------------------------------------------------------------------
 
-  const creditAll = async (accountId: number, deposits: Record<string, unknown>, actorId: number): Promise<void> => {
-    for (const [name, amount] of Object.entries(deposits)) {
+  /** Every deposit checked (asset, decimal) before any is sequenced: a bad one changes nothing. */
+  const parseDeposits = (deposits: unknown): { assetId: number; units: number; text: string }[] => {
+    if (typeof deposits !== 'object' || deposits === null || Array.isArray(deposits)) fail(ResultCode.INVALID_REQUEST, 'deposits must be an object of asset → decimal string');
+    return Object.entries(deposits as Record<string, unknown>).map(([name, amount]) => {
       const asset = assets.get(name) ?? fail(ResultCode.UNKNOWN_ASSET, `no asset ${name}`);
       if (typeof amount !== 'string') fail(ResultCode.INVALID_REQUEST, `deposit of ${name} must be a decimal string`);
       const units = decimalToUnits(amount, assetUnit(asset), ResultCode.INVALID_AMOUNT);
       if (!units.ok) fail(units.code, `deposit of ${name} "${amount}"`);
-      const code = await run(deposit(accountId, asset.id, units.value, actorId), () => firstReject());
-      if (code !== undefined) fail(code, `deposit of ${name} ${amount}`);
+      if (units.value <= 0) fail(ResultCode.INVALID_AMOUNT, `deposit of ${name} must be positive`);
+      return { assetId: asset.id, units: units.value, text: `${name} ${amount}` };
+    });
+  };
+  const creditAll = async (accountId: number, deposits: { assetId: number; units: number; text: string }[], actorId: number): Promise<void> => {
+    for (const d of deposits) {
+      const code = await run(deposit(accountId, d.assetId, d.units, actorId), () => firstReject());
+      if (code !== undefined) fail(code, `deposit of ${d.text}`);
     }
+  };
+  /** An account id in a path: decimal digits only, and an account this server has issued. */
+  const accountParam = (text: string): number => {
+    const id = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : 0;
+    if (id === 0 || !keys.isIssued(id)) fail(ResultCode.INVALID_ACCOUNT, `no account ${text}`);
+    return id;
   };
 
   app.post('/v1/admin/accounts', async (request, reply) => {
     await admin(request);
     const body = bodyOf(request);
     const name = text(body, 'name', true) ?? '';
-    const deposits = body.deposits ?? {};
-    if (typeof deposits !== 'object' || Array.isArray(deposits)) fail(ResultCode.INVALID_REQUEST, 'deposits must be an object of asset → decimal string');
+    const deposits = parseDeposits(body.deposits ?? {});
     const accountId = keys.allocateAccount();
     const key = keys.issue(accountId, false, name);
-    await creditAll(accountId, deposits as Record<string, unknown>, 0);
+    await creditAll(accountId, deposits, 0);
     return reply.status(201).send({ accountId, name, keyId: key.keyId, secret: key.secret });
   });
 
   app.post<{ Params: { id: string } }>('/v1/admin/accounts/:id/deposits', async (request) => {
     await admin(request);
-    const accountId = Number(request.params.id);
-    await creditAll(accountId, bodyOf(request), 0);
+    const accountId = accountParam(request.params.id);
+    await creditAll(accountId, parseDeposits(bodyOf(request)), 0);
     return accountView(venue.replica, accountId);
   });
 
@@ -438,18 +451,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const value = body.value;
     if (typeof value !== 'number') fail(ResultCode.INVALID_LIMIT, 'value must be a number (-1 clears)');
     const symbol = text(body, 'symbol', false);
-    const code = await run(setLimit({ accountId: Number(request.params.id), instrumentId: symbol === undefined ? 0 : instrumentOf(symbol).id, kind, value }), () => firstReject());
+    const accountId = accountParam(request.params.id);
+    const code = await run(setLimit({ accountId, instrumentId: symbol === undefined ? 0 : instrumentOf(symbol).id, kind, value }), () => firstReject());
     if (code !== undefined) fail(code);
-    return { accountId: Number(request.params.id), limit: body.limit, value, symbol };
+    return { accountId, limit: body.limit, value, symbol };
   });
 
   app.post<{ Params: { id: string } }>('/v1/admin/accounts/:id/kill-switch', async (request) => {
     await admin(request);
     const on = bodyOf(request).on;
     if (typeof on !== 'boolean') fail(ResultCode.INVALID_FLAG, 'on must be true or false');
-    const code = await run(setKillSwitch(Number(request.params.id), on), () => firstReject());
+    const accountId = accountParam(request.params.id);
+    const code = await run(setKillSwitch(accountId, on), () => firstReject());
     if (code !== undefined) fail(code);
-    return { accountId: Number(request.params.id), killSwitch: on };
+    return { accountId, killSwitch: on };
   });
 
   app.post<{ Params: { symbol: string } }>('/v1/admin/instruments/:symbol/halt', async (request) => {

@@ -9,6 +9,7 @@
 // the core, and a response is released only after the replica has applied its command: a client
 // that reads after its write sees the write.
 import type { Command } from '../engine/command.js';
+import { COMMAND_RECORD_BYTES, decodeCommand, encodeCommand } from '../protocol/command-record.js';
 import type { Engine } from '../engine/engine.js';
 import { InvariantViolation } from '../engine/order-book.js';
 import { Pipeline } from '../core/pipeline.js';
@@ -52,7 +53,15 @@ export class Venue {
     private readonly pipeline: Pipeline,
     /** The read replica: the core's state in this thread, one durable command behind at most. */
     readonly replica: Engine,
+    private readonly warn: (message: string) => void,
   ) {}
+
+  /** Encodes and decodes a command as the input ring and journal will carry it, so the replica applies exactly what the core applies. */
+  private readonly record = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
+  private asRecorded(command: Command): Command {
+    encodeCommand(this.record, 0, command);
+    return decodeCommand(this.record, 0);
+  }
 
   static async start(options: VenueOptions): Promise<Venue> {
     // The replica recovers first, from the journal as the last run left it: the core recovers the
@@ -64,7 +73,10 @@ export class Venue {
       await pipeline.stop();
       throw new InvariantViolation(`the replica recovered to seq ${replica.sequence}, the core to ${pipeline.durableSeq}`);
     }
-    const venue = new Venue(pipeline, replica);
+    const venue = new Venue(pipeline, replica, options.warn);
+    pipeline.onFailure((error) => {
+      venue.fail(error);
+    });
     pipeline.respond((view, offset) => {
       venue.onRecord(view, offset);
     });
@@ -88,7 +100,7 @@ export class Venue {
     let result: T | undefined;
     const done = new Promise<CommandOutcome>((resolve, reject) => {
       this.pending.set(requestId, {
-        command,
+        command: this.asRecorded(command),
         resolve,
         reject,
         onOutcome: (outcome) => {
@@ -111,28 +123,48 @@ export class Venue {
     const requestId = outputRequestId(view, offset);
     const seq = outputSeq(view, offset);
     const waiting = this.pending.get(requestId);
+    if (this.failure !== undefined) return; // fail() rejected every request in flight
     if (waiting === undefined) return this.fail(new InvariantViolation(`durable command seq ${seq} (request ${requestId}) was not submitted by this server`));
     this.pending.delete(requestId);
     const timestampNs = outputTimestampNs(view, offset);
     const events = this.replica.apply(waiting.command, seq, timestampNs);
     const coreCount = outputWord(view, offset, 2);
-    if (events.count !== coreCount) return this.fail(new InvariantViolation(`replica wrote ${events.count} events for seq ${seq}, the core ${coreCount}`));
+    if (events.count !== coreCount) {
+      const error = new InvariantViolation(`replica wrote ${events.count} events for seq ${seq}, the core ${coreCount}`);
+      waiting.reject(error);
+      return this.fail(error);
+    }
     const outcome = { seq, timestampNs, engine: this.replica };
+    let readError: unknown;
     try {
       waiting.onOutcome?.(outcome);
-      for (const listener of this.listeners) listener(outcome, waiting.command);
     } catch (error) {
-      waiting.reject(error instanceof Error ? error : new Error(String(error)));
-      return;
+      readError = error;
     }
-    waiting.resolve(outcome);
+    // Every listener sees every durable command: one that throws is reported, never skips the others.
+    for (const listener of this.listeners) {
+      try {
+        listener(outcome, waiting.command);
+      } catch (error) {
+        this.warn(`listener failed on seq ${seq}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+    if (readError === undefined) waiting.resolve(outcome);
+    else waiting.reject(readError instanceof Error ? readError : new Error('the read of a durable command failed', { cause: readError }));
   }
 
-  private fail(error: Error): void {
-    this.failure = error;
+  /**
+   * A broken invariant or a failed worker: the venue stops answering (every request in flight is
+   * rejected, new ones get 9002 UNAVAILABLE and /v1/health says failed), loudly, rather than
+   * continue on a state it can no longer vouch for.
+   */
+  fail(error: Error): void {
+    if (this.failure === undefined) {
+      this.failure = error;
+      this.warn(`VENUE FAILED, not accepting requests: ${error.stack ?? error.message}`);
+    }
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
-    throw error;
   }
 
   get error(): Error | undefined {

@@ -50,6 +50,8 @@ export interface WsOptions {
 }
 
 export const TOKEN_EXPIRED_CLOSE = 4401;
+/** Order ids per MassCancelResponse frame (a few bytes each in either format, far below the frame limit). */
+const MASS_CANCEL_IDS_PER_FRAME = 2000;
 
 const SIDE_TEXT: Readonly<Record<number, string>> = { [pb.Side.SIDE_BUY]: 'buy', [pb.Side.SIDE_SELL]: 'sell' };
 const TYPE_TEXT: Readonly<Record<number, string>> = { [pb.OrderType.ORDER_TYPE_LIMIT]: 'limit', [pb.OrderType.ORDER_TYPE_MARKET]: 'market', [pb.OrderType.ORDER_TYPE_STOP]: 'stop', [pb.OrderType.ORDER_TYPE_STOP_LIMIT]: 'stop_limit' };
@@ -114,6 +116,18 @@ function errorBody(code: ResultCode, message?: string): NonNullable<EnvelopeInpu
 type Encoder = (message: EnvelopeInput) => Uint8Array | string;
 const binary: Encoder = encodeEnvelope;
 const json: Encoder = envelopeToJson;
+
+/** Queues a market-data frame; a frame that cannot be encoded (over the frame limit) drops the reader, who must resubscribe. */
+function deliver(connection: Connection, frame: (encode: Encoder) => Uint8Array | string): void {
+  let bytes: Uint8Array | string;
+  try {
+    bytes = frame(connection.encode);
+  } catch (error) {
+    connection.outbound.drop(`market data cannot be sent (${error instanceof Error ? error.message : String(error)}); resubscribe`);
+    return;
+  }
+  connection.outbound.marketFrame(bytes);
+}
 
 /** A message encoded at most once per format, however many connections take it. */
 function encodedOnce(message: EnvelopeInput): (encode: Encoder) => Uint8Array | string {
@@ -269,6 +283,8 @@ export class WebSocketGateway {
       case 'authRequest': {
         const token = envelope.authRequest.token ?? '';
         const principal = await this.options.tokens.verify(token);
+        // Closed while the token was checked: no expiry timer for a connection that is gone.
+        if (connection.socket.readyState !== WebSocket.OPEN) return;
         const [, payload] = token.split('.');
         const exp = (JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { exp?: number }).exp ?? 0;
         connection.principal = principal;
@@ -327,7 +343,9 @@ export class WebSocketGateway {
       case 'massCancel': {
         const symbol = envelope.massCancel.symbol;
         const result = await this.options.trading.cancelAll(this.who(connection), typeof symbol === 'string' && symbol !== '' ? symbol : undefined);
-        connection.respond(requestId, { massCancelResponse: { orderIds: result.cancelled } });
+        // A large mass cancel is answered in several MassCancelResponse frames with the same requestId.
+        const ids = result.cancelled;
+        for (let from = 0; from === 0 || from < ids.length; from += MASS_CANCEL_IDS_PER_FRAME) connection.respond(requestId, { massCancelResponse: { orderIds: ids.slice(from, from + MASS_CANCEL_IDS_PER_FRAME) } });
         return;
       }
       case 'subscribe':
@@ -373,26 +391,38 @@ export class WebSocketGateway {
       answer();
       return;
     }
+    // The snapshot is encoded before the subscription is taken, so one too large for a frame
+    // refuses the subscription instead of leaving it without a starting point.
+    let snapshot: Uint8Array | string | undefined;
+    if (channel === pb.Channel.CHANNEL_L2 || channel === pb.Channel.CHANNEL_L3) {
+      try {
+        snapshot = this.snapshotFrame(connection, instrument, channel === pb.Channel.CHANNEL_L3);
+      } catch (error) {
+        throw new RequestError(ResultCode.INVALID_REQUEST, `the ${channel === pb.Channel.CHANNEL_L3 ? 'L3' : 'L2'} snapshot of ${symbol} does not fit in one frame (${error instanceof Error ? error.message : String(error)}); try binary frames`);
+      }
+    }
     set.add(instrument.id);
+    // An update still waiting from an earlier subscription predates the snapshot.
+    if (channel === pb.Channel.CHANNEL_L2) connection.outbound.forgetBook(instrument.symbol);
     answer();
-    if (channel === pb.Channel.CHANNEL_L3) {
-      const book = this.options.venue.replica.book(instrument.id);
+    if (snapshot !== undefined) connection.outbound.marketFrame(snapshot);
+  }
+
+  private snapshotFrame(connection: Connection, instrument: Instrument, l3: boolean): Uint8Array | string {
+    const symbol = instrument.symbol;
+    const book = this.options.venue.replica.book(instrument.id);
+    if (l3) {
       const orders: { orderId: number; side: kapita.v1.Side; price: string; quantity: string }[] = [];
       for (const side of [Side.BUY, Side.SELL]) {
         book.forEachOrder(side, (orderId, priceTicks, displayedLots) => {
           orders.push({ orderId, side: pbSide(side), price: ticksToPrice(instrument, priceTicks), quantity: lotsToQuantity(instrument, displayedLots) });
         });
       }
-      connection.outbound.marketFrame(connection.encode({ bookSnapshot: { symbol, seq: this.lastL3Seq.get(instrument.id) ?? 0, orders } }));
+      return connection.encode({ bookSnapshot: { symbol, seq: this.lastL3Seq.get(instrument.id) ?? 0, orders } });
     }
-    if (channel === pb.Channel.CHANNEL_L2) {
-      // An update still waiting from an earlier subscription predates the snapshot.
-      connection.outbound.forgetBook(instrument.symbol);
-      const book = this.options.venue.replica.book(instrument.id);
-      const levels = (side: number): { price: string; quantity: string; orderCount: number }[] =>
-        book.levels(side, 1000).map((l) => ({ price: ticksToPrice(instrument, l.priceTicks), quantity: lotsToQuantity(instrument, l.displayedLots), orderCount: l.orderCount }));
-      connection.outbound.marketFrame(connection.encode({ bookSnapshot: { symbol, seq: this.lastBookSeq.get(instrument.id) ?? 0, bids: levels(Side.BUY), asks: levels(Side.SELL) } }));
-    }
+    const levels = (side: number): { price: string; quantity: string; orderCount: number }[] =>
+      book.levels(side, 1000).map((l) => ({ price: ticksToPrice(instrument, l.priceTicks), quantity: lotsToQuantity(instrument, l.displayedLots), orderCount: l.orderCount }));
+    return connection.encode({ bookSnapshot: { symbol, seq: this.lastBookSeq.get(instrument.id) ?? 0, bids: levels(Side.BUY), asks: levels(Side.SELL) } });
   }
 
   /** Market data and execution reports of one durable command. */
@@ -416,7 +446,7 @@ export class WebSocketGateway {
         const frame = encodedOnce({
           trade: { symbol: instrument.symbol, tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, events.field(i, Field.TRADE_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.TRADE_QUANTITY)), side: pbSide(events.field(i, Field.AGGRESSOR_SIDE)), seq: outcome.seq, timeMs },
         });
-        for (const connection of this.connections) if (connection.trades.has(instrument.id)) connection.outbound.marketFrame(frame(connection.encode));
+        for (const connection of this.connections) if (connection.trades.has(instrument.id)) deliver(connection, frame);
       }
       this.report(outcome, i, timeMs);
     }
@@ -445,7 +475,7 @@ export class WebSocketGateway {
       if (this.lastTop.get(instrumentId) === key) continue;
       this.lastTop.set(instrumentId, key);
       const frame = encodedOnce({ topOfBook: top });
-      for (const connection of this.connections) if (connection.l1.has(instrumentId)) connection.outbound.marketFrame(frame(connection.encode));
+      for (const connection of this.connections) if (connection.l1.has(instrumentId)) deliver(connection, frame);
     }
   }
 
@@ -493,7 +523,7 @@ export class WebSocketGateway {
       this.lastL3Seq.set(instrumentId, outcome.seq);
       if (!subscribed) continue;
       const frame = encodedOnce({ l3Update: { symbol: instrument.symbol, seq: outcome.seq, prevSeq, changes } });
-      for (const connection of this.connections) if (connection.l3.has(instrumentId)) connection.outbound.marketFrame(frame(connection.encode));
+      for (const connection of this.connections) if (connection.l3.has(instrumentId)) deliver(connection, frame);
     }
   }
 
@@ -509,8 +539,8 @@ export class WebSocketGateway {
         for (const minutes of connection.candles.get(instrumentId) ?? []) {
           const [candle] = this.options.history.candles(instrument, minutes, 1);
           if (candle === undefined) continue;
-          connection.outbound.marketFrame(
-            connection.encode({
+          deliver(connection, (encode) =>
+            encode({
               candle: { symbol: instrument.symbol, interval: CANDLE_INTERVAL[minutes] ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED, startMs: Date.parse(candle.start), open: candle.open, high: candle.high, low: candle.low, close: candle.close, volume: candle.volume, trades: candle.trades, closed: false },
             }),
           );

@@ -10,10 +10,11 @@ class FakeSocket implements SocketLike {
   closed: { code: number; reason: string } | undefined;
   private readonly callbacks: (() => void)[] = [];
 
-  send(data: Uint8Array | string, callback: (error?: Error) => void): void {
+  send(data: Uint8Array | string, callback: (error?: Error | null) => void): void {
     this.sent.push(typeof data === 'string' ? data : `binary ${data.length}`);
+    // As ws does: null on success.
     this.callbacks.push(() => {
-      callback();
+      callback(null);
     });
   }
 
@@ -31,7 +32,7 @@ class FakeSocket implements SocketLike {
 const encodeBook = (symbol: string, book: PendingBook): string =>
   `L2 ${symbol} ${book.prevSeq}->${book.seq} ${[...book.levels.values()].map((l) => `${l.side}:${l.price}=${l.quantity}`).join(',')}`;
 
-const limits = { highWaterBytes: 1000, maxMarketData: 5, maxResponses: 100, maxBehindMs: 50 };
+const limits = { highWaterBytes: 1000, maxMarketData: 5, maxResponses: 100, maxBehindMs: 50, maxBufferedBytes: 100_000 };
 /** Writes queued market data at once (the server defers it with setImmediate; one test checks that). */
 const now = (write: () => void): void => {
   write();
@@ -128,5 +129,25 @@ describe('outbound queue', () => {
     expect(socket.sent).toHaveLength(3);
     await new Promise((resolve) => setImmediate(resolve));
     expect(socket.sent.at(-1)).toBe('trade 2');
+  });
+
+  it('drops a client that never reads its responses, and a reader whose merged update cannot be encoded', () => {
+    const socket = new FakeSocket();
+    const out = new Outbound(socket, encodeBook, limits, undefined, now);
+    socket.bufferedAmount = 100_001;
+    out.response('pong');
+    expect(socket.closed).toEqual({ code: SLOW_CONSUMER, reason: 'slow consumer: 100001 bytes unread' });
+    const other = new FakeSocket();
+    const tooLarge = new Outbound(
+      other,
+      () => {
+        throw new Error('frame too large');
+      },
+      limits,
+      undefined,
+      now,
+    );
+    tooLarge.bookUpdate('BTC-USD', 1, 2, [{ side: 1, price: '100', quantity: '1' }]);
+    expect(other.closed?.reason).toBe('book update of BTC-USD cannot be sent (frame too large); resubscribe for a snapshot');
   });
 });

@@ -137,6 +137,16 @@ describe('the venue over HTTP', () => {
     expect((await mallory.client.call('GET', `/v1/orders/${placed.orderId}`)).status).toBe(404);
     expect((await mallory.client.call('DELETE', `/v1/orders/${placed.orderId}`)).status).toBe(404);
     expect((await alice.client.call('GET', `/v1/orders/${placed.orderId}`)).body).toMatchObject({ orderId: placed.orderId, status: 'new' });
+    // Admin routes take only issued account ids: "abc" would otherwise reach the core as account 0, the venue default.
+    for (const id of ['abc', '-1', '1.5', '4294967296', '999']) {
+      const refused = await admin.call('PUT', `/v1/admin/accounts/${id}/limits`, { limit: 'maxOpenOrders', value: 1 });
+      expect([refused.status, (refused.body as { error: { name: string } }).error.name]).toEqual([400, 'INVALID_ACCOUNT']);
+    }
+    // A bad deposit refuses the whole account creation: no account, no key.
+    const badDeposit = await admin.call('POST', '/v1/admin/accounts', { name: 'x', deposits: { USD: '10', XYZ: '1' } });
+    expect([badDeposit.status, (badDeposit.body as { error: { name: string } }).error.name]).toEqual([400, 'UNKNOWN_ASSET']);
+    expect(server.keys.isIssued(3)).toBe(false);
+    expect((await alice.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '60001', quantity: '0.1' })).status).toBe(201);
     const forbidden = await mallory.client.call('POST', '/v1/admin/accounts', { name: 'x' });
     expect([forbidden.status, (forbidden.body as { error: { name: string } }).error.name]).toEqual([403, 'FORBIDDEN']);
     expect((await alice.client.call('DELETE', `/v1/orders/${placed.orderId}`)).body).toEqual({ orderId: placed.orderId, status: 'cancelled' });
