@@ -21,7 +21,7 @@ import { AuthError, KeyStore, type Principal, TokenService } from './auth.js';
 import { fail, RequestError } from './errors.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
 import { isWebSocketUpgrade, WebSocketGateway } from './ws.js';
-import { Venue } from './venue.js';
+import { type CommandOutcome, Venue } from './venue.js';
 import { Metrics } from './metrics.js';
 import { OPENAPI_INFO, ROUTE_SCHEMAS } from './openapi.js';
 import { FILLS_KEPT, History, INTERVALS, MINUTES_KEPT, TRADES_KEPT } from './history.js';
@@ -160,7 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const instrumentOf = (symbol: string): Instrument => bySymbol.get(symbol) ?? fail(ResultCode.UNKNOWN_INSTRUMENT, `no instrument ${symbol}`);
   const rejected = (code: ResultCode): { status: number; body: unknown } => ({ status: statusOf(code), body: apiError(code) });
-  const run = async <T>(command: Command, read: Parameters<Venue['execute']>[1] & ((outcome: Parameters<Parameters<Venue['execute']>[1]>[0]) => T)): Promise<T> => {
+  const run = async <T>(command: Command, read: (outcome: CommandOutcome) => T): Promise<T> => {
     if (venue.error !== undefined) fail(ResultCode.UNAVAILABLE);
     const started = process.hrtime.bigint();
     const result = await venue.execute(command, read);
