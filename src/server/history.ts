@@ -208,21 +208,28 @@ export class History {
   /** Candles of `minutes` minutes from the one-minute ones, oldest first; minutes without trades are absent. */
   candles(instrument: Instrument, minutes: number, limit: number): CandleView[] {
     const width = minutes * 60_000;
+    // Walks back from the newest minute and stops once `limit` candles are complete, so the
+    // current candle costs the minutes of its own interval, not the whole history.
     const merged: Minute[] = [];
-    for (const m of this.minutes.get(instrument.id) ?? []) {
+    const all = this.minutes.get(instrument.id) ?? [];
+    for (let i = all.length - 1; i >= 0; i--) {
+      const m = all[i];
+      if (m === undefined) break;
       const start = Math.floor(m.start / width) * width;
-      const last = merged.at(-1);
-      if (last?.start === start) {
-        last.high = Math.max(last.high, m.high);
-        last.low = Math.min(last.low, m.low);
-        last.close = m.close;
-        last.volume += m.volume;
-        last.trades += m.trades;
+      const first = merged.at(-1);
+      if (first?.start === start) {
+        first.high = Math.max(first.high, m.high);
+        first.low = Math.min(first.low, m.low);
+        first.open = m.open;
+        first.volume += m.volume;
+        first.trades += m.trades;
       } else {
+        if (merged.length === limit) break;
         merged.push({ ...m, start });
       }
     }
-    return merged.slice(-limit).map((c) => ({
+    merged.reverse();
+    return merged.map((c) => ({
       start: new Date(c.start).toISOString(),
       open: ticksToPrice(instrument, c.open),
       high: ticksToPrice(instrument, c.high),

@@ -26,7 +26,7 @@ import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, enve
 import { AuthError, type Principal, type TokenService } from './auth.js';
 import { RequestError } from './errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
-import type { History } from './history.js';
+import type { CandleView, History } from './history.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import { balancesView, fillView, type OrderResponse } from './views.js';
 
@@ -150,7 +150,8 @@ class Connection {
   fills = false;
   balances = false;
   /** CANDLES subscriptions: instrument id → interval minutes. */
-  readonly candles = new Map<number, Set<number>>();
+  /** instrument → candle interval in minutes → start (ms) of the last candle sent, 0 before any. */
+  readonly candles = new Map<number, Map<number, number>>();
   reportSeq = 0;
 
   constructor(
@@ -376,9 +377,9 @@ export class WebSocketGateway {
     const instrument = this.instrument(symbol);
     if (channel === pb.Channel.CHANNEL_CANDLES) {
       const minutes = CANDLE_MINUTES[request.interval ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED] ?? 1;
-      const intervals = connection.candles.get(instrument.id) ?? new Set<number>();
-      if (on) intervals.add(minutes);
-      else intervals.delete(minutes);
+      const intervals = connection.candles.get(instrument.id) ?? new Map<number, number>();
+      if (!on) intervals.delete(minutes);
+      else if (!intervals.has(minutes)) intervals.set(minutes, 0);
       connection.candles.set(instrument.id, intervals);
       answer();
       return;
@@ -527,7 +528,11 @@ export class WebSocketGateway {
     }
   }
 
-  /** The current candle of each subscribed interval of every instrument the command traded in. */
+  /**
+   * The current candle of each subscribed interval of every instrument the command traded in.
+   * When a trade opens a new interval, the subscriber first gets the candle it had been following
+   * again, final, with `closed` set.
+   */
   private publishCandles(outcome: CommandOutcome): void {
     const events = outcome.engine.events;
     const traded = new Set<number>();
@@ -535,15 +540,30 @@ export class WebSocketGateway {
     for (const instrumentId of traded) {
       const instrument = this.byId.get(instrumentId);
       if (instrument === undefined) continue;
+      // Computed once per interval and command, whatever the number of subscribers.
+      const frames = new Map<number, { startMs: number; current: ReturnType<typeof encodedOnce>; previous: { startMs: number; frame: ReturnType<typeof encodedOnce> } | undefined }>();
+      const framesFor = (minutes: number) => {
+        let entry = frames.get(minutes);
+        if (entry !== undefined) return entry;
+        const recent = this.options.history.candles(instrument, minutes, 2);
+        const current = recent.at(-1);
+        const before = recent.length === 2 ? recent[0] : undefined;
+        if (current === undefined) return undefined;
+        const interval = CANDLE_INTERVAL[minutes] ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED;
+        const message = (c: CandleView, closed: boolean) => encodedOnce({ candle: { symbol: instrument.symbol, interval, startMs: Date.parse(c.start), open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, trades: c.trades, closed } });
+        entry = { startMs: Date.parse(current.start), current: message(current, false), previous: before === undefined ? undefined : { startMs: Date.parse(before.start), frame: message(before, true) } };
+        frames.set(minutes, entry);
+        return entry;
+      };
       for (const connection of this.connections) {
-        for (const minutes of connection.candles.get(instrumentId) ?? []) {
-          const [candle] = this.options.history.candles(instrument, minutes, 1);
-          if (candle === undefined) continue;
-          deliver(connection, (encode) =>
-            encode({
-              candle: { symbol: instrument.symbol, interval: CANDLE_INTERVAL[minutes] ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED, startMs: Date.parse(candle.start), open: candle.open, high: candle.high, low: candle.low, close: candle.close, volume: candle.volume, trades: candle.trades, closed: false },
-            }),
-          );
+        const intervals = connection.candles.get(instrumentId);
+        if (intervals === undefined) continue;
+        for (const [minutes, lastStart] of intervals) {
+          const entry = framesFor(minutes);
+          if (entry === undefined) continue;
+          if (entry.previous !== undefined && lastStart !== 0 && lastStart !== entry.startMs && entry.previous.startMs === lastStart) deliver(connection, entry.previous.frame);
+          intervals.set(minutes, entry.startMs);
+          deliver(connection, entry.current);
         }
       }
     }
