@@ -22,6 +22,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, type kapita, pb } from '../src/protocol/wire.js';
 import { type Credentials, RestClient } from '../src/server/client.js';
 import { startServer } from '../src/server/server.js';
+import { DEFAULT_EDGE } from '../src/security/edge.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../src/server/venue-config.js';
 import { round } from './report.js';
 
@@ -290,9 +291,14 @@ export const BTC_USD: Market = { symbol: 'BTC-USD', bestBid: '64999.99', bestAsk
 /** ETH-USD (tick 0.05, lot 0.001, pro-rata): 5,000 ETH at 3499.95 and at 3500.05; orders of 0.01 ETH. */
 export const ETH_USD: Market = { symbol: 'ETH-USD', bestBid: '3499.95', bestAsk: '3500.05', makerQuantity: '5000', orderQuantity: '0.010' };
 
-/** The default config, on loopback port 0. Its risk limits stay; bench accounts get theirs lifted. */
-export function benchConfig(durability: 'write' | 'fsync'): VenueConfig {
-  return { ...DEFAULT_CONFIG, durability, server: { host: '127.0.0.1', port: 0 } };
+/**
+ * The default config, in plaintext on loopback port 0 (the latency figures compare with a plaintext
+ * ws echo). Its risk limits stay; bench accounts get theirs lifted, and so do the edge's rate limits,
+ * which every bench client shares from one address (the flood bench keeps them).
+ */
+export function benchConfig(durability: 'write' | 'fsync', edge: 'lifted' | 'default' = 'lifted'): VenueConfig {
+  const lifted = { ...DEFAULT_EDGE, connectionsPerIp: 100_000, requestsPerSecondPerIp: 1_000_000_000, requestBurstPerIp: 1_000_000_000, requestsPerSecondPerAccount: 1_000_000_000, requestBurstPerAccount: 1_000_000_000, ordersPerSecondPerAccount: 1_000_000_000, orderBurstPerAccount: 1_000_000_000, messagesPerSecondPerConnection: 1_000_000_000, messageBurstPerConnection: 1_000_000_000 };
+  return { ...DEFAULT_CONFIG, durability, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, edge: edge === 'lifted' ? lifted : DEFAULT_EDGE };
 }
 
 export interface Account {

@@ -1,47 +1,84 @@
-// Authentication for programs: API keys and short-lived tokens.
+// Authentication: API keys for programs, sessions for people, and the short-lived tokens both trade
+// for.
 //
 // An API key is an id and a secret. The secret never crosses the wire after it is issued: a client
 // proves it holds it by signing `keyId \n timestamp \n nonce` with HMAC-SHA256 and trades the
 // signature at POST /v1/auth/token for a JWT that expires in 60 seconds. A timestamp more than 30 s
-// from the server's clock, or a nonce used before with the key, is refused.
+// from the server's clock, or a nonce used before with the key, is refused. A key carries scopes
+// (read, trade, risk, admin) and an optional IP allow-list, and can be rotated (new secret, same id)
+// and revoked (its tokens stop verifying at once).
 //
-// Keys live in DATA/keys.json and the token signing key (Ed25519) in DATA/token-key.json, both mode
-// 0600 and written atomically. The first start creates an admin key and writes it to
-// DATA/admin-key.json (0600) for the operator.
+// People sign in with a password and a second factor (identity.ts) and get the same 60-second
+// tokens, naming their session (`sid`), plus a one-time refresh token (security/sessions.ts).
+//
+// Tokens are EdDSA (Ed25519) JWTs with issuer, audience, key id (`kid`) and a ±5 s skew bound. The
+// signing keys rotate: a new key signs from the moment it is made, and a retired one still verifies
+// for the life of the tokens it signed, then is dropped. The public keys are published as a JWKS.
+//
+// Keys live in DATA/keys.json and the signing keys in DATA/token-keys.json, both mode 0600 and
+// written atomically. The first start creates an admin key and writes it to DATA/admin-key.json.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { join } from 'node:path';
-import { calculateJwkThumbprint, type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { calculateJwkThumbprint, type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, type JWTHeaderParameters, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { ResultCode } from '../domain/result-codes.js';
+import { writePrivate } from '../security/files.js';
+import type { SessionStore } from '../security/sessions.js';
+import { ROLE_SCOPES, type Scope, SCOPES, type User } from '../security/users.js';
+
+export type { Scope } from '../security/users.js';
 
 export const TOKEN_TTL_SECONDS = 60;
 export const SIGNATURE_WINDOW_MS = 30_000;
 export const ISSUER = 'kapita';
 export const AUDIENCE = 'kapita-api';
 /** Tolerated difference between clocks when a token's times are checked. */
-const CLOCK_SKEW_SECONDS = 5;
+export const CLOCK_SKEW_SECONDS = 5;
 
 export interface ApiKey {
   readonly keyId: string;
-  readonly secret: string;
-  /** 0 for an admin key (not an account's). */
+  secret: string;
+  /** 0 for a venue key (admin or risk), not an account's. */
   readonly accountId: number;
-  readonly admin: boolean;
+  readonly scopes: Scope[];
+  /** Addresses or CIDR blocks the key may be used from; empty for anywhere. */
+  readonly ipAllowList: string[];
   readonly name: string;
   readonly createdAt: string;
+  /** Bumped by each rotation; tokens carry it, so a rotation also ends the old secret's tokens. */
+  secretVersion: number;
+  rotatedAt?: string;
+  revokedAt?: string;
 }
 
 interface KeyFile {
-  readonly version: 1;
+  readonly version: 2;
   nextAccountId: number;
   keys: ApiKey[];
 }
 
+/** Version 1 (issue 5) keys had an admin flag instead of scopes. */
+interface KeyFileV1 {
+  readonly version: 1;
+  nextAccountId: number;
+  keys: { keyId: string; secret: string; accountId: number; admin: boolean; name: string; createdAt: string }[];
+}
+
 /** What a verified token says about its holder. */
 export interface Principal {
-  readonly keyId: string;
+  /** `key` for a program's API key, `user` for a person's session. */
+  readonly kind: 'key' | 'user';
+  /** The key id or the user id. */
+  readonly subject: string;
   readonly accountId: number;
+  readonly scopes: ReadonlySet<Scope>;
+  /** Shorthand for scopes.has('admin'). */
   readonly admin: boolean;
+  /** A person's session, which logout or refresh-token reuse revokes. */
+  readonly sessionId: string | undefined;
+  /** When the token expires (ms). */
+  readonly expiresAtMs: number;
 }
 
 export class AuthError extends Error {
@@ -54,38 +91,96 @@ export class AuthError extends Error {
   }
 }
 
-function writePrivate(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text, { mode: 0o600, flush: true });
-  renameSync(`${path}.tmp`, path);
-}
-
 export function signRequest(secret: string, keyId: string, timestamp: number, nonce: string): string {
   return createHmac('sha256', secret).update(`${keyId}\n${timestamp}\n${nonce}`).digest('hex');
 }
 
+/** Checks an IP allow-list entry (an address or a CIDR block); returns a reason when it is not one. */
+export function allowListProblem(entry: string): string | undefined {
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined || address === undefined) return `"${entry}" is not an address or CIDR block`;
+  const family = isIP(address);
+  if (family === 0) return `"${entry}" is not an IPv4 or IPv6 address`;
+  if (bits === undefined) return undefined;
+  const prefix = /^[0-9]{1,3}$/.test(bits) ? Number(bits) : -1;
+  if (prefix < 0 || prefix > (family === 4 ? 32 : 128)) return `"${entry}" has a bad prefix length`;
+  return undefined;
+}
+
+/** An allow-list as a BlockList (node:net), which matches IPv4, IPv6 and IPv4-mapped IPv6 addresses. */
+function allowListOf(entries: readonly string[]): BlockList | undefined {
+  if (entries.length === 0) return undefined;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address = '', bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  return list;
+}
+
+/** True when `ip` (as the socket reports it) is on the list. */
+function allowed(list: BlockList, ip: string): boolean {
+  const mapped = /^::ffff:([0-9.]+)$/i.exec(ip)?.[1];
+  if (mapped !== undefined) return list.check(mapped, 'ipv4') || list.check(ip, 'ipv6');
+  return list.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4');
+}
+
 export class KeyStore {
   private readonly byId = new Map<string, ApiKey>();
+  private readonly allowLists = new Map<string, BlockList>();
+  private readonly revokedListeners: ((key: ApiKey) => void)[] = [];
 
   private constructor(
     private readonly path: string,
     private readonly file: KeyFile,
   ) {
-    for (const key of file.keys) this.byId.set(key.keyId, key);
+    for (const key of file.keys) this.index(key);
   }
 
-  /** Opens DATA/keys.json, creating it with an admin key (also written to DATA/admin-key.json) on first start. */
+  /** Opens DATA/keys.json (upgrading a version 1 file), creating it with an admin key (also written to DATA/admin-key.json) on first start. */
   static open(dataDir: string): { store: KeyStore; createdAdmin: string | undefined } {
     const path = join(dataDir, 'keys.json');
-    if (existsSync(path)) return { store: new KeyStore(path, JSON.parse(readFileSync(path, 'utf8')) as KeyFile), createdAdmin: undefined };
-    const store = new KeyStore(path, { version: 1, nextAccountId: 1, keys: [] });
-    const admin = store.issue(0, true, 'admin');
+    if (existsSync(path)) {
+      const raw = JSON.parse(readFileSync(path, 'utf8')) as KeyFile | KeyFileV1;
+      const file: KeyFile =
+        raw.version === 2
+          ? raw
+          : {
+              version: 2,
+              nextAccountId: raw.nextAccountId,
+              keys: raw.keys.map((k) => ({ keyId: k.keyId, secret: k.secret, accountId: k.accountId, scopes: k.admin ? ['read', 'risk', 'admin'] : ['read', 'trade'], ipAllowList: [], name: k.name, createdAt: k.createdAt, secretVersion: 1 })),
+            };
+      const store = new KeyStore(path, file);
+      if (raw.version !== 2) store.save();
+      return { store, createdAdmin: undefined };
+    }
+    const store = new KeyStore(path, { version: 2, nextAccountId: 1, keys: [] });
+    const admin = store.issue({ accountId: 0, scopes: ['read', 'risk', 'admin'], name: 'admin', ipAllowList: [] }, new Date().toISOString());
     const adminPath = join(dataDir, 'admin-key.json');
     writePrivate(adminPath, `${JSON.stringify({ keyId: admin.keyId, secret: admin.secret }, null, 2)}\n`);
     return { store, createdAdmin: adminPath };
   }
 
+  /** Called with every key that is revoked, to close the sessions it carries. */
+  onRevoked(listener: (key: ApiKey) => void): void {
+    this.revokedListeners.push(listener);
+  }
+
   get(keyId: string): ApiKey | undefined {
     return this.byId.get(keyId);
+  }
+
+  /** Keys of one account, or all keys for `undefined`, newest last. */
+  list(accountId: number | undefined): ApiKey[] {
+    return this.file.keys.filter((k) => accountId === undefined || k.accountId === accountId);
+  }
+
+  /** False when the key has an allow-list and `ip` is not on it. */
+  allows(key: ApiKey, ip: string | undefined): boolean {
+    const list = this.allowLists.get(key.keyId);
+    return list === undefined || (ip !== undefined && allowed(list, ip));
   }
 
   /** A new account id (accounts exist in the core once funded or given limits). */
@@ -101,12 +196,55 @@ export class KeyStore {
     return Number.isSafeInteger(accountId) && accountId >= 1 && accountId < this.file.nextAccountId;
   }
 
-  issue(accountId: number, admin: boolean, name: string): ApiKey {
-    const key: ApiKey = { keyId: `k${randomBytes(9).toString('base64url')}`, secret: randomBytes(32).toString('base64url'), accountId, admin, name, createdAt: new Date().toISOString() };
+  issue(spec: { accountId: number; scopes: readonly Scope[]; name: string; ipAllowList: readonly string[] }, now: string): ApiKey {
+    for (const scope of spec.scopes) if (!SCOPES.includes(scope)) throw new Error(`unknown scope ${scope}`);
+    for (const entry of spec.ipAllowList) {
+      const problem = allowListProblem(entry);
+      if (problem !== undefined) throw new Error(problem);
+    }
+    const key: ApiKey = {
+      keyId: `k${randomBytes(9).toString('base64url')}`,
+      secret: randomBytes(32).toString('base64url'),
+      accountId: spec.accountId,
+      scopes: [...new Set(spec.scopes)],
+      ipAllowList: [...spec.ipAllowList],
+      name: spec.name,
+      createdAt: now,
+      secretVersion: 1,
+    };
     this.file.keys.push(key);
-    this.byId.set(key.keyId, key);
+    this.index(key);
     this.save();
     return key;
+  }
+
+  /** A new secret for the key; the old secret and the tokens it signed for stop working at once. */
+  rotate(keyId: string, now: string): ApiKey {
+    const key = this.byId.get(keyId);
+    if (key === undefined || key.revokedAt !== undefined) throw new AuthError(key === undefined ? ResultCode.UNKNOWN_KEY : ResultCode.KEY_REVOKED, `cannot rotate key ${keyId}`);
+    key.secret = randomBytes(32).toString('base64url');
+    key.secretVersion++;
+    key.rotatedAt = now;
+    this.save();
+    for (const listener of this.revokedListeners) listener(key);
+    return key;
+  }
+
+  /** Revokes the key for good: its tokens stop verifying and its live sessions are closed. */
+  revoke(keyId: string, now: string): ApiKey {
+    const key = this.byId.get(keyId);
+    if (key === undefined) throw new AuthError(ResultCode.UNKNOWN_KEY, `no API key ${keyId}`);
+    if (key.revokedAt !== undefined) return key;
+    key.revokedAt = now;
+    this.save();
+    for (const listener of this.revokedListeners) listener(key);
+    return key;
+  }
+
+  private index(key: ApiKey): void {
+    this.byId.set(key.keyId, key);
+    const list = allowListOf(key.ipAllowList);
+    if (list !== undefined) this.allowLists.set(key.keyId, list);
   }
 
   private save(): void {
@@ -114,38 +252,87 @@ export class KeyStore {
   }
 }
 
+/** A signing key as stored: the private JWK, when it was made, and when it stopped signing. */
+interface SigningKeyRecord {
+  readonly kid: string;
+  readonly jwk: JWK;
+  readonly createdAtMs: number;
+  retiredAtMs?: number;
+}
+
+interface SigningKey {
+  readonly record: SigningKeyRecord;
+  readonly privateKey: CryptoKey;
+  readonly publicKey: CryptoKey;
+  readonly publicJwk: JWK;
+}
+
+/** What the token service needs to know about people (identity.ts provides it). */
+export interface UserDirectory {
+  get(userId: string): User | undefined;
+}
+
 /** Issues and verifies tokens; remembers recent nonces per key to refuse a replayed signature. */
 export class TokenService {
   /** keyId → nonce → ms until which it is remembered. */
   private readonly nonces = new Map<string, Map<string, number>>();
+  /** Newest last; the newest signs. */
+  private ring: SigningKey[];
 
   private constructor(
+    private readonly path: string,
     private readonly keys: KeyStore,
-    private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
-    private readonly kid: string,
+    private readonly users: UserDirectory,
+    private readonly sessions: SessionStore,
+    ring: SigningKey[],
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.ring = ring;
+  }
 
-  static async open(dataDir: string, keys: KeyStore, now: () => number = Date.now): Promise<TokenService> {
-    const path = join(dataDir, 'token-key.json');
-    let jwk: JWK;
+  static async open(dataDir: string, keys: KeyStore, users: UserDirectory, sessions: SessionStore, now: () => number = Date.now): Promise<TokenService> {
+    const path = join(dataDir, 'token-keys.json');
+    const legacy = join(dataDir, 'token-key.json');
+    let records: SigningKeyRecord[];
     if (existsSync(path)) {
-      jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
+      records = (JSON.parse(readFileSync(path, 'utf8')) as { keys: SigningKeyRecord[] }).keys;
+    } else if (existsSync(legacy)) {
+      // Issue 5 kept one key in token-key.json; it becomes the ring's first key.
+      const jwk = JSON.parse(readFileSync(legacy, 'utf8')) as JWK;
+      records = [{ kid: await calculateJwkThumbprint(publicPart(jwk, legacy)), jwk, createdAtMs: now() }];
     } else {
-      const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-      jwk = await exportJWK(pair.privateKey);
-      writePrivate(path, `${JSON.stringify(jwk)}\n`);
+      records = [await newSigningKey(now())];
     }
-    if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || jwk.x === undefined || jwk.d === undefined) throw new Error(`${path} is not an Ed25519 private key`);
-    const publicJwk: JWK = { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
-    const privateKey = (await importJWK(jwk, 'EdDSA')) as CryptoKey;
-    const publicKey = (await importJWK(publicJwk, 'EdDSA')) as CryptoKey;
-    return new TokenService(keys, privateKey, publicKey, await calculateJwkThumbprint(publicJwk), now);
+    const ring = await Promise.all(records.map((r) => loadSigningKey(r, path)));
+    const service = new TokenService(path, keys, users, sessions, ring, now);
+    service.save();
+    return service;
+  }
+
+  /** Starts signing with a new key; the old ones verify until their last tokens have expired. */
+  async rotateSigningKey(): Promise<string> {
+    const now = this.now();
+    const fresh = await loadSigningKey(await newSigningKey(now), this.path);
+    for (const k of this.ring) k.record.retiredAtMs ??= now;
+    this.ring = [...this.ring, fresh];
+    this.prune(now);
+    this.save();
+    return fresh.record.kid;
+  }
+
+  /** The age in ms of the key that signs now. */
+  signingKeyAgeMs(): number {
+    return this.now() - this.current().record.createdAtMs;
+  }
+
+  /** The public keys that verify tokens now (RFC 7517 JWK Set), for GET /.well-known/jwks.json. */
+  jwks(): { keys: JWK[] } {
+    this.prune(this.now());
+    return { keys: this.ring.map((k) => ({ ...k.publicJwk, kid: k.record.kid, alg: 'EdDSA', use: 'sig' })) };
   }
 
   /** Checks a key signature and returns a 60-second token. Throws AuthError with the reason. */
-  async token(keyId: string, timestamp: number, nonce: string, signature: string): Promise<{ token: string; expiresAt: number; accountId: number }> {
+  async token(keyId: string, timestamp: number, nonce: string, signature: string, ip?: string): Promise<{ token: string; expiresAt: number; accountId: number }> {
     const key = this.keys.get(keyId);
     if (key === undefined) throw new AuthError(ResultCode.UNKNOWN_KEY, `no API key ${keyId}`);
     const now = this.now();
@@ -153,37 +340,115 @@ export class TokenService {
     const expected = Buffer.from(signRequest(key.secret, keyId, timestamp, nonce), 'hex');
     const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AuthError(ResultCode.BAD_SIGNATURE, 'signature does not match');
+    // Checked after the signature, so the answers do not tell a stranger which keys exist or are revoked.
+    if (key.revokedAt !== undefined) throw new AuthError(ResultCode.KEY_REVOKED, `key ${keyId} was revoked at ${key.revokedAt}`);
+    if (!this.keys.allows(key, ip)) throw new AuthError(ResultCode.IP_NOT_ALLOWED, `${ip ?? 'this address'} is not on the allow-list of key ${keyId}`);
     const seen = this.nonces.get(keyId) ?? new Map<string, number>();
     for (const [n, until] of seen) if (until < now) seen.delete(n);
     if (seen.has(nonce)) throw new AuthError(ResultCode.NONCE_REUSED, 'nonce already used');
     // A nonce is remembered for as long as its timestamp could still be accepted.
     seen.set(nonce, timestamp + SIGNATURE_WINDOW_MS);
     this.nonces.set(keyId, seen);
-    const issuedAt = Math.floor(now / 1000);
-    const token = await new SignJWT({ acct: key.accountId, adm: key.admin })
-      .setProtectedHeader({ alg: 'EdDSA', kid: this.kid })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setSubject(keyId)
-      .setIssuedAt(issuedAt)
-      .setNotBefore(issuedAt)
-      .setExpirationTime(issuedAt + TOKEN_TTL_SECONDS)
-      .sign(this.privateKey);
-    return { token, expiresAt: (issuedAt + TOKEN_TTL_SECONDS) * 1000, accountId: key.accountId };
+    const { token, expiresAt } = await this.sign({ sub: keyId, knd: 'key', kv: key.secretVersion }, now);
+    return { token, expiresAt, accountId: key.accountId };
   }
 
-  /** Verifies a bearer token: signature, algorithm, issuer, audience, times (±5 s skew), and that its key still exists. */
-  async verify(token: string): Promise<Principal> {
+  /** A 60-second token for a person's live session. */
+  async userToken(user: User, sessionId: string): Promise<{ token: string; expiresAt: number }> {
+    return this.sign({ sub: user.id, knd: 'user', sid: sessionId }, this.now());
+  }
+
+  /**
+   * Verifies a bearer token: signature (by `kid`, EdDSA only), issuer, audience, times (±5 s skew),
+   * and that what it names is still live: the key not revoked or rotated, the session not revoked,
+   * and the caller's address on the key's allow-list.
+   */
+  async verify(token: string, ip?: string): Promise<Principal> {
+    let payload;
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'], clockTolerance: CLOCK_SKEW_SECONDS, currentDate: new Date(this.now()) });
-      const keyId = payload.sub ?? '';
-      const key = this.keys.get(keyId);
-      if (key === undefined) throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token names an unknown key');
-      return { keyId, accountId: key.accountId, admin: key.admin };
+      ({ payload } = await jwtVerify(token, (header: JWTHeaderParameters) => this.verifierFor(header), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'], clockTolerance: CLOCK_SKEW_SECONDS, currentDate: new Date(this.now()) }));
     } catch (error) {
       if (error instanceof AuthError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new AuthError(ResultCode.TOKEN_EXPIRED, 'token expired');
       throw new AuthError(ResultCode.UNAUTHENTICATED, `invalid token: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const subject = payload.sub ?? '';
+    const expiresAtMs = (payload.exp ?? 0) * 1000;
+    if (payload['knd'] === 'key') {
+      const key = this.keys.get(subject);
+      if (key === undefined) throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token names an unknown key');
+      if (key.revokedAt !== undefined) throw new AuthError(ResultCode.KEY_REVOKED, `key ${subject} was revoked`);
+      if (payload['kv'] !== key.secretVersion) throw new AuthError(ResultCode.KEY_REVOKED, `key ${subject} was rotated after this token was issued`);
+      if (!this.keys.allows(key, ip)) throw new AuthError(ResultCode.IP_NOT_ALLOWED, `${ip ?? 'this address'} is not on the allow-list of key ${subject}`);
+      const scopes = new Set(key.scopes);
+      return { kind: 'key', subject, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs };
+    }
+    if (payload['knd'] === 'user') {
+      const user = this.users.get(subject);
+      const sid = typeof payload['sid'] === 'string' ? payload['sid'] : '';
+      if (user === undefined || user.disabled === true) throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token names an unknown or disabled user');
+      if (!this.sessions.isLive(sid, this.now())) throw new AuthError(ResultCode.SESSION_REVOKED, `session ${sid} has ended`);
+      const scopes = new Set(ROLE_SCOPES[user.role]);
+      return { kind: 'user', subject, accountId: user.accountId, scopes, admin: scopes.has('admin'), sessionId: sid, expiresAtMs };
+    }
+    throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token is of no known type');
   }
+
+  private async sign(claims: Record<string, unknown>, now: number): Promise<{ token: string; expiresAt: number }> {
+    const issuedAt = Math.floor(now / 1000);
+    const signer = this.current();
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA', kid: signer.record.kid, typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(issuedAt + TOKEN_TTL_SECONDS)
+      .setJti(randomBytes(12).toString('base64url'))
+      .sign(signer.privateKey);
+    return { token, expiresAt: (issuedAt + TOKEN_TTL_SECONDS) * 1000 };
+  }
+
+  private current(): SigningKey {
+    const key = this.ring.at(-1);
+    if (key === undefined) throw new Error('the signing key ring is empty');
+    return key;
+  }
+
+  private verifierFor(header: JWTHeaderParameters): CryptoKey {
+    if (header.alg !== 'EdDSA') throw new AuthError(ResultCode.UNAUTHENTICATED, `invalid token: algorithm ${String(header.alg)} is not accepted`);
+    this.prune(this.now());
+    const key = this.ring.find((k) => k.record.kid === header.kid);
+    if (key === undefined) throw new AuthError(ResultCode.UNAUTHENTICATED, `invalid token: no verification key ${String(header.kid)}`);
+    return key.publicKey;
+  }
+
+  /** Drops retired keys once every token they signed has expired (life plus skew). */
+  private prune(now: number): void {
+    const keep = this.ring.filter((k) => k.record.retiredAtMs === undefined || now < k.record.retiredAtMs + (TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
+    if (keep.length !== this.ring.length) {
+      this.ring = keep;
+      this.save();
+    }
+  }
+
+  private save(): void {
+    writePrivate(this.path, `${JSON.stringify({ keys: this.ring.map((k) => k.record) })}\n`);
+  }
+}
+
+function publicPart(jwk: JWK, path: string): JWK {
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || jwk.x === undefined || jwk.d === undefined) throw new Error(`${path} holds a key that is not an Ed25519 private key`);
+  return { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
+}
+
+async function newSigningKey(nowMs: number): Promise<SigningKeyRecord> {
+  const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk = await exportJWK(pair.privateKey);
+  return { kid: await calculateJwkThumbprint(publicPart(jwk, 'a new key')), jwk, createdAtMs: nowMs };
+}
+
+async function loadSigningKey(record: SigningKeyRecord, path: string): Promise<SigningKey> {
+  const publicJwk = publicPart(record.jwk, path);
+  return { record, privateKey: (await importJWK(record.jwk, 'EdDSA')) as CryptoKey, publicKey: (await importJWK(publicJwk, 'EdDSA')) as CryptoKey, publicJwk };
 }

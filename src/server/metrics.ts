@@ -5,6 +5,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { resultCodeName } from '../domain/result-codes.js';
 import { CommandKind } from '../engine/command.js';
 import { EventType, Field } from '../engine/event.js';
+import type { EdgeGuard } from '../security/edge.js';
 import type { CommandOutcome, Venue } from './venue.js';
 
 const KIND_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(CommandKind).map(([name, kind]) => [kind, name.toLowerCase()]));
@@ -15,6 +16,10 @@ export class Metrics {
   private readonly rejects: Counter<'code'>;
   readonly commandSeconds: Histogram<'kind'>;
   readonly httpSeconds: Histogram<'method' | 'route' | 'status'>;
+  /** Refusals at the edge, by the limit that refused (connections, rates, bans). */
+  readonly edgeRefused: Counter<'limit'>;
+  /** Authentication attempts by method (key, password, totp, webauthn, recovery, refresh) and result. */
+  readonly authAttempts: Counter<'method' | 'result'>;
 
   constructor(venue: Venue) {
     const registers = [this.registry];
@@ -28,6 +33,8 @@ export class Metrics {
       buckets: [0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.25],
       registers,
     });
+    this.edgeRefused = new Counter({ name: 'kapita_edge_refused_total', help: 'Connections, requests and messages refused at the edge, by limit', labelNames: ['limit'], registers });
+    this.authAttempts = new Counter({ name: 'kapita_auth_attempts_total', help: 'Authentication attempts by method and result (ok or the code name)', labelNames: ['method', 'result'], registers });
     this.httpSeconds = new Histogram({
       name: 'kapita_http_request_seconds',
       help: 'HTTP request duration by method, route and status',
@@ -84,6 +91,18 @@ export class Metrics {
     } else {
       this.commands.inc({ kind: name, result: 'ok' });
     }
+  }
+
+  /** Live TCP connections and banned-address count from the edge guard. */
+  watchEdge(edge: EdgeGuard): void {
+    new Gauge({
+      name: 'kapita_edge_connections',
+      help: 'Open TCP connections on the listener',
+      registers: [this.registry],
+      collect() {
+        this.set(edge.openConnections);
+      },
+    });
   }
 
   kindName(kind: number): string {

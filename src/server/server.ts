@@ -4,6 +4,7 @@
 // numbered codes; decimals cross the API as strings and are converted exactly at this edge.
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
@@ -11,13 +12,18 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { decimalToUnits } from '../domain/decimal.js';
 import { defineInstrument, type Instrument } from '../domain/instrument.js';
-import { ResultCode } from '../domain/result-codes.js';
+import { ResultCode, resultCodeName } from '../domain/result-codes.js';
 import { priceToTicks, quantityToLots, ticksToPrice, lotsToQuantity } from '../domain/units.js';
 import { amend, cancel, type Command, deposit, massCancel, OrderType, place, type SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, TimeInForce } from '../engine/command.js';
 import { DoneStatus, EventType, Field } from '../engine/event.js';
 import { limitKindByName } from '../risk/limits.js';
 import { assetUnit } from '../risk/risk-config.js';
-import { AuthError, KeyStore, type Principal, TokenService } from './auth.js';
+import { AuthError, KeyStore, type Principal, type Scope, TokenService } from './auth.js';
+import { EdgeGuard, EdgeRefusal } from '../security/edge.js';
+import { SessionStore } from '../security/sessions.js';
+import { ensureTls, tlsServerOptions } from '../security/tls.js';
+import { UserStore } from '../security/users.js';
+import { registerIdentityRoutes } from './identity-routes.js';
 import { fail, RequestError } from './errors.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
 import { isWebSocketUpgrade, WebSocketGateway } from './ws.js';
@@ -38,10 +44,17 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+  /** https://… (or http://… when the config asks for plaintext on loopback). */
   readonly url: string;
   readonly port: number;
+  /** The CA (PEM) a client trusts to reach this server over TLS; undefined in plaintext. */
+  readonly ca: string | undefined;
   readonly venue: Venue;
   readonly keys: KeyStore;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly tokens: TokenService;
+  readonly edge: EdgeGuard;
   readonly app: FastifyInstance;
   readonly gateway: WebSocketGateway;
   stop(): Promise<void>;
@@ -51,11 +64,20 @@ export interface RunningServer {
 /** An error reply: the status follows the code's band. */
 function statusOf(code: ResultCode): number {
   if (code === ResultCode.UNKNOWN_ORDER || code === ResultCode.UNKNOWN_INSTRUMENT) return 404;
-  if (code === ResultCode.FORBIDDEN) return 403;
+  if (code === ResultCode.FORBIDDEN || code === ResultCode.BANNED || code === ResultCode.IP_NOT_ALLOWED) return 403;
+  if (code === ResultCode.RATE_LIMITED || code === ResultCode.TOO_MANY_CONNECTIONS) return 429;
   if (code >= 4000 && code < 5000) return 401;
   if (code >= 9000) return code === ResultCode.UNAVAILABLE ? 503 : 500;
   if (code >= 1000 && code < 2000) return 400;
   return 422;
+}
+
+/**
+ * Authentication failures that count towards a ban: wrong secrets, signatures, passwords and second
+ * factors, forged tokens. An expired token or an ended session is what an honest client meets too.
+ */
+function countsAsAuthFailure(code: ResultCode): boolean {
+  return code !== ResultCode.TOKEN_EXPIRED && code !== ResultCode.SESSION_REVOKED && code !== ResultCode.KEY_REVOKED && code !== ResultCode.IP_NOT_ALLOWED;
 }
 
 /** A JSON request body: the fields any route reads, all unknown until checked. */
@@ -88,9 +110,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const config = parseVenueConfig(options.config);
   const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
   mkdirSync(dataDir, { recursive: true });
+  const now = options.now ?? Date.now;
   const { store: keys, createdAdmin } = KeyStore.open(dataDir);
   if (createdAdmin !== undefined) say(`first start: admin API key written to ${createdAdmin} (mode 0600)`);
-  const tokens = await TokenService.open(dataDir, keys, options.now);
+  const users = UserStore.open(dataDir);
+  const sessions = SessionStore.open(dataDir);
+  const tokens = await TokenService.open(dataDir, keys, users, sessions, now);
+  const tls = config.server.plaintext ? undefined : await ensureTls(dataDir, { ...(config.server.tls === 'auto' ? {} : { files: config.server.tls }), hostnames: [config.server.host, ...config.server.hostnames], now: new Date(now()) });
+  if (tls?.created === true) say(`first start: TLS certificate authority written to ${tls.caPath ?? '?'}; clients trust it to connect`);
   const venue = await Venue.start({ dataDir, config: coreConfig(config), policy: config.durability, snapshotIntervalMs: config.snapshotIntervalMs, warn: (m) => say(`warning: ${m}`) });
   const instruments = config.instruments.map(defineInstrument);
   const bySymbol = new Map(instruments.map((i) => [i.symbol, i]));
@@ -107,6 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closedLastCommand: number[] = [];
   const history = new History(byId);
   const metrics = new Metrics(venue);
+  const edge = new EdgeGuard(config.edge, now, (limit) => metrics.edgeRefused.inc({ limit }));
+  metrics.watchEdge(edge);
   venue.listen((outcome, command) => {
     // Every listener of the previous command (execution reports among them) has read these by now.
     for (const id of closedLastCommand) clientIds.delete(id);
@@ -119,7 +148,56 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // forceCloseConnections: a stop does not wait for idle keep-alive clients (in-flight requests still finish).
   // Schemas check shapes and types only, and never coerce or strip: values are the handlers' to refuse, with their codes.
-  const app = Fastify({ logger: options.log === true, bodyLimit: 64 * 1024, forceCloseConnections: true, ajv: { customOptions: { coerceTypes: false, removeAdditional: false } } });
+  const limits = config.edge;
+  const app = Fastify({
+    logger: options.log === true,
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: true,
+    // A keep-alive connection idle this long is closed; a request must arrive whole within requestTimeout.
+    keepAliveTimeout: limits.idleTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    ...(tls === undefined ? {} : { https: { ...tlsServerOptions(tls), handshakeTimeout: limits.handshakeTimeoutMs } }),
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+  // Slow headers (slowloris) are cut off after the handshake timeout.
+  app.server.headersTimeout = limits.handshakeTimeoutMs;
+  // The connection caps act on the TCP connection before any TLS or HTTP: there is no protocol yet to
+  // answer in, so a refused connection is closed at once (and counted).
+  app.server.on('connection', (socket: Socket) => {
+    const ip = socket.remoteAddress ?? 'unknown';
+    if (edge.openConnection(ip) !== undefined) {
+      socket.destroy();
+      return;
+    }
+    socket.once('close', () => {
+      edge.closeConnection(ip);
+    });
+  });
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      edge.request(request.ip);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  // Security headers on every answer. The API answers JSON only: nothing may frame it, sniff it or
+  // run script from it, and no answer is cached. The docs page needs its own script and style.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (tls !== undefined) void reply.header('strict-transport-security', 'max-age=31536000');
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'no-referrer');
+    void reply.header('cross-origin-resource-policy', 'same-origin');
+    if (request.url.startsWith('/docs')) {
+      void reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    } else {
+      void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+      void reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
+  });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const schema = ROUTE_SCHEMAS[`${methods[0] ?? ''} ${route.url}`];
@@ -127,9 +205,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await app.register(fastifySwagger, { openapi: OPENAPI_INFO });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     if (error instanceof RequestError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message || undefined));
-    if (error instanceof AuthError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
+    if (error instanceof EdgeRefusal) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
+    if (error instanceof AuthError) {
+      if (countsAsAuthFailure(error.code)) edge.authFailed(request.ip);
+      return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return reply.status(400).send(apiError(ResultCode.INVALID_REQUEST, error instanceof Error ? error.message : String(error)));
     app.log.error(error);
@@ -146,16 +228,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const principal = async (request: FastifyRequest): Promise<Principal> => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ') !== true) fail(ResultCode.UNAUTHENTICATED);
-    return tokens.verify(header.slice('Bearer '.length));
-  };
-  const trader = async (request: FastifyRequest): Promise<Principal> => {
-    const who = await principal(request);
-    if (who.accountId === 0) fail(ResultCode.FORBIDDEN, 'an admin key has no account; use an account key');
+    const who = await tokens.verify(header.slice('Bearer '.length), request.ip);
+    edge.accountRequest(who.accountId);
     return who;
   };
-  const admin = async (request: FastifyRequest): Promise<Principal> => {
+  /** An account's caller with `scope`: order entry needs trade, reads need read. */
+  const trader = async (request: FastifyRequest, scope: Scope): Promise<Principal> => {
     const who = await principal(request);
-    if (!who.admin) fail(ResultCode.FORBIDDEN, 'admin endpoints need an admin key');
+    if (who.accountId === 0) fail(ResultCode.FORBIDDEN, 'a venue key or user has no account; use an account key');
+    if (!who.scopes.has(scope)) fail(ResultCode.FORBIDDEN, `this needs the ${scope} scope`);
+    return who;
+  };
+  /** Venue staff: risk endpoints (limits, kill switch, halt) need risk; accounts, users and deposits need admin. */
+  const staff = async (request: FastifyRequest, scope: 'risk' | 'admin'): Promise<Principal> => {
+    const who = await principal(request);
+    if (!who.scopes.has(scope)) fail(ResultCode.FORBIDDEN, scope === 'admin' ? 'admin endpoints need an admin key or user' : 'risk endpoints need a risk officer or admin');
     return who;
   };
   const instrumentOf = (symbol: string): Instrument => bySymbol.get(symbol) ?? fail(ResultCode.UNKNOWN_INSTRUMENT, `no instrument ${symbol}`);
@@ -229,13 +316,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const keyId = text(body, 'keyId', true) ?? '';
     const nonce = text(body, 'nonce', true) ?? '';
     if (nonce.length < 8 || nonce.length > 64) fail(ResultCode.INVALID_REQUEST, 'nonce must be 8 to 64 characters');
-    return tokens.token(keyId, timestamp, nonce, text(body, 'signature', true) ?? '');
+    try {
+      const answer = await tokens.token(keyId, timestamp, nonce, text(body, 'signature', true) ?? '', request.ip);
+      metrics.authAttempts.inc({ method: 'key', result: 'ok' });
+      return answer;
+    } catch (error) {
+      if (error instanceof AuthError) metrics.authAttempts.inc({ method: 'key', result: resultCodeName(error.code) });
+      throw error;
+    }
   });
 
   // ---- trading -----------------------------------------------------------------------------------
 
   /** Places an order for `who` from REST-shaped fields (decimals as strings); throws RequestError on bad input. */
   const placeOrder = async (who: Principal, body: Body): Promise<{ status: number; body: unknown }> => {
+    edge.order(who.accountId);
     for (const key of Object.keys(body)) if (!ORDER_FIELDS.has(key)) fail(ResultCode.INVALID_REQUEST, `unknown field ${key}`);
     const clientOrderId = text(body, 'clientOrderId', false);
     if (clientOrderId !== undefined && (clientOrderId.length === 0 || clientOrderId.length > 64)) fail(ResultCode.INVALID_REQUEST, 'clientOrderId must be 1 to 64 characters');
@@ -298,7 +393,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   app.post('/v1/orders', async (request, reply: FastifyReply) => {
-    const result = await placeOrder(await trader(request), bodyOf(request));
+    const result = await placeOrder(await trader(request, 'trade'), bodyOf(request));
     return reply.status(result.status).send(result.body);
   });
 
@@ -312,7 +407,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   app.get<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
-    const who = await trader(request);
+    const who = await trader(request, 'read');
     const orderId = Number(request.params.id);
     // Open orders from the replica; closed ones from the history kept since start.
     if (risk?.openOrder(orderId)?.accountId === who.accountId) return ownOpenOrder(who, orderId).order;
@@ -320,7 +415,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.get<{ Querystring: { symbol?: string; status?: string } }>('/v1/orders', async (request) => {
-    const who = await trader(request);
+    const who = await trader(request, 'read');
     const only = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol);
     const status = request.query.status ?? 'open';
     if (status === 'closed') return history.closedOrders(who.accountId, only?.symbol);
@@ -339,7 +434,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { orderId, status: 'cancelled' };
   };
 
-  app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request) => cancelOrder(await trader(request), Number(request.params.id)));
+  app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request) => cancelOrder(await trader(request, 'trade'), Number(request.params.id)));
 
   const cancelAll = async (who: Principal, symbol: string | undefined): Promise<{ cancelled: number[] }> => {
     const instrumentId = symbol === undefined ? 0 : instrumentOf(symbol).id;
@@ -352,10 +447,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { cancelled };
   };
 
-  app.delete<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => cancelAll(await trader(request), request.query.symbol));
+  app.delete<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => cancelAll(await trader(request, 'trade'), request.query.symbol));
 
   app.get<{ Querystring: { symbol?: string; limit?: string } }>('/v1/fills', async (request) => {
-    const who = await trader(request);
+    const who = await trader(request, 'read');
     const symbol = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol).symbol;
     const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > FILLS_KEPT) fail(ResultCode.INVALID_REQUEST, `limit must be an integer in 1..${FILLS_KEPT}`);
@@ -363,6 +458,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const amendOrder = async (who: Principal, orderId: number, body: Body): Promise<unknown> => {
+    edge.order(who.accountId);
     const { instrument } = ownOpenOrder(who, orderId);
     for (const key of Object.keys(body)) if (key !== 'price' && key !== 'quantity') fail(ResultCode.INVALID_REQUEST, `unknown field ${key} (an amend changes price and/or quantity)`);
     const convert = (field: 'price' | 'quantity'): number => {
@@ -392,10 +488,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return outcome.order;
   };
 
-  app.patch<{ Params: { id: string } }>('/v1/orders/:id', async (request) => amendOrder(await trader(request), Number(request.params.id), bodyOf(request)));
+  app.patch<{ Params: { id: string } }>('/v1/orders/:id', async (request) => amendOrder(await trader(request, 'trade'), Number(request.params.id), bodyOf(request)));
 
   app.get('/v1/account', async (request) => {
-    const who = await trader(request);
+    const who = await trader(request, 'read');
     return accountView(venue.replica, who.accountId);
   });
 
@@ -427,25 +523,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   app.post('/v1/admin/accounts', async (request, reply) => {
-    await admin(request);
+    await staff(request, 'admin');
     const body = bodyOf(request);
     const name = text(body, 'name', true) ?? '';
     const deposits = parseDeposits(body.deposits ?? {});
     const accountId = keys.allocateAccount();
-    const key = keys.issue(accountId, false, name);
+    const key = keys.issue({ accountId, scopes: ['read', 'trade'], name, ipAllowList: [] }, new Date(now()).toISOString());
     await creditAll(accountId, deposits, 0);
     return reply.status(201).send({ accountId, name, keyId: key.keyId, secret: key.secret });
   });
 
   app.post<{ Params: { id: string } }>('/v1/admin/accounts/:id/deposits', async (request) => {
-    await admin(request);
+    await staff(request, 'admin');
     const accountId = accountParam(request.params.id);
     await creditAll(accountId, parseDeposits(bodyOf(request)), 0);
     return accountView(venue.replica, accountId);
   });
 
   app.put<{ Params: { id: string } }>('/v1/admin/accounts/:id/limits', async (request) => {
-    await admin(request);
+    await staff(request, 'risk');
     const body = bodyOf(request);
     const kind = limitKindByName(text(body, 'limit', true) ?? '') ?? fail(ResultCode.INVALID_LIMIT, 'unknown limit name');
     const value = body.value;
@@ -458,7 +554,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.post<{ Params: { id: string } }>('/v1/admin/accounts/:id/kill-switch', async (request) => {
-    await admin(request);
+    await staff(request, 'risk');
     const on = bodyOf(request).on;
     if (typeof on !== 'boolean') fail(ResultCode.INVALID_FLAG, 'on must be true or false');
     const accountId = accountParam(request.params.id);
@@ -468,7 +564,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.post<{ Params: { symbol: string } }>('/v1/admin/instruments/:symbol/halt', async (request) => {
-    await admin(request);
+    await staff(request, 'risk');
     const on = bodyOf(request).on;
     if (typeof on !== 'boolean') fail(ResultCode.INVALID_FLAG, 'on must be true or false');
     const instrument = instrumentOf(request.params.symbol);
@@ -477,27 +573,67 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { symbol: instrument.symbol, halted: on };
   });
 
-  const gateway = new WebSocketGateway({ venue, tokens, instruments, trading: { placeOrder, cancelOrder, amendOrder, cancelAll }, clientOrderIdOf: (orderId) => clientIds.get(orderId), history, now: options.now ?? Date.now });
+  registerIdentityRoutes(app, { keys, users, sessions, tokens, edge, security: config.security, principal, staff, accountParam, now, attempt: (method, result) => metrics.authAttempts.inc({ method, result }) });
+
+  const gateway = new WebSocketGateway({ venue, tokens, edge, instruments, trading: { placeOrder, cancelOrder, amendOrder, cancelAll }, clientOrderIdOf: (orderId) => clientIds.get(orderId), history, now, idleTimeoutMs: limits.idleTimeoutMs });
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (isWebSocketUpgrade(request)) gateway.upgrade(request, socket, head);
-    else socket.destroy();
+    if (!isWebSocketUpgrade(request)) {
+      socket.destroy();
+      return;
+    }
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    try {
+      edge.request(ip);
+    } catch (error) {
+      // Refused before the handshake: an HTTP answer with the coded error, then close.
+      const refusal = error as EdgeRefusal;
+      const body = JSON.stringify(apiError(refusal.code, refusal.message));
+      socket.end(`HTTP/1.1 ${statusOf(refusal.code)} ${refusal.code === ResultCode.BANNED ? 'Forbidden' : 'Too Many Requests'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      return;
+    }
+    gateway.upgrade(request, socket, head);
   });
+  // A revoked session or key, or a rotated key, ends the live WebSocket sessions built on it.
+  sessions.onRevoked((session) => {
+    gateway.closeWhere((who) => who.sessionId === session.id, `session ended: ${session.revokedReason ?? 'revoked'}`);
+  });
+  keys.onRevoked((key) => {
+    gateway.closeWhere((who) => who.kind === 'key' && who.subject === key.keyId, key.revokedAt === undefined ? 'API key rotated' : 'API key revoked');
+  });
+  // The signing key is replaced on schedule; checked hourly (and once at start) against its age.
+  const rotateEveryMs = config.security.signingKeyRotationHours * 3_600_000;
+  const rotateIfDue = async (): Promise<void> => {
+    if (rotateEveryMs > 0 && tokens.signingKeyAgeMs() >= rotateEveryMs) say(`token signing key rotated: new kid ${await tokens.rotateSigningKey()}`);
+  };
+  await rotateIfDue();
+  const rotation = setInterval(() => {
+    rotateIfDue().catch((error: unknown) => {
+      say(`warning: signing key rotation failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }, 3_600_000);
+  rotation.unref();
 
   await app.listen({ host: config.server.host, port: config.server.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
-  const url = `http://${config.server.host}:${port}`;
-  say(`kapita listening on ${url} (data ${join(dataDir)})`);
+  const url = `${tls === undefined ? 'http' : 'https'}://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
+  say(`kapita listening on ${url} (${tls === undefined ? 'PLAINTEXT on loopback, as configured' : 'TLS 1.3 only'}; data ${join(dataDir)})`);
   let stopping: Promise<void> | undefined;
   return {
     url,
     port,
+    ca: tls?.ca,
     venue,
     keys,
+    users,
+    sessions,
+    tokens,
+    edge,
     app,
     gateway,
     stop: async () => {
       stopping ??= (async () => {
+        clearInterval(rotation);
         gateway.close();
         await app.close();
         await venue.stop();

@@ -5,12 +5,30 @@ import { defineInstrument, InstrumentConfigError, type InstrumentSpec } from '..
 import type { BookCapacity } from '../engine/order-book.js';
 import type { CoreConfig } from '../journal/store.js';
 import { defineRiskTables, RiskConfigError, type RiskConfig } from '../risk/risk-config.js';
+import { DEFAULT_EDGE, type EdgeLimits } from '../security/edge.js';
 
 export interface ServerSettings {
-  /** Loopback by default: the venue listens in plaintext until the security issue adds TLS. */
   readonly host: string;
   /** 0 = any free port (tests). */
   readonly port: number;
+  /**
+   * TLS 1.3 on the listener. 'auto' (the default) makes a CA and a server certificate in DATA/tls on
+   * first start; or the operator's PEM files.
+   */
+  readonly tls: 'auto' | { readonly certFile: string; readonly keyFile: string; readonly caFile?: string };
+  /** Plaintext HTTP and WebSocket instead of TLS: only when asked for, and only on a loopback host. */
+  readonly plaintext: boolean;
+  /** Names and addresses the generated certificate covers besides localhost, 127.0.0.1 and ::1. */
+  readonly hostnames: readonly string[];
+}
+
+export interface SecuritySettings {
+  /** The WebAuthn relying party: its id (a domain) and the origins a browser may sign in from. */
+  readonly webauthn: { readonly rpId: string; readonly rpName: string; readonly origins: readonly string[] };
+  /** A person signs in again (password and second factor) at least this often. */
+  readonly sessionHours: number;
+  /** The token signing key is replaced this often (0: only by the admin endpoint). */
+  readonly signingKeyRotationHours: number;
 }
 
 export interface VenueConfig {
@@ -20,6 +38,8 @@ export interface VenueConfig {
   readonly durability: 'write' | 'fsync';
   readonly snapshotIntervalMs: number;
   readonly server: ServerSettings;
+  readonly edge: EdgeLimits;
+  readonly security: SecuritySettings;
 }
 
 export class VenueConfigError extends Error {
@@ -87,8 +107,16 @@ export const DEFAULT_CONFIG: VenueConfig = {
   },
   durability: 'write',
   snapshotIntervalMs: 100,
-  server: { host: '127.0.0.1', port: 8080 },
+  server: { host: '127.0.0.1', port: 8443, tls: 'auto', plaintext: false, hostnames: [] },
+  edge: DEFAULT_EDGE,
+  security: {
+    webauthn: { rpId: 'localhost', rpName: 'Kapita', origins: ['https://localhost:8443'] },
+    sessionHours: 12,
+    signingKeyRotationHours: 24,
+  },
 };
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** The part of the config the journal is bound to (store config.json). */
 export function coreConfig(config: VenueConfig): CoreConfig {
@@ -110,7 +138,7 @@ function integer(value: unknown, field: string, min: number, max: number): numbe
  */
 export function parseVenueConfig(input: unknown): VenueConfig {
   if (!isRecord(input)) throw new VenueConfigError('(root)', 'must be a JSON object');
-  const known = ['instruments', 'capacity', 'risk', 'durability', 'snapshotIntervalMs', 'server'];
+  const known = ['instruments', 'capacity', 'risk', 'durability', 'snapshotIntervalMs', 'server', 'edge', 'security'];
   for (const key of Object.keys(input)) if (!known.includes(key)) throw new VenueConfigError(key, `unknown field (known: ${known.join(', ')})`);
   const raw = input as { readonly [K in keyof VenueConfig]?: unknown };
   const instruments = raw.instruments === undefined ? DEFAULT_CONFIG.instruments : raw.instruments;
@@ -149,13 +177,76 @@ export function parseVenueConfig(input: unknown): VenueConfig {
   const durability = raw.durability ?? DEFAULT_CONFIG.durability;
   if (durability !== 'write' && durability !== 'fsync') throw new VenueConfigError('durability', 'must be "write" or "fsync"');
   const snapshotIntervalMs = raw.snapshotIntervalMs === undefined ? DEFAULT_CONFIG.snapshotIntervalMs : integer(raw.snapshotIntervalMs, 'snapshotIntervalMs', 0, 3_600_000);
-  let server = DEFAULT_CONFIG.server;
-  if (raw.server !== undefined) {
-    if (!isRecord(raw.server)) throw new VenueConfigError('server', 'must be an object with host and port');
-    const given = raw.server as { host?: unknown; port?: unknown };
-    const host = given.host ?? server.host;
-    if (typeof host !== 'string' || host.length === 0) throw new VenueConfigError('server.host', 'must be a host name or address');
-    server = { host, port: given.port === undefined ? server.port : integer(given.port, 'server.port', 0, 65_535) };
+  return { instruments: specs, capacity, risk, durability, snapshotIntervalMs, server: parseServer(raw.server), edge: parseEdge(raw.edge), security: parseSecurity(raw.security) };
+}
+
+function strings(value: unknown, field: string): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.length === 0)) throw new VenueConfigError(field, 'must be an array of non-empty strings');
+  return value as string[];
+}
+
+function known(given: Record<string, unknown>, section: string, fields: readonly string[]): void {
+  for (const key of Object.keys(given)) if (!fields.includes(key)) throw new VenueConfigError(`${section}.${key}`, `unknown field (known: ${fields.join(', ')})`);
+}
+
+function parseServer(input: unknown): ServerSettings {
+  const base = DEFAULT_CONFIG.server;
+  if (input === undefined) return base;
+  if (!isRecord(input)) throw new VenueConfigError('server', 'must be an object with host and port');
+  known(input, 'server', ['host', 'port', 'tls', 'plaintext', 'hostnames']);
+  const host = input['host'] ?? base.host;
+  if (typeof host !== 'string' || host.length === 0) throw new VenueConfigError('server.host', 'must be a host name or address');
+  const port = input['port'] === undefined ? base.port : integer(input['port'], 'server.port', 0, 65_535);
+  const plaintext = input['plaintext'] ?? false;
+  if (typeof plaintext !== 'boolean') throw new VenueConfigError('server.plaintext', 'must be true or false');
+  if (plaintext && !LOOPBACK.has(host)) throw new VenueConfigError('server.plaintext', `plaintext is allowed only on a loopback host (127.0.0.1, ::1, localhost), not ${host}`);
+  let tls: ServerSettings['tls'] = base.tls;
+  const rawTls = input['tls'];
+  if (rawTls !== undefined && rawTls !== 'auto') {
+    if (!isRecord(rawTls)) throw new VenueConfigError('server.tls', 'must be "auto" or an object with certFile, keyFile and optionally caFile');
+    known(rawTls, 'server.tls', ['certFile', 'keyFile', 'caFile']);
+    const file = (name: string, required: boolean): string | undefined => {
+      const value = rawTls[name];
+      if (value === undefined && !required) return undefined;
+      if (typeof value !== 'string' || value.length === 0) throw new VenueConfigError(`server.tls.${name}`, 'must be a file path');
+      return value;
+    };
+    const caFile = file('caFile', false);
+    tls = { certFile: file('certFile', true) ?? '', keyFile: file('keyFile', true) ?? '', ...(caFile === undefined ? {} : { caFile }) };
   }
-  return { instruments: specs, capacity, risk, durability, snapshotIntervalMs, server };
+  const hostnames = input['hostnames'] === undefined ? base.hostnames : strings(input['hostnames'], 'server.hostnames');
+  return { host, port, tls, plaintext, hostnames };
+}
+
+function parseEdge(input: unknown): EdgeLimits {
+  if (input === undefined) return DEFAULT_EDGE;
+  if (!isRecord(input)) throw new VenueConfigError('edge', 'must be an object of limits');
+  const fields = Object.keys(DEFAULT_EDGE);
+  known(input, 'edge', fields);
+  const limits: Record<string, number> = { ...DEFAULT_EDGE };
+  for (const [key, value] of Object.entries(input)) limits[key] = integer(value, `edge.${key}`, 1, 1_000_000_000);
+  return limits as unknown as EdgeLimits;
+}
+
+function parseSecurity(input: unknown): SecuritySettings {
+  const base = DEFAULT_CONFIG.security;
+  if (input === undefined) return base;
+  if (!isRecord(input)) throw new VenueConfigError('security', 'must be an object');
+  known(input, 'security', ['webauthn', 'sessionHours', 'signingKeyRotationHours']);
+  let webauthn = base.webauthn;
+  const rawWebauthn = input['webauthn'];
+  if (rawWebauthn !== undefined) {
+    if (!isRecord(rawWebauthn)) throw new VenueConfigError('security.webauthn', 'must be an object with rpId, rpName and origins');
+    known(rawWebauthn, 'security.webauthn', ['rpId', 'rpName', 'origins']);
+    const rpId = rawWebauthn['rpId'] ?? webauthn.rpId;
+    const rpName = rawWebauthn['rpName'] ?? webauthn.rpName;
+    if (typeof rpId !== 'string' || rpId.length === 0) throw new VenueConfigError('security.webauthn.rpId', 'must be a domain');
+    if (typeof rpName !== 'string' || rpName.length === 0) throw new VenueConfigError('security.webauthn.rpName', 'must be a name');
+    const origins = rawWebauthn['origins'] === undefined ? webauthn.origins : strings(rawWebauthn['origins'], 'security.webauthn.origins');
+    for (const origin of origins) if (!/^https?:\/\/[^/]+$/.test(origin)) throw new VenueConfigError('security.webauthn.origins', `"${origin}" is not an origin (scheme://host[:port])`);
+    webauthn = { rpId, rpName, origins };
+  }
+  const sessionHours = input['sessionHours'] === undefined ? base.sessionHours : integer(input['sessionHours'], 'security.sessionHours', 1, 24 * 30);
+  const signingKeyRotationHours = input['signingKeyRotationHours'] === undefined ? base.signingKeyRotationHours : integer(input['signingKeyRotationHours'], 'security.signingKeyRotationHours', 0, 24 * 365);
+  return { webauthn, sessionHours, signingKeyRotationHours };
 }

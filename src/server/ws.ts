@@ -27,6 +27,7 @@ import { AuthError, type Principal, type TokenService } from './auth.js';
 import { RequestError } from './errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
 import type { CandleView, History } from './history.js';
+import type { EdgeGuard, TokenBucket } from '../security/edge.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import { balancesView, fillView, type OrderResponse } from './views.js';
 
@@ -47,9 +48,17 @@ export interface WsOptions {
   /** Candles come from the server's trade history (it observes each command before the gateway). */
   readonly history: History;
   readonly now: () => number;
+  /** Message-rate limits per connection and authentication-failure bans. */
+  readonly edge: EdgeGuard;
+  /** A connection that does not answer a ping within this is closed (dead peers, half-open TCP). */
+  readonly idleTimeoutMs: number;
 }
 
 export const TOKEN_EXPIRED_CLOSE = 4401;
+/** Closed for sending over its message rate for longer than its burst. */
+export const RATE_LIMITED_CLOSE = 4429;
+/** Closed because the session or key behind it was revoked, or the key rotated. */
+export const REVOKED_CLOSE = 4403;
 /** Order ids per MassCancelResponse frame (a few bytes each in either format, far below the frame limit). */
 const MASS_CANCEL_IDS_PER_FRAME = 2000;
 
@@ -149,13 +158,18 @@ class Connection {
   orders = false;
   fills = false;
   balances = false;
-  /** CANDLES subscriptions: instrument id → interval minutes. */
   /** instrument → candle interval in minutes → start (ms) of the last candle sent, 0 before any. */
   readonly candles = new Map<number, Map<number, number>>();
   reportSeq = 0;
+  /** Incoming messages refused in a row for the rate limit. */
+  refusedInARow = 0;
+  /** False from a ping until its pong (or any frame) arrives. */
+  alive = true;
 
   constructor(
     readonly socket: WebSocket,
+    readonly ip: string,
+    readonly messages: TokenBucket,
     encodeBook: (symbol: string, book: PendingBook) => Uint8Array | string,
   ) {
     this.outbound = new Outbound({ get bufferedAmount() { return socket.bufferedAmount; }, send: (data, cb) => { socket.send(data, cb); }, close: (code, reason) => { socket.close(code, reason); } }, encodeBook);
@@ -178,24 +192,52 @@ export class WebSocketGateway {
   /** Per instrument: the last top of book sent, to send L1 only on change. */
   private readonly lastTop = new Map<number, string>();
 
+  private readonly heartbeat: NodeJS.Timeout;
+
   constructor(private readonly options: WsOptions) {
     this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
     this.byId = new Map(options.instruments.map((i) => [i.id, i]));
     options.venue.listen((outcome) => {
       this.publish(outcome);
     });
+    // Every half idle period: a connection that has not answered the last ping is dead and dropped.
+    this.heartbeat = setInterval(() => {
+      for (const connection of this.connections) {
+        if (!connection.alive) {
+          connection.socket.terminate();
+          continue;
+        }
+        connection.alive = false;
+        connection.socket.ping();
+      }
+    }, Math.max(1, Math.floor(options.idleTimeoutMs / 2)));
+    this.heartbeat.unref();
   }
 
   /** Takes over an HTTP upgrade for /v1/ws. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.server.handleUpgrade(request, socket, head, (ws) => {
-      this.accept(ws);
+      this.accept(ws, request.socket.remoteAddress ?? 'unknown');
     });
   }
 
   close(): void {
+    clearInterval(this.heartbeat);
     for (const connection of this.connections) connection.socket.terminate();
     this.server.close();
+  }
+
+  /** Closes the authenticated connections whose principal matches (a revoked session or key). */
+  closeWhere(match: (who: Principal) => boolean, reason: string): number {
+    let n = 0;
+    for (const connection of this.connections) {
+      if (connection.principal !== undefined && match(connection.principal)) {
+        connection.principal = undefined;
+        connection.outbound.drop(reason, REVOKED_CLOSE);
+        n++;
+      }
+    }
+    return n;
   }
 
   get connectionCount(): number {
@@ -223,10 +265,12 @@ export class WebSocketGateway {
     };
   }
 
-  private accept(ws: WebSocket): void {
+  private accept(ws: WebSocket, ip: string): void {
     const holder: { connection?: Connection } = {};
     const connection = new Connection(
       ws,
+      ip,
+      this.options.edge.messageBucket(),
       this.encodeBookFor(() => {
         if (holder.connection === undefined) throw new Error('connection not ready');
         return holder.connection;
@@ -235,7 +279,19 @@ export class WebSocketGateway {
     holder.connection = connection;
     this.connections.add(connection);
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      connection.alive = true;
+      // The rate limit comes before decoding: garbage costs the sender its tokens like anything else.
+      if (!this.options.edge.message(connection.messages)) {
+        connection.refusedInARow++;
+        if (connection.refusedInARow > this.options.edge.limits.messageBurstPerConnection) connection.outbound.drop('message rate limit exceeded for too long', RATE_LIMITED_CLOSE);
+        else connection.respond(0, { error: errorBody(ResultCode.RATE_LIMITED, `more than ${this.options.edge.limits.messagesPerSecondPerConnection} messages a second`) });
+        return;
+      }
+      connection.refusedInARow = 0;
       void this.onFrame(connection, data, isBinary);
+    });
+    ws.on('pong', () => {
+      connection.alive = true;
     });
     ws.on('close', () => {
       if (connection.expiry !== undefined) clearTimeout(connection.expiry);
@@ -283,7 +339,13 @@ export class WebSocketGateway {
     switch (envelope.body) {
       case 'authRequest': {
         const token = envelope.authRequest.token ?? '';
-        const principal = await this.options.tokens.verify(token);
+        let principal: Principal;
+        try {
+          principal = await this.options.tokens.verify(token, connection.ip);
+        } catch (error) {
+          if (error instanceof AuthError && error.code !== ResultCode.TOKEN_EXPIRED && error.code !== ResultCode.SESSION_REVOKED && this.options.edge.authFailed(connection.ip)) connection.outbound.drop('banned after repeated authentication failures', REVOKED_CLOSE);
+          throw error;
+        }
         // Closed while the token was checked: no expiry timer for a connection that is gone.
         if (connection.socket.readyState !== WebSocket.OPEN) return;
         const [, payload] = token.split('.');
