@@ -19,6 +19,7 @@
 // The client does not reconnect: after a close (onClose), make a new one with connect().
 import { createHmac, randomBytes } from 'node:crypto';
 import { type RawData, WebSocket } from 'ws';
+import { requestJson } from '../src/server/client.js';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, pb } from '../src/protocol/wire.js';
 import { type BookHandler, LocalOrderBook } from './book.js';
 import { KapitaConnectionError, KapitaError, KapitaTimeoutError } from './errors.js';
@@ -43,7 +44,7 @@ import {
 } from './types.js';
 
 export interface ConnectOptions {
-  /** The venue's base URL, e.g. http://127.0.0.1:8080 (REST); the WebSocket is {url}/v1/ws. ws:// and wss:// are accepted too. */
+  /** The venue's base URL, e.g. https://127.0.0.1:8443 (REST); the WebSocket is {url}/v1/ws. ws:// and wss:// are accepted too. */
   readonly url: string;
   readonly keyId: string;
   readonly secret: string;
@@ -55,7 +56,9 @@ export interface ConnectOptions {
   readonly refreshMarginMs?: number;
   /** Refresh the token before expiry (default true). Without it the venue closes the connection (4401) when the first token expires. */
   readonly autoRefresh?: boolean;
-  /** The fetch used for POST /v1/auth/token (default: the global fetch), e.g. for a proxy. */
+  /** PEM of the CA that signed the venue's certificate (the venue prints where its generated ca.pem is), for https/wss URLs. */
+  readonly ca?: string;
+  /** The fetch used for POST /v1/auth/token, e.g. for a proxy. Default: node:https with `ca`. */
   readonly fetch?: typeof fetch;
   /** Fault injection for tests: a frame for which this returns true is dropped as if it never arrived. */
   readonly dropInbound?: (message: Envelope) => boolean;
@@ -125,7 +128,7 @@ export class KapitaClient {
   private readonly requestTimeoutMs: number;
   private readonly refreshMarginMs: number;
   private readonly format: 'binary' | 'json';
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: typeof fetch | undefined;
   /** Stream key (channel:symbol) → its venue subscription (in flight or done). */
   private readonly streams = new Map<string, Promise<void>>();
   private readonly reportHandlers = new Map<string, Set<Handler<ExecutionReport>>>();
@@ -144,7 +147,7 @@ export class KapitaClient {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.format = options.format ?? 'binary';
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch;
     socket.on('message', (data: RawData, isBinary: boolean) => {
       this.onFrame(data, isBinary);
     });
@@ -162,7 +165,7 @@ export class KapitaClient {
   /** Opens the WebSocket, authenticates and starts the token refresh. Rejects with KapitaError if the venue refuses the key. */
   static async connect(options: ConnectOptions): Promise<KapitaClient> {
     const { rest, ws } = endpoints(options.url);
-    const socket = new WebSocket(ws);
+    const socket = new WebSocket(ws, options.ca === undefined ? {} : { ca: options.ca });
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error): void => {
         reject(new KapitaConnectionError(`cannot open ${ws}: ${error.message}`));
@@ -388,13 +391,21 @@ export class KapitaClient {
     const timestamp = Math.round(this.serverNow());
     const nonce = randomBytes(12).toString('hex');
     const body = JSON.stringify({ keyId, timestamp, nonce, signature: signTokenRequest(secret, keyId, timestamp, nonce) });
-    let response: Response;
+    let status: number;
+    let text: string;
     try {
-      response = await this.fetchImpl(`${this.restUrl}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (this.fetchImpl === undefined) {
+        const reply = await requestJson(`${this.restUrl}/v1/auth/token`, 'POST', { 'content-type': 'application/json' }, body, { ca: this.options.ca });
+        status = reply.status;
+        text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+      } else {
+        const response = await this.fetchImpl(`${this.restUrl}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        status = response.status;
+        text = await response.text();
+      }
     } catch (error) {
       throw new KapitaConnectionError(`POST /v1/auth/token failed: ${asError(error).message}`);
     }
-    const text = await response.text();
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -402,9 +413,9 @@ export class KapitaClient {
       parsed = undefined;
     }
     const error = (parsed as { error?: { code?: unknown; name?: unknown; message?: unknown } } | undefined)?.error;
-    if (!response.ok) {
+    if (status < 200 || status >= 300) {
       if (typeof error?.code === 'number') throw new KapitaError({ code: error.code, name: String(error.name), message: String(error.message) });
-      throw new KapitaConnectionError(`POST /v1/auth/token: HTTP ${response.status}`);
+      throw new KapitaConnectionError(`POST /v1/auth/token: HTTP ${status}`);
     }
     const token = (parsed as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string') throw new KapitaConnectionError('POST /v1/auth/token: no token in the answer');

@@ -2,7 +2,7 @@
 // The `kapita` command: `start` runs the venue (REST on one port, journal and snapshots in the data
 // directory), `account create` talks to a running venue with the admin key, `demo` prints the
 // engine demo, and `journal` / `replay` inspect a data directory.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { RECORD_BYTES } from '../journal/format.js';
@@ -84,9 +84,10 @@ account
   .requiredOption('--name <name>', 'account name')
   .option('--deposit <ASSET=AMOUNT>', 'initial deposit, repeatable', (value: string, all: string[]) => [...all, value], [])
   .option('--data <dir>', 'data directory holding admin-key.json', './data')
-  .option('--url <url>', 'the venue', `http://${DEFAULT_CONFIG.server.host}:${DEFAULT_CONFIG.server.port}`)
+  .option('--url <url>', 'the venue', `https://${DEFAULT_CONFIG.server.host}:${DEFAULT_CONFIG.server.port}`)
+  .option('--ca <file>', "the CA to trust for https (default: the data directory's tls/ca.pem)")
   .description('create an account; prints its id, API key and secret as JSON')
-  .action(async (options: { name: string; deposit: string[]; data: string; url: string }) => {
+  .action(async (options: { name: string; deposit: string[]; data: string; url: string; ca?: string }) => {
     const deposits: Record<string, string> = {};
     for (const entry of options.deposit) {
       const [asset, amount] = entry.split('=');
@@ -97,7 +98,9 @@ account
       deposits[asset] = amount;
     }
     const admin = JSON.parse(readFileSync(join(options.data, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string };
-    const reply = await new RestClient(options.url, admin).call('POST', '/v1/admin/accounts', { name: options.name, deposits });
+    const caFile = options.ca ?? join(options.data, 'tls', 'ca.pem');
+    const ca = options.url.startsWith('https:') && existsSync(caFile) ? readFileSync(caFile, 'utf8') : undefined;
+    const reply = await new RestClient(options.url, admin, { ca }).call('POST', '/v1/admin/accounts', { name: options.name, deposits });
     if (reply.status !== 201) {
       io.err(JSON.stringify(reply.body));
       process.exitCode = 1;

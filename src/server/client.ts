@@ -1,7 +1,11 @@
 // A minimal REST client: signs a token request with an API key and calls the venue with the token.
-// The CLI (`kapita account create`) and the end-to-end tests use it; the full SDK comes with the
-// WebSocket API (sdk/).
+// The CLI (`kapita account create`) and the end-to-end tests use it; the full SDK is in sdk/.
+//
+// It speaks HTTPS with a CA of the caller's choosing (the venue's generated DATA/tls/ca.pem), which
+// the global fetch cannot take in Node 20 without the undici package, so it uses node:https.
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { signRequest } from './auth.js';
 
 export interface Credentials {
@@ -12,6 +16,35 @@ export interface Credentials {
 export interface Reply {
   readonly status: number;
   readonly body: unknown;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+export interface ConnectOptions {
+  /** PEM of the CA that signed the venue's certificate (for https URLs). */
+  readonly ca?: string | undefined;
+  /** The local address to connect from (tests use 127.0.0.x to look like several clients). */
+  readonly localAddress?: string | undefined;
+}
+
+/** One JSON request over http or https; the body of the answer parsed when there is one. */
+export function requestJson(url: string, method: string, headers: Record<string, string>, body: string | undefined, options: ConnectOptions = {}): Promise<Reply> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(target, { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) }, ...(options.ca === undefined ? {} : { ca: options.ca }), ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text.length === 0 ? undefined : text;
+        if (text.length > 0 && (res.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(text) as unknown;
+        resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export class RestClient {
@@ -21,6 +54,7 @@ export class RestClient {
   constructor(
     readonly baseUrl: string,
     private readonly credentials: Credentials | undefined,
+    private readonly options: ConnectOptions = {},
   ) {}
 
   /** A fresh token when the current one has under 10 s left. */
@@ -38,12 +72,11 @@ export class RestClient {
     return body.token;
   }
 
-  async call(method: string, path: string, body?: unknown, authenticated = true): Promise<Reply> {
+  /** A call with this client's API key token (`authenticated`), with a given bearer token (a string), or with none (false). */
+  async call(method: string, path: string, body?: unknown, authenticated: boolean | string = true): Promise<Reply> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (authenticated) headers['authorization'] = `Bearer ${await this.authenticate()}`;
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    const textBody = await response.text();
-    return { status: response.status, body: textBody.length === 0 ? undefined : (JSON.parse(textBody) as unknown) };
+    if (authenticated !== false) headers['authorization'] = `Bearer ${typeof authenticated === 'string' ? authenticated : await this.authenticate()}`;
+    return requestJson(`${this.baseUrl}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body), this.options);
   }
 }
