@@ -2,6 +2,7 @@
 import { codecBenchmark } from './codec.js';
 import { crc64Benchmark } from './crc64.js';
 import { recoveryBenchmark, replayBenchmark, snapshotBenchmark } from './durability.js';
+import { floodBenchmark } from './flood.js';
 import { gatewayBenchmark } from './gateway.js';
 import { latencyBenchmark } from './latency.js';
 import { pipelineBenchmark } from './pipeline.js';
@@ -22,6 +23,7 @@ const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<stri
   latency: latencyBenchmark,
   priority: priorityBenchmark,
   gateway: gatewayBenchmark,
+  flood: floodBenchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */

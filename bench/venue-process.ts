@@ -126,7 +126,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 
 /** The venue on `config` (port 0, temp data dir) in a child process. */
 export async function spawnVenue(config: VenueConfig): Promise<Venue> {
-  const child = await spawnChild<VenueReady, ProcessStats>(THIS_FILE, ['venue', JSON.stringify({ ...config, server: { host: '127.0.0.1', port: 0 } })]);
+  const child = await spawnChild<VenueReady, ProcessStats>(THIS_FILE, ['venue', JSON.stringify({ ...config, server: { ...config.server, host: '127.0.0.1', port: 0 } })]);
   const key = JSON.parse(readFileSync(join(child.ready.dataDir, 'admin-key.json'), 'utf8')) as Credentials;
   return { url: child.ready.url, pid: child.pid, admin: new RestClient(child.ready.url, key), stop: () => child.stop() };
 }
@@ -226,9 +226,9 @@ export class BenchSocket {
     });
   }
 
-  /** Connects to `url`'s /v1/ws (an echo server ignores the path). */
-  static async open(url: string): Promise<BenchSocket> {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/v1/ws`);
+  /** Connects to `url`'s /v1/ws (an echo server ignores the path), from `localAddress` when given (127.0.0.x). */
+  static async open(url: string, localAddress?: string): Promise<BenchSocket> {
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/v1/ws`, localAddress === undefined ? {} : { localAddress });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => { resolve(); });
       socket.once('error', reject);

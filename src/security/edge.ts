@@ -171,6 +171,11 @@ export class EdgeGuard {
     return false;
   }
 
+  /** True when a connection's message bucket has refilled completely: the sender has kept to its rate. */
+  calm(bucket: TokenBucket): boolean {
+    return bucket.full(this.now());
+  }
+
   /** Records an authentication failure from `ip`; true when it has just been banned. */
   authFailed(ip: string): boolean {
     const now = this.now();

@@ -122,6 +122,19 @@ export class SessionStore {
     return { ok: true, session, refreshToken: next };
   }
 
+  /**
+   * The session whose current or a spent refresh token `token` is, whatever its state; undefined for
+   * anything else. Proof that the caller holds the family, for logout by refresh token. (Added: the
+   * session id alone is no proof, since it travels in every access token's `sid` claim.)
+   */
+  holderOf(token: string): Session | undefined {
+    const match = /^rt_(s[A-Za-z0-9_-]{16})\.[A-Za-z0-9_-]{43}$/.exec(token);
+    const session = match?.[1] === undefined ? undefined : this.byId.get(match[1]);
+    if (session === undefined) return undefined;
+    const presented = hash(token);
+    return sameHash(presented, session.current) || session.spent.some((h) => sameHash(h, presented)) ? session : undefined;
+  }
+
   /** Ends a session; a no-op for one already revoked. */
   revoke(id: string, reason: string, nowMs: number): boolean {
     const session = this.byId.get(id);

@@ -79,6 +79,8 @@ export interface Principal {
   readonly sessionId: string | undefined;
   /** When the token expires (ms). */
   readonly expiresAtMs: number;
+  /** For a key: the secret version the token was issued under. */
+  readonly keyVersion: number | undefined;
 }
 
 export class AuthError extends Error {
@@ -89,6 +91,14 @@ export class AuthError extends Error {
     super(message);
     this.name = 'AuthError';
   }
+}
+
+/**
+ * Authentication failures that count towards a ban: wrong secrets, signatures, passwords and second
+ * factors, forged tokens. An expired token or an ended session is what an honest client meets too.
+ */
+export function countsAsAuthFailure(code: ResultCode): boolean {
+  return code !== ResultCode.TOKEN_EXPIRED && code !== ResultCode.SESSION_REVOKED && code !== ResultCode.KEY_REVOKED && code !== ResultCode.IP_NOT_ALLOWED;
 }
 
 export function signRequest(secret: string, keyId: string, timestamp: number, nonce: string): string {
@@ -381,7 +391,7 @@ export class TokenService {
       if (payload['kv'] !== key.secretVersion) throw new AuthError(ResultCode.KEY_REVOKED, `key ${subject} was rotated after this token was issued`);
       if (!this.keys.allows(key, ip)) throw new AuthError(ResultCode.IP_NOT_ALLOWED, `${ip ?? 'this address'} is not on the allow-list of key ${subject}`);
       const scopes = new Set(key.scopes);
-      return { kind: 'key', subject, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs };
+      return { kind: 'key', subject, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs, keyVersion: key.secretVersion };
     }
     if (payload['knd'] === 'user') {
       const user = this.users.get(subject);
@@ -389,9 +399,19 @@ export class TokenService {
       if (user === undefined || user.disabled === true) throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token names an unknown or disabled user');
       if (!this.sessions.isLive(sid, this.now())) throw new AuthError(ResultCode.SESSION_REVOKED, `session ${sid} has ended`);
       const scopes = new Set(ROLE_SCOPES[user.role]);
-      return { kind: 'user', subject, accountId: user.accountId, scopes, admin: scopes.has('admin'), sessionId: sid, expiresAtMs };
+      return { kind: 'user', subject, accountId: user.accountId, scopes, admin: scopes.has('admin'), sessionId: sid, expiresAtMs, keyVersion: undefined };
     }
     throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token is of no known type');
+  }
+
+  /**
+   * Whether what a verified principal names is still live now: the session not revoked, the key
+   * neither revoked nor rotated since. For a verification that awaited while a revocation ran.
+   */
+  stillLive(principal: Principal): boolean {
+    if (principal.kind === 'user') return principal.sessionId !== undefined && this.sessions.isLive(principal.sessionId, this.now());
+    const key = this.keys.get(principal.subject);
+    return key !== undefined && key.revokedAt === undefined && key.secretVersion === principal.keyVersion;
   }
 
   private async sign(claims: Record<string, unknown>, now: number): Promise<{ token: string; expiresAt: number }> {

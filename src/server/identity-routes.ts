@@ -122,7 +122,17 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
   /** The user enrolling a factor: by an enroll ticket (first factor) or by the user's own session. */
   const enrolling = async (request: FastifyRequest): Promise<User> => {
     const body = (request.body ?? {}) as Body;
-    if (typeof body['enrollToken'] === 'string') return ticketOf(body['enrollToken'], 'enroll').user;
+    if (typeof body['enrollToken'] === 'string') {
+      const { user, id } = ticketOf(body['enrollToken'], 'enroll');
+      // (Fixed.) An enrol ticket comes from the password alone and is for the first factor only: once
+      // the user has one, the ticket's remaining minutes must not let a password holder add a key
+      // of their own. Further factors are added from a session signed in with a second factor.
+      if (users.hasMfa(user)) {
+        tickets.delete(id);
+        throw new AuthError(ResultCode.MFA_REQUIRED, 'a second factor is enrolled: sign in with it to add another');
+      }
+      return user;
+    }
     const who = await deps.principal(request);
     const user = who.kind === 'user' ? users.get(who.subject) : undefined;
     if (user === undefined) fail(ResultCode.FORBIDDEN, 'second factors belong to people: sign in as a user');
@@ -268,9 +278,10 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     const body = (request.body ?? {}) as Body;
     let sessionId: string | undefined;
     if (typeof body['refreshToken'] === 'string') {
-      // The session's id is in the token; revoking needs only that the token is the session's current one or a spent one.
-      const id = /^rt_(s[A-Za-z0-9_-]{16})\./.exec(body['refreshToken'])?.[1];
-      sessionId = id !== undefined && sessions.get(id) !== undefined ? id : undefined;
+      // Revoking needs the token to be the session's current one or a spent one. (Fixed: only the
+      // session id was read from the token and the rest never checked, so anyone who had seen an
+      // access token, whose `sid` claim is that id, could end another person's session.)
+      sessionId = sessions.holderOf(body['refreshToken'])?.id;
       if (sessionId === undefined) throw new AuthError(ResultCode.UNAUTHENTICATED, 'unknown refresh token');
     } else {
       const who = await deps.principal(request);

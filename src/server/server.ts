@@ -18,7 +18,7 @@ import { amend, cancel, type Command, deposit, massCancel, OrderType, place, typ
 import { DoneStatus, EventType, Field } from '../engine/event.js';
 import { limitKindByName } from '../risk/limits.js';
 import { assetUnit } from '../risk/risk-config.js';
-import { AuthError, KeyStore, type Principal, type Scope, TokenService } from './auth.js';
+import { AuthError, countsAsAuthFailure, KeyStore, type Principal, type Scope, TokenService } from './auth.js';
 import { EdgeGuard, EdgeRefusal } from '../security/edge.js';
 import { SessionStore } from '../security/sessions.js';
 import { ensureTls, tlsServerOptions } from '../security/tls.js';
@@ -70,14 +70,6 @@ function statusOf(code: ResultCode): number {
   if (code >= 9000) return code === ResultCode.UNAVAILABLE ? 503 : 500;
   if (code >= 1000 && code < 2000) return 400;
   return 422;
-}
-
-/**
- * Authentication failures that count towards a ban: wrong secrets, signatures, passwords and second
- * factors, forged tokens. An expired token or an ended session is what an honest client meets too.
- */
-function countsAsAuthFailure(code: ResultCode): boolean {
-  return code !== ResultCode.TOKEN_EXPIRED && code !== ResultCode.SESSION_REVOKED && code !== ResultCode.KEY_REVOKED && code !== ResultCode.IP_NOT_ALLOWED;
 }
 
 /** A JSON request body: the fields any route reads, all unknown until checked. */

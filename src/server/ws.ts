@@ -23,11 +23,11 @@ import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
 import { Side } from '../engine/command.js';
 import { DoneReason, DoneStatus, EventType, Field } from '../engine/event.js';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../protocol/wire.js';
-import { AuthError, type Principal, type TokenService } from './auth.js';
+import { AuthError, countsAsAuthFailure, type Principal, type TokenService } from './auth.js';
 import { RequestError } from './errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
 import type { CandleView, History } from './history.js';
-import type { EdgeGuard, TokenBucket } from '../security/edge.js';
+import { type EdgeGuard, EdgeRefusal, type TokenBucket } from '../security/edge.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import { balancesView, fillView, type OrderResponse } from './views.js';
 
@@ -165,6 +165,8 @@ class Connection {
   refusedInARow = 0;
   /** False from a ping until its pong (or any frame) arrives. */
   alive = true;
+  /** Not read until the next message token is due (over its rate). */
+  paused = false;
 
   constructor(
     readonly socket: WebSocket,
@@ -227,6 +229,36 @@ export class WebSocketGateway {
     this.server.close();
   }
 
+  /**
+   * A message over the connection's rate. The first of a run is answered (RATE_LIMITED), the rest
+   * only counted: answering each would let a flood make the server work per frame. The socket stops
+   * being read until the next token is due, so TCP flow control slows the sender to the rate at no
+   * cost here. A connection still over the rate after a burst's worth of refusals is cut off (4429),
+   * with a close frame, then terminated if it does not close within a second.
+   */
+  private overRate(connection: Connection): void {
+    connection.refusedInARow++;
+    const limits = this.options.edge.limits;
+    if (connection.refusedInARow === 1) connection.respond(0, { error: errorBody(ResultCode.RATE_LIMITED, `more than ${limits.messagesPerSecondPerConnection} messages a second`) });
+    if (connection.refusedInARow > limits.messageBurstPerConnection) {
+      if (connection.refusedInARow === limits.messageBurstPerConnection + 1) {
+        connection.outbound.drop('message rate limit exceeded for too long', RATE_LIMITED_CLOSE);
+        setTimeout(() => {
+          connection.socket.terminate();
+        }, 1_000).unref();
+      }
+      return;
+    }
+    if (!connection.paused) {
+      connection.paused = true;
+      connection.socket.pause();
+      setTimeout(() => {
+        connection.paused = false;
+        if (connection.socket.readyState === WebSocket.OPEN) connection.socket.resume();
+      }, Math.max(1, Math.ceil(1000 / limits.messagesPerSecondPerConnection))).unref();
+    }
+  }
+
   /** Closes the authenticated connections whose principal matches (a revoked session or key). */
   closeWhere(match: (who: Principal) => boolean, reason: string): number {
     let n = 0;
@@ -281,14 +313,11 @@ export class WebSocketGateway {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       connection.alive = true;
       // The rate limit comes before decoding: garbage costs the sender its tokens like anything else.
-      if (!this.options.edge.message(connection.messages)) {
-        connection.refusedInARow++;
-        if (connection.refusedInARow > this.options.edge.limits.messageBurstPerConnection) connection.outbound.drop('message rate limit exceeded for too long', RATE_LIMITED_CLOSE);
-        else connection.respond(0, { error: errorBody(ResultCode.RATE_LIMITED, `more than ${this.options.edge.limits.messagesPerSecondPerConnection} messages a second`) });
-        return;
-      }
-      connection.refusedInARow = 0;
-      void this.onFrame(connection, data, isBinary);
+      // A run of refusals ends only once the sender has been calm long enough to refill its bucket:
+      // a token now and then inside a flood does not reset it.
+      if (connection.refusedInARow > 0 && this.options.edge.calm(connection.messages)) connection.refusedInARow = 0;
+      if (!this.options.edge.message(connection.messages)) this.overRate(connection);
+      else void this.onFrame(connection, data, isBinary);
     });
     ws.on('pong', () => {
       connection.alive = true;
@@ -298,6 +327,7 @@ export class WebSocketGateway {
       this.connections.delete(connection);
     });
     ws.on('error', () => {
+      if (connection.expiry !== undefined) clearTimeout(connection.expiry);
       this.connections.delete(connection);
     });
   }
@@ -317,7 +347,7 @@ export class WebSocketGateway {
     try {
       await this.handle(connection, requestId, envelope);
     } catch (error) {
-      if (error instanceof RequestError || error instanceof AuthError) connection.respond(requestId, { error: errorBody(error.code, error.message || undefined) });
+      if (error instanceof RequestError || error instanceof AuthError || error instanceof EdgeRefusal) connection.respond(requestId, { error: errorBody(error.code, error.message || undefined) });
       else connection.respond(requestId, { error: errorBody(ResultCode.INTERNAL_ERROR) });
     }
   }
@@ -343,9 +373,13 @@ export class WebSocketGateway {
         try {
           principal = await this.options.tokens.verify(token, connection.ip);
         } catch (error) {
-          if (error instanceof AuthError && error.code !== ResultCode.TOKEN_EXPIRED && error.code !== ResultCode.SESSION_REVOKED && this.options.edge.authFailed(connection.ip)) connection.outbound.drop('banned after repeated authentication failures', REVOKED_CLOSE);
+          if (error instanceof AuthError && countsAsAuthFailure(error.code) && this.options.edge.authFailed(connection.ip)) connection.outbound.drop('banned after repeated authentication failures', REVOKED_CLOSE);
           throw error;
         }
+        // A revocation that ran while the token was checked found no principal here to close.
+        if (!this.options.tokens.stillLive(principal)) throw new AuthError(principal.kind === 'user' ? ResultCode.SESSION_REVOKED : ResultCode.KEY_REVOKED, 'revoked while the token was checked');
+        // One connection, one account: a second AuthRequest refreshes the token, it does not switch accounts.
+        if (connection.principal !== undefined && (connection.principal.accountId !== principal.accountId || connection.principal.subject !== principal.subject)) throw new AuthError(ResultCode.FORBIDDEN, 'this connection is authenticated as another key or user; open a new connection');
         // Closed while the token was checked: no expiry timer for a connection that is gone.
         if (connection.socket.readyState !== WebSocket.OPEN) return;
         const [, payload] = token.split('.');
