@@ -82,6 +82,8 @@ function bump(map: Map<string, number>, key: string | number): void {
 /** The flood process: every kind of abuse at once, until SIGTERM. */
 async function floodChild(spec: FloodSpec): Promise<void> {
   await runChild(async () => {
+    // KAPITA_FLOOD_KINDS=connections,requests,orders,garbage,bruteForce limits the flood (for diagnosis).
+    const kinds = new Set((process.env['KAPITA_FLOOD_KINDS'] ?? 'connections,requests,orders,garbage,bruteForce').split(','));
     const target = new URL(spec.url);
     const port = Number(target.port);
     let stopping = false;
@@ -107,7 +109,7 @@ async function floodChild(spec: FloodSpec): Promise<void> {
       });
       setImmediate(connectOne);
     };
-    connectOne();
+    if (kinds.has('connections')) connectOne();
 
     // Requests: keep-alive streams, each sending its next request when the last is answered.
     let requests = 0;
@@ -129,7 +131,7 @@ async function floodChild(spec: FloodSpec): Promise<void> {
       });
       req.end();
     };
-    for (let i = 0; i < REQUEST_STREAMS; i++) stream();
+    if (kinds.has('requests')) for (let i = 0; i < REQUEST_STREAMS; i++) stream();
 
     // Orders: an authenticated connection with ORDER_WINDOW outstanding.
     let orders = 0;
@@ -153,7 +155,7 @@ async function floodChild(spec: FloodSpec): Promise<void> {
         });
       }
     };
-    placeNext();
+    if (kinds.has('orders')) placeNext();
 
     // Garbage: random bytes as fast as the socket takes them; reconnect when closed.
     let garbage = 0;
@@ -186,7 +188,7 @@ async function floodChild(spec: FloodSpec): Promise<void> {
         setTimeout(garbageSocket, 5);
       });
     };
-    for (let i = 0; i < GARBAGE_SOCKETS; i++) garbageSocket();
+    if (kinds.has('garbage')) for (let i = 0; i < GARBAGE_SOCKETS; i++) garbageSocket();
 
     // Brute force from another address: bad signatures on the token endpoint.
     let brute = 0;
@@ -204,7 +206,7 @@ async function floodChild(spec: FloodSpec): Promise<void> {
         })
         .finally(() => setTimeout(bruteOnce, 1));
     };
-    bruteOnce();
+    if (kinds.has('bruteForce')) bruteOnce();
 
     // Let the flood reach its pace before the trader is timed.
     await new Promise((resolve) => setTimeout(resolve, 1_000));

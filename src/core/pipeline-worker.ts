@@ -13,7 +13,7 @@ import { EVENT_WIDTH } from '../engine/event.js';
 import { JournalWriter } from '../journal/journal-writer.js';
 import { scanJournal } from '../journal/journal-reader.js';
 import { JournalTail } from '../journal/journal-tail.js';
-import { journalDir, recover, takeSnapshot } from '../journal/store.js';
+import { journalDir, recover, snapshotBuffers, takeSnapshot } from '../journal/store.js';
 import { COMMAND_RECORD_BYTES, decodeCommand, decodeOrigin, emptyCommand } from '../protocol/command-record.js';
 import { COMMAND_END, OUTPUT_ORIGIN_OFFSET, OUTPUT_REQUEST_OFFSET } from '../protocol/output-record.js';
 import { BlockingWait, RingBuffer } from '../pipeline/index.js';
@@ -160,9 +160,10 @@ function runSnapshotter(): void {
     replica.apply(decodeCommand(view, offset, command), seq, timestamp);
   };
   let snapshotSeq = recovered.snapshotSeq;
+  const buffers = snapshotBuffers();
   const snapshot = (): void => {
     if (replica.sequence === snapshotSeq) return;
-    const path = takeSnapshot(shared.dataDir, replica, recovered.config, shared.snapshotsKept);
+    const path = takeSnapshot(shared.dataDir, replica, recovered.config, shared.snapshotsKept, buffers);
     snapshotSeq = replica.sequence;
     post({ kind: 'snapshot', seq: snapshotSeq, path });
   };

@@ -17,6 +17,12 @@ export class StateWriter implements StateSink {
     return this;
   }
 
+  /** Starts over, keeping the grown buffer (the snapshotter writes one snapshot after another). */
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
   /** The words written so far, as bytes (little-endian float64). */
   bytes(): Uint8Array {
     return new Uint8Array(this.words.buffer, 0, this.length * 8);

@@ -17,7 +17,7 @@ import { decodeCommand, emptyCommand } from '../protocol/command-record.js';
 import { JournalCorruption } from './format.js';
 import { scanJournal } from './journal-reader.js';
 import { syncDirectory } from './journal-writer.js';
-import { loadNewestSnapshot, writeSnapshotFile } from './snapshot-file.js';
+import { loadNewestSnapshot, type SnapshotScratch, writeSnapshotFile } from './snapshot-file.js';
 
 export interface CoreConfig {
   readonly instruments: readonly InstrumentSpec[];
@@ -73,10 +73,20 @@ export function engineFor(config: CoreConfig, book: BookKind = 'fast'): Engine {
   return new Engine(config.risk === undefined ? { instruments, book, capacity: config.capacity } : { instruments, book, capacity: config.capacity, risk: config.risk });
 }
 
-export function takeSnapshot(dir: string, engine: Engine, config: CoreConfig, keep = 3): string {
-  const writer = new StateWriter();
+/** Buffers reused from one snapshot to the next by a long-lived writer (the snapshotter thread). */
+export interface SnapshotBuffers {
+  readonly writer: StateWriter;
+  readonly file: SnapshotScratch;
+}
+
+export function snapshotBuffers(): SnapshotBuffers {
+  return { writer: new StateWriter(), file: { bytes: new Uint8Array(0) } };
+}
+
+export function takeSnapshot(dir: string, engine: Engine, config: CoreConfig, keep = 3, buffers?: SnapshotBuffers): string {
+  const writer = buffers?.writer.reset() ?? new StateWriter();
   engine.writeSnapshot(writer);
-  return writeSnapshotFile(snapshotDir(dir), { seq: engine.sequence, config: configText(config), state: writer.bytes() }, keep);
+  return writeSnapshotFile(snapshotDir(dir), { seq: engine.sequence, config: configText(config), state: writer.bytes() }, keep, buffers?.file);
 }
 
 export interface RecoverOptions {
