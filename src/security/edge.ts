@@ -7,8 +7,10 @@
 // - Token buckets (rate per second, burst): requests per address, requests per account, orders per
 //   account, and WebSocket messages per connection. The risk gate's order-rate limit stays the last
 //   line: it is sequenced and deterministic, these are not.
-// - Bans: an address with `authFailuresBeforeBan` authentication failures within
-//   `authFailureWindowMs` is refused everything for `banMs`.
+// - Bans: an address with `authFailuresBeforeBan` strikes within `authFailureWindowMs` is refused
+//   everything for `banMs`. A strike is an authentication failure, a WebSocket cut off for abuse
+//   (over its message rate for too long, or a run of frames that are not messages), or a burst's
+//   worth of requests refused for the address's rate.
 // Time comes from the `now` passed in, so tests can move it; this is edge code, outside the core's
 // determinism.
 import { ResultCode } from '../domain/result-codes.js';
@@ -110,6 +112,8 @@ export class EdgeGuard {
   private readonly orderBuckets = new Map<number, TokenBucket>();
   private readonly failures = new Map<string, { count: number; sinceMs: number }>();
   private readonly bannedUntil = new Map<string, number>();
+  /** Requests refused for the address's rate since its last strike for it. */
+  private readonly rateRefusals = new Map<string, number>();
 
   constructor(
     readonly limits: EdgeLimits,
@@ -145,7 +149,19 @@ export class EdgeGuard {
   /** A request or WebSocket upgrade from `ip`: throws EdgeRefusal when banned or over the address's rate. */
   request(ip: string): void {
     if (this.isBanned(ip)) throw this.refusal(ResultCode.BANNED, 'banned', `${ip} is banned after repeated authentication failures`);
-    if (!this.bucket(this.ipBuckets, ip, this.limits.requestsPerSecondPerIp, this.limits.requestBurstPerIp)) throw this.refusal(ResultCode.RATE_LIMITED, 'requests_per_ip', `more than ${this.limits.requestsPerSecondPerIp} requests a second from ${ip}`);
+    if (!this.bucket(this.ipBuckets, ip, this.limits.requestsPerSecondPerIp, this.limits.requestBurstPerIp)) {
+      // An address that keeps going after a burst's worth of 429s gets a strike for each such burst:
+      // a ban then refuses it at the TCP accept, far cheaper than answering every request.
+      const refused = (this.rateRefusals.get(ip) ?? 0) + 1;
+      if (refused >= this.limits.requestBurstPerIp) {
+        this.rateRefusals.delete(ip);
+        this.strike(ip);
+      } else {
+        if (refused === 1 && this.rateRefusals.size >= SWEEP_AT) this.rateRefusals.clear();
+        this.rateRefusals.set(ip, refused);
+      }
+      throw this.refusal(ResultCode.RATE_LIMITED, 'requests_per_ip', `more than ${this.limits.requestsPerSecondPerIp} requests a second from ${ip}`);
+    }
   }
 
   /** An authenticated request for `accountId` (0, the venue's own staff and keys, is not limited). */
@@ -176,8 +192,11 @@ export class EdgeGuard {
     return bucket.full(this.now());
   }
 
-  /** Records an authentication failure from `ip`; true when it has just been banned. */
-  authFailed(ip: string): boolean {
+  /**
+   * Records a strike against `ip`: an authentication failure, or a connection cut off for abuse
+   * (over its message rate for too long, a run of bad frames). True when it has just been banned.
+   */
+  strike(ip: string): boolean {
     const now = this.now();
     const record = this.failures.get(ip);
     const current = record === undefined || now - record.sinceMs > this.limits.authFailureWindowMs ? { count: 0, sinceMs: now } : record;

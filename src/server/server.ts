@@ -199,9 +199,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof RequestError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message || undefined));
-    if (error instanceof EdgeRefusal) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
+    if (error instanceof EdgeRefusal) {
+      // A banned address loses its keep-alive connections too: new ones are refused at accept.
+      if (error.code === ResultCode.BANNED) void reply.header('connection', 'close');
+      return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
+    }
     if (error instanceof AuthError) {
-      if (countsAsAuthFailure(error.code)) edge.authFailed(request.ip);
+      if (countsAsAuthFailure(error.code)) edge.strike(request.ip);
       return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
     }
     const status = (error as { statusCode?: number }).statusCode;

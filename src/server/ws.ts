@@ -59,6 +59,15 @@ export const TOKEN_EXPIRED_CLOSE = 4401;
 export const RATE_LIMITED_CLOSE = 4429;
 /** Closed because the session or key behind it was revoked, or the key rotated. */
 export const REVOKED_CLOSE = 4403;
+/** Closed after BAD_FRAMES_TOLERATED frames in a row that were not messages: not a client, a fuzzer. */
+export const BAD_FRAMES_CLOSE = 4400;
+const BAD_FRAMES_TOLERATED = 100;
+/**
+ * How long an over-rate connection is left unread. Each resume lets a whole socket read (tens of
+ * kilobytes, hundreds of small frames) through the parser, so short pauses would keep the server
+ * busy refusing frames: a tenth of a second bounds that to a few reads a second per connection.
+ */
+const OVER_RATE_PAUSE_MS = 100;
 /** Order ids per MassCancelResponse frame (a few bytes each in either format, far below the frame limit). */
 const MASS_CANCEL_IDS_PER_FRAME = 2000;
 
@@ -167,6 +176,8 @@ class Connection {
   alive = true;
   /** Not read until the next message token is due (over its rate). */
   paused = false;
+  /** Frames in a row that did not decode. */
+  badFramesInARow = 0;
 
   constructor(
     readonly socket: WebSocket,
@@ -241,12 +252,7 @@ export class WebSocketGateway {
     const limits = this.options.edge.limits;
     if (connection.refusedInARow === 1) connection.respond(0, { error: errorBody(ResultCode.RATE_LIMITED, `more than ${limits.messagesPerSecondPerConnection} messages a second`) });
     if (connection.refusedInARow > limits.messageBurstPerConnection) {
-      if (connection.refusedInARow === limits.messageBurstPerConnection + 1) {
-        connection.outbound.drop('message rate limit exceeded for too long', RATE_LIMITED_CLOSE);
-        setTimeout(() => {
-          connection.socket.terminate();
-        }, 1_000).unref();
-      }
+      if (connection.refusedInARow === limits.messageBurstPerConnection + 1) this.cutOff(connection, 'message rate limit exceeded for too long', RATE_LIMITED_CLOSE);
       return;
     }
     if (!connection.paused) {
@@ -255,8 +261,23 @@ export class WebSocketGateway {
       setTimeout(() => {
         connection.paused = false;
         if (connection.socket.readyState === WebSocket.OPEN) connection.socket.resume();
-      }, Math.max(1, Math.ceil(1000 / limits.messagesPerSecondPerConnection))).unref();
+      }, Math.max(OVER_RATE_PAUSE_MS, Math.ceil(1000 / limits.messagesPerSecondPerConnection))).unref();
     }
+  }
+
+  /**
+   * Ends an abusive connection: a close frame with the reason, no more reading, and the socket
+   * destroyed shortly after (without waiting the 30 s ws gives a peer to answer the close).
+   */
+  private cutOff(connection: Connection, reason: string, code: number): void {
+    // A strike against the address: an abuser that reconnects to start over is banned soon.
+    this.options.edge.strike(connection.ip);
+    connection.paused = true;
+    connection.socket.pause();
+    connection.outbound.drop(reason, code);
+    setTimeout(() => {
+      connection.socket.terminate();
+    }, 100).unref();
   }
 
   /** Closes the authenticated connections whose principal matches (a revoked session or key). */
@@ -340,9 +361,12 @@ export class WebSocketGateway {
       envelope = isBinary ? decodeEnvelope(bytes) : envelopeFromJson(bytes.toString('utf8'));
     } catch (error) {
       const reason = error instanceof WireError ? `${error.reason}: ${error.message}` : String(error);
-      connection.respond(0, { error: errorBody(ResultCode.INVALID_REQUEST, `bad frame (${reason})`) });
+      connection.badFramesInARow++;
+      if (connection.badFramesInARow > BAD_FRAMES_TOLERATED) this.cutOff(connection, `more than ${BAD_FRAMES_TOLERATED} bad frames in a row`, BAD_FRAMES_CLOSE);
+      else connection.respond(0, { error: errorBody(ResultCode.INVALID_REQUEST, `bad frame (${reason})`) });
       return;
     }
+    connection.badFramesInARow = 0;
     const requestId = envelope.requestId;
     try {
       await this.handle(connection, requestId, envelope);
@@ -373,7 +397,7 @@ export class WebSocketGateway {
         try {
           principal = await this.options.tokens.verify(token, connection.ip);
         } catch (error) {
-          if (error instanceof AuthError && countsAsAuthFailure(error.code) && this.options.edge.authFailed(connection.ip)) connection.outbound.drop('banned after repeated authentication failures', REVOKED_CLOSE);
+          if (error instanceof AuthError && countsAsAuthFailure(error.code) && this.options.edge.strike(connection.ip)) connection.outbound.drop('banned after repeated authentication failures', REVOKED_CLOSE);
           throw error;
         }
         // A revocation that ran while the token was checked found no principal here to close.

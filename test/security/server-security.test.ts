@@ -827,8 +827,11 @@ describe('the edge', () => {
     agents.push(agent);
     const attempt = (password: string): Promise<Reply> => through(v, agent, 'POST', '/v1/auth/login', { username: 'ivan', password });
     for (let i = 0; i < 3; i++) expect(refusal(await attempt(`guess number ${i}!`))).toEqual([401, 4011, 'BAD_CREDENTIALS']);
-    expect(refusal(await attempt(PASSWORD))).toEqual([403, 4010, 'BANNED']);
-    expect(refusal(await through(v, agent, 'GET', '/v1/health'))).toEqual([403, 4010, 'BANNED']);
+    const banned = await attempt(PASSWORD);
+    expect(refusal(banned)).toEqual([403, 4010, 'BANNED']);
+    // The ban also ends the kept-alive connection, and the agent's next connection is refused.
+    expect(banned.headers['connection']).toBe('close');
+    await expect(through(v, agent, 'GET', '/v1/health')).rejects.toThrow();
     // A new connection from the banned address is closed before any TLS.
     const fresh = await handshake(v, { ca: v.ca, localAddress: '127.0.0.4' });
     expect(fresh.secure).toBe(false);
@@ -837,7 +840,7 @@ describe('the edge', () => {
     expect(await metric(v, 'banned')).toBe(3);
 
     v.clock.ms += 119_999;
-    expect(refusal(await attempt(PASSWORD))).toEqual([403, 4010, 'BANNED']);
+    expect((await handshake(v, { ca: v.ca, localAddress: '127.0.0.4' })).secure).toBe(false);
     v.clock.ms += 1;
     expect((ok(await attempt(PASSWORD)) as { next: string }).next).toBe('enroll');
     expect((await handshake(v, { ca: v.ca, localAddress: '127.0.0.4' })).secure).toBe(true);

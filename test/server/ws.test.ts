@@ -10,7 +10,7 @@ import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, enve
 import { RestClient } from '../../src/server/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
-import { TOKEN_EXPIRED_CLOSE } from '../../src/server/ws.js';
+import { BAD_FRAMES_CLOSE, TOKEN_EXPIRED_CLOSE } from '../../src/server/ws.js';
 
 const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true } };
 const dirs: string[] = [];
@@ -190,6 +190,23 @@ describe('WebSocket API', () => {
     expect((await client.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '1.001', quantity: '1' } })).error).toMatchObject({ code: 1007, name: 'PRICE_NOT_ON_TICK' });
     expect((await client.request({ ping: { timeMs: 5 } })).pong?.pingTimeMs).toBe(5);
     expect(client.closed).toBeUndefined();
+  });
+
+  it('cuts off a connection after a run of over a hundred bad frames (4400), and counts it as a strike', async () => {
+    const { server } = await venue();
+    const client = await Client.open(server.url, 'binary');
+    // 100 in a row are answered; a good frame in between starts the count again.
+    for (let i = 0; i < 100; i++) client.socket.send(Buffer.from([0xff, 0xff, 0xff, i]), { binary: true });
+    expect((await client.request({ ping: { timeMs: 1 } })).pong?.pingTimeMs).toBe(1);
+    for (let i = 0; i < 101; i++) client.socket.send(Buffer.from([0xff, 0xff, 0xff, i]), { binary: true });
+    const deadline = Date.now() + 5000;
+    while (client.closed === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.closed).toEqual({ code: BAD_FRAMES_CLOSE, reason: 'more than 100 bad frames in a row' });
+    expect(client.received.filter((e) => e.body === 'error')).toHaveLength(200);
+    // The cut-off was one strike of the ten that ban: nine more ban the address.
+    expect(server.edge.isBanned('127.0.0.1')).toBe(false);
+    for (let i = 0; i < 8; i++) expect(server.edge.strike('127.0.0.1')).toBe(false);
+    expect(server.edge.strike('127.0.0.1')).toBe(true);
   });
 
   it('closes a connection whose token expires without a fresh AuthRequest', async () => {
