@@ -2,6 +2,7 @@
 import { codecBenchmark } from './codec.js';
 import { crc64Benchmark } from './crc64.js';
 import { recoveryBenchmark, replayBenchmark, snapshotBenchmark } from './durability.js';
+import { fixBenchmark } from './fix.js';
 import { floodBenchmark } from './flood.js';
 import { gatewayBenchmark } from './gateway.js';
 import { latencyBenchmark } from './latency.js';
@@ -24,6 +25,7 @@ const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<stri
   priority: priorityBenchmark,
   gateway: gatewayBenchmark,
   flood: floodBenchmark,
+  fix: fixBenchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */
