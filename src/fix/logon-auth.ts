@@ -48,7 +48,10 @@ export interface SignedLogonOptions {
   /** Finds the key named by Username (553); undefined when unknown or revoked. */
   readonly lookup: (apiKey: string) => ApiKeyRecord | undefined | Promise<ApiKeyRecord | undefined>;
   readonly now: () => number;
-  /** Largest distance between SendingTime and our clock (default 120 s, QuickFIX's latency check). */
+  /**
+   * Largest distance between the signed SendingTime and our clock: 30 s by default, the same window
+   * as a REST token signature (the session's own ±120 s latency check is separate and looser).
+   */
   readonly maxSkewMs?: number;
 }
 
@@ -60,7 +63,7 @@ function decide(record: ApiKeyRecord | undefined, logon: FixMessage): FixAuthRes
 
 /** The venue's authenticator. Refusal reasons are deliberately coarse: they go to the client. */
 export function signedLogonAuthenticator(options: SignedLogonOptions): FixAuthenticator {
-  const maxSkewMs = options.maxSkewMs ?? 120_000;
+  const maxSkewMs = options.maxSkewMs ?? 30_000;
   return (request) => {
     const logon = request.message;
     if (request.username === undefined || request.rawData === undefined) return { ok: false, reason: 'Username (553) and RawData (96) required' };

@@ -116,8 +116,8 @@ describe('FIX acceptor: dynamic sessions with the signed Logon', () => {
     ['key-b', { secret: 'secret-b', account: '1002', cancelOnDisconnect: true }],
   ]);
 
-  function signedLogon(sender: string, apiKey: string, secret: string): Buffer {
-    const sendingTime = formatUtcTimestamp(Date.now());
+  function signedLogon(sender: string, apiKey: string, secret: string, offsetMs = 0): Buffer {
+    const sendingTime = formatUtcTimestamp(Date.now() + offsetMs);
     const rawData = signLogon(secret, { sendingTime, msgSeqNum: 1, senderCompId: sender, targetCompId: 'KAPITA' });
     return encoder.encode(
       'FIXT.1.1',
@@ -174,6 +174,20 @@ describe('FIX acceptor: dynamic sessions with the signed Logon', () => {
     unknown.write(signedLogon('DESK', 'key-z', 'secret-a'));
     expect((await receive(unknown)).get(58)).toBe('Unknown API key');
     expect(acceptor.sessions()).toEqual([]);
+  });
+
+  it('accepts a signed Logon within ±30 s of its clock and refuses one outside', async () => {
+    const acceptor = await startDynamic();
+    const stale = await open(acceptor);
+    stale.write(signedLogon('DESK', 'key-a', 'secret-a', -31_000));
+    const logout = await receive(stale);
+    expect([logout.msgType, logout.get(58)]).toEqual(['5', 'SendingTime accuracy problem']);
+    const early = await open(acceptor);
+    early.write(signedLogon('DESK2', 'key-a', 'secret-a', 31_000));
+    expect((await receive(early)).get(58)).toBe('SendingTime accuracy problem');
+    const fresh = await open(acceptor);
+    fresh.write(signedLogon('DESK3', 'key-a', 'secret-a', -29_000));
+    expect((await receive(fresh)).msgType).toBe('A');
   });
 
   it('refuses a Logon that would create a session beyond the limit', async () => {
