@@ -225,7 +225,10 @@ function parseEdge(input: unknown): EdgeLimits {
   known(input, 'edge', fields);
   const limits: Record<string, number> = { ...DEFAULT_EDGE };
   for (const [key, value] of Object.entries(input)) limits[key] = integer(value, `edge.${key}`, 1, 1_000_000_000);
-  return limits as unknown as EdgeLimits;
+  const edge = limits as unknown as EdgeLimits;
+  // Node's HTTP server refuses a headers timeout longer than the whole-request timeout.
+  if (edge.handshakeTimeoutMs > edge.requestTimeoutMs) throw new VenueConfigError('edge.handshakeTimeoutMs', `must not exceed edge.requestTimeoutMs (${edge.requestTimeoutMs})`);
+  return edge;
 }
 
 function parseSecurity(input: unknown): SecuritySettings {

@@ -258,6 +258,14 @@ describe('venue config', () => {
     [{ colour: 'red' }, 'colour'],
     [{ risk: { fees: { 'BTC-USD': { makerBps: 0, takerBps: 5000 } } } }, 'risk.fees.BTC-USD.takerBps'],
     [{ instruments: [{ ...DEFAULT_CONFIG.instruments[0], tickSize: 'abc' }] }, 'instruments[0].BTC-USD.tickSize'],
+    [{ server: { tls: { certFile: 'a.pem' } } }, 'server.tls.keyFile'],
+    [{ server: { hostnames: ['ok', ''] } }, 'server.hostnames'],
+    [{ server: { host: '0.0.0.0', plaintext: true } }, 'server.plaintext'],
+    [{ edge: { connectionsPerIp: 0 } }, 'edge.connectionsPerIp'],
+    [{ edge: { banHours: 1 } }, 'edge.banHours'],
+    [{ edge: { handshakeTimeoutMs: 60_000, requestTimeoutMs: 30_000 } }, 'edge.handshakeTimeoutMs'],
+    [{ security: { webauthn: { origins: ['localhost:8443'] } } }, 'security.webauthn.origins'],
+    [{ security: { sessionHours: 0 } }, 'security.sessionHours'],
   ])('names the bad field: %j', (raw, field) => {
     expect(() => parseVenueConfig(raw)).toThrow(VenueConfigError);
     try {
