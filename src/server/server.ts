@@ -26,7 +26,9 @@ import { UserStore } from '../security/users.js';
 import { registerIdentityRoutes } from './identity-routes.js';
 import { fail, RequestError } from './errors.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
-import { isWebSocketUpgrade, WebSocketGateway } from './ws.js';
+import { isWebSocketUpgrade, type Trading, WebSocketGateway } from './ws.js';
+import { type FixGateway, startFixGateway } from './fix-gateway.js';
+import type { DictionaryPaths } from '../fix/dictionary.js';
 import { type CommandOutcome, Venue } from './venue.js';
 import { Metrics } from './metrics.js';
 import { OPENAPI_INFO, ROUTE_SCHEMAS } from './openapi.js';
@@ -41,6 +43,8 @@ export interface ServerOptions {
   readonly say?: (line: string) => void;
   /** The clock for token times (tests move it); the core's clock is the sequencer's. */
   readonly now?: () => number;
+  /** The FIX order-entry gateway on its own port (TLS when the REST API has it); absent = off. */
+  readonly fix?: { readonly port: number; readonly host?: string; readonly dictionary: DictionaryPaths };
 }
 
 export interface RunningServer {
@@ -57,6 +61,7 @@ export interface RunningServer {
   readonly edge: EdgeGuard;
   readonly app: FastifyInstance;
   readonly gateway: WebSocketGateway;
+  readonly fix: FixGateway | undefined;
   stop(): Promise<void>;
 }
 
@@ -571,7 +576,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   registerIdentityRoutes(app, { keys, users, sessions, tokens, edge, security: config.security, principal, staff, accountParam, now, attempt: (method, result) => metrics.authAttempts.inc({ method, result }) });
 
-  const gateway = new WebSocketGateway({ venue, tokens, edge, instruments, trading: { placeOrder, cancelOrder, amendOrder, cancelAll }, clientOrderIdOf: (orderId) => clientIds.get(orderId), history, now, idleTimeoutMs: limits.idleTimeoutMs });
+  const trading: Trading = { placeOrder, cancelOrder, amendOrder, cancelAll };
+  const gateway = new WebSocketGateway({ venue, tokens, edge, instruments, trading, clientOrderIdOf: (orderId) => clientIds.get(orderId), history, now, idleTimeoutMs: limits.idleTimeoutMs });
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isWebSocketUpgrade(request)) {
       socket.destroy();
@@ -609,6 +615,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, 3_600_000);
   rotation.unref();
 
+  const fix =
+    options.fix === undefined
+      ? undefined
+      : await startFixGateway({
+          port: options.fix.port,
+          host: options.fix.host ?? config.server.host,
+          ...(tls === undefined ? {} : { tls: { ...tlsServerOptions(tls), handshakeTimeout: limits.handshakeTimeoutMs } }),
+          storeDir: join(dataDir, 'fix'),
+          dictionary: options.fix.dictionary,
+          keys,
+          venue,
+          instruments,
+          trading,
+          now,
+        });
+  if (fix !== undefined) say(`kapita FIX gateway listening on ${options.fix?.host ?? config.server.host}:${fix.port}`);
   await app.listen({ host: config.server.host, port: config.server.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
@@ -627,10 +649,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     edge,
     app,
     gateway,
+    fix,
     stop: async () => {
       stopping ??= (async () => {
         clearInterval(rotation);
         gateway.close();
+        await fix?.close();
         await app.close();
         await venue.stop();
       })();

@@ -1,0 +1,592 @@
+// The exchange behind the FIX session layer (src/fix): order entry over FIX 5.0 SP2 / FIXT.1.1.
+//
+// - NewOrderSingle (D) → the venue's placeOrder, with the same REST-shaped body (decimals passed
+//   through as strings; the venue converts them exactly or refuses with its numbered code).
+// - OrderCancelRequest (F) → cancelOrder; refusals are OrderCancelReject (9).
+// - OrderMassCancelRequest (q) → cancelAll; answered with OrderMassCancelReport (r).
+// - ExecutionReports (8) are built from the durable command outcomes (venue.listen), so none leaves
+//   before its command is durable. A new order's own events arrive before placeOrder resolves (the
+//   listener runs first) and before its order id is known to us: they are held per order id while
+//   the account has a place in flight, and replayed once the id is known.
+// - CumQty/AvgPx are tracked per order from its fills; AvgPx is exact when it terminates, else
+//   rounded half-up to 8 digits beyond the tick's.
+// - Rejects: ExecutionReport 150=8 39=8 103=99 58="<code> <NAME>: <message>".
+//
+// FixOrderApplication depends only on FixVenuePort; startFixGateway adapts the server's Trading
+// (the functions the REST and WebSocket APIs share) and its KeyStore to it.
+import type { TlsOptions } from 'node:tls';
+import type { Instrument } from '../domain/instrument.js';
+import { ResultCode, resultCodeMessage, resultCodeName } from '../domain/result-codes.js';
+import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
+import { Side } from '../engine/command.js';
+import { DoneReason, DoneStatus, EVENT_WIDTH, EventType, Field } from '../engine/event.js';
+import { FixAcceptor, type FixAcceptorLimits } from '../fix/acceptor.js';
+import type { FixField, FixMessage } from '../fix/codec.js';
+import { type DictionaryPaths, loadFixDictionary } from '../fix/dictionary.js';
+import { signedLogonAuthenticator } from '../fix/logon-auth.js';
+import { BusinessRejectReason } from '../fix/reasons.js';
+import { addKapitaLogonFields } from '../fix/session.js';
+import type { FixApplication, FixDisconnectInfo, FixEventListener, FixSessionHandle } from '../fix/session-types.js';
+import { formatUtcTimestamp } from '../fix/utc-time.js';
+import type { KeyStore, Principal } from './auth.js';
+import type { CommandOutcome, Venue } from './venue.js';
+import type { Trading } from './ws.js';
+
+/** What the FIX application needs of the venue. Every promise resolves only once its command is durable. */
+export interface FixVenuePort {
+  /** REST-shaped order body; resolves with the REST status and body ({orderId, ...} or {error}). May throw an error with a numeric `code`. */
+  placeOrder(session: FixSessionHandle, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** Throws (an error with a numeric `code`) when the venue refuses. */
+  cancelOrder(session: FixSessionHandle, orderId: number): Promise<unknown>;
+  cancelAll(session: FixSessionHandle, symbol: string | undefined): Promise<{ cancelled: number[] }>;
+  /** Every durable command's outcome, in seq order (Venue.listen). */
+  onDurable(listener: (outcome: CommandOutcome) => void): void;
+}
+
+/** One engine event copied out of the replica's (reused) buffer; TRADE split into its two sides. */
+interface OrderEvent {
+  readonly fields: readonly number[];
+  readonly seq: number;
+  readonly index: number;
+  readonly timeMs: number;
+  /** TRADE only: which side of the trade this copy is for. */
+  readonly maker: boolean;
+}
+
+interface OrderState {
+  readonly orderId: number;
+  readonly sessionKey: string;
+  readonly account: string;
+  readonly clOrdId: string;
+  readonly instrument: Instrument;
+  side: string;
+  quantityLots: number;
+  priceTicks: number;
+  cumLots: number;
+  /** Σ price ticks × lots of the fills. */
+  notional: bigint;
+  leavesLots: number;
+  /** OrdStatus (39) as last reported. */
+  status: string;
+  closed: boolean;
+  pendingCancel: { clOrdId: string; origClOrdId: string | undefined } | undefined;
+}
+
+export interface FixOrderApplicationOptions {
+  readonly port: FixVenuePort;
+  readonly instruments: readonly Instrument[];
+  readonly now: () => number;
+  /** Most (account, ClOrdID) pairs remembered to refuse a reused ClOrdID. */
+  readonly maxRememberedClOrdIds?: number;
+}
+
+const TYPES: Readonly<Record<string, string>> = { '1': 'market', '2': 'limit', '3': 'stop', '4': 'stop_limit' };
+const TIFS: Readonly<Record<string, string>> = { '0': 'DAY', '1': 'GTC', '3': 'IOC', '4': 'FOK' };
+const AVG_EXTRA_DIGITS = 8;
+
+/** "<code> <NAME>: <message>" for Text (58). */
+export function rejectText(code: number, message: string | undefined): string {
+  const detail = message === undefined || message === '' ? resultCodeMessage(code as ResultCode) : message;
+  return `${code} ${resultCodeName(code)}: ${detail}`;
+}
+
+/** The venue's code and message from a thrown error or a REST error body. */
+function errorOf(error: unknown): { code: number; message: string | undefined } {
+  if (typeof error === 'object' && error !== null) {
+    const inner = (error as { error?: unknown }).error;
+    const source = typeof inner === 'object' && inner !== null ? inner : error;
+    const code = (source as { code?: unknown }).code;
+    const message = (source as { message?: unknown }).message;
+    if (typeof code === 'number') return { code, message: typeof message === 'string' ? message : undefined };
+  }
+  return { code: ResultCode.INTERNAL_ERROR, message: error instanceof Error ? error.message : undefined };
+}
+
+/** Exact Σ(ticks × lots) / lots as a price, rounded half-up beyond AVG_EXTRA_DIGITS when it does not terminate. */
+export function averagePrice(instrument: Instrument, notional: bigint, lots: number): string {
+  if (lots === 0) return '0';
+  const scale = instrument.tick.scale + AVG_EXTRA_DIGITS;
+  const numerator = notional * instrument.tick.mantissa * 10n ** BigInt(AVG_EXTRA_DIGITS);
+  const denominator = BigInt(lots);
+  const scaled = (numerator * 2n + denominator) / (denominator * 2n);
+  const digits = scaled.toString().padStart(scale + 1, '0');
+  let whole = digits.slice(0, digits.length - scale);
+  let fraction = digits.slice(digits.length - scale);
+  // Keep the tick's own decimals; drop the extra ones when they are zeros.
+  fraction = fraction.slice(0, instrument.tick.scale) + fraction.slice(instrument.tick.scale).replace(/0+$/, '');
+  whole = whole === '' ? '0' : whole;
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}
+
+/** The FIX order-entry application: one instance serves every session of an acceptor. */
+export class FixOrderApplication implements FixApplication {
+  private readonly bySymbol: ReadonlyMap<string, Instrument>;
+  /** Logged-on (or last logged-on) handle per session key. */
+  private readonly handles = new Map<string, FixSessionHandle>();
+  private readonly orders = new Map<number, OrderState>();
+  /** Recently closed orders, for "too late to cancel" (bounded like the ClOrdIDs). */
+  private readonly closedOrders = new Map<number, OrderState>();
+  /** `${account}\x01${ClOrdID}` → order id (0 while the place is in flight). */
+  private readonly clOrdIds = new Map<string, number>();
+  /** Places in flight per account, and the events of orders not yet known, by order id. */
+  private readonly inFlight = new Map<string, number>();
+  private readonly held = new Map<string, Map<number, OrderEvent[]>>();
+  private rejectCounter = 0;
+  private readonly maxClOrdIds: number;
+
+  constructor(private readonly options: FixOrderApplicationOptions) {
+    this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
+    this.maxClOrdIds = options.maxRememberedClOrdIds ?? 100_000;
+    options.port.onDurable((outcome) => {
+      this.observe(outcome);
+    });
+  }
+
+  /** Orders this application is tracking (open or not yet forgotten): for tests and diagnostics. */
+  get trackedOrders(): number {
+    return this.orders.size;
+  }
+
+  onLogon(session: FixSessionHandle): void {
+    this.handles.set(session.key, session);
+  }
+
+  onDisconnect(session: FixSessionHandle, info: FixDisconnectInfo): void {
+    if (!info.cancelOnDisconnect || info.logoutReceived) return;
+    for (const order of this.orders.values()) {
+      if (order.sessionKey !== session.key || order.closed) continue;
+      this.options.port.cancelOrder(session, order.orderId).catch(() => undefined);
+    }
+  }
+
+  onMessage(session: FixSessionHandle, message: FixMessage): void {
+    this.handles.set(session.key, session);
+    switch (message.msgType) {
+      case 'D':
+        void this.newOrder(session, message);
+        return;
+      case 'F':
+        void this.cancelRequest(session, message);
+        return;
+      case 'q':
+        void this.massCancel(session, message);
+        return;
+      default:
+        session.businessReject(message, BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE);
+    }
+  }
+
+  // ---- requests ---------------------------------------------------------------------------------
+
+  private async newOrder(session: FixSessionHandle, message: FixMessage): Promise<void> {
+    const account = session.account ?? session.key;
+    const clOrdId = message.get(11) ?? '';
+    const symbol = message.get(55) ?? '';
+    const sideTag = message.get(54) ?? '';
+    const reject = (code: number, text: string | undefined): void => {
+      this.sendReject(session, { clOrdId, symbol, side: sideTag, quantity: message.get(38), price: message.get(44) }, code, text);
+    };
+    const side = sideTag === '1' ? 'buy' : sideTag === '2' ? 'sell' : undefined;
+    if (side === undefined) {
+      reject(ResultCode.INVALID_SIDE, `Side (54) ${sideTag} is not supported (1 buy, 2 sell)`);
+      return;
+    }
+    const ordType = message.get(40) ?? '2';
+    const type = TYPES[ordType];
+    if (type === undefined) {
+      reject(ResultCode.INVALID_ORDER_TYPE, `OrdType (40) ${ordType} is not supported`);
+      return;
+    }
+    const tifTag = message.get(59);
+    const tif = tifTag === undefined ? undefined : TIFS[tifTag];
+    if (tifTag !== undefined && tif === undefined) {
+      reject(ResultCode.INVALID_TIME_IN_FORCE, `TimeInForce (59) ${tifTag} is not supported`);
+      return;
+    }
+    const key = `${account}\x01${clOrdId}`;
+    if (this.clOrdIds.has(key)) {
+      reject(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`);
+      return;
+    }
+    const body: Record<string, unknown> = { symbol, side, type, clientOrderId: clOrdId };
+    const optional = (tag: number, field: string): void => {
+      const value = message.get(tag);
+      if (value !== undefined) body[field] = value;
+    };
+    optional(38, 'quantity');
+    optional(44, 'price');
+    optional(99, 'stopPrice');
+    optional(1138, 'displayQuantity');
+    optional(152, 'maxNotional');
+    if (tif !== undefined) body['timeInForce'] = tif;
+    if ((message.get(18) ?? '').split(' ').includes('6')) body['postOnly'] = true;
+
+    this.remember(key, 0);
+    this.inFlight.set(account, (this.inFlight.get(account) ?? 0) + 1);
+    try {
+      let result: { status: number; body: unknown };
+      try {
+        result = await this.options.port.placeOrder(session, body);
+      } catch (error) {
+        const { code, message: text } = errorOf(error);
+        this.clOrdIds.delete(key);
+        reject(code, text);
+        return;
+      }
+      const orderId = (result.body as { orderId?: unknown } | undefined)?.orderId;
+      if (result.status >= 300 || typeof orderId !== 'number') {
+        const { code, message: text } = errorOf(result.body);
+        this.clOrdIds.delete(key);
+        reject(code, text);
+        return;
+      }
+      const events = this.held.get(account)?.get(orderId);
+      this.held.get(account)?.delete(orderId);
+      const instrument = this.bySymbol.get(symbol);
+      // No events of this command for the order: the venue answered a retry of an earlier order with
+      // the same clientOrderId (placed over REST or WebSocket), which this session must not adopt.
+      if (events === undefined || this.orders.has(orderId) || instrument === undefined) {
+        this.clOrdIds.delete(key);
+        reject(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`);
+        return;
+      }
+      this.remember(key, orderId);
+      const order: OrderState = {
+        orderId,
+        sessionKey: session.key,
+        account,
+        clOrdId,
+        instrument,
+        side: sideTag,
+        quantityLots: 0,
+        priceTicks: 0,
+        cumLots: 0,
+        notional: 0n,
+        leavesLots: 0,
+        status: '0',
+        closed: false,
+        pendingCancel: undefined,
+      };
+      this.orders.set(orderId, order);
+      for (const event of events) this.apply(order, event);
+    } finally {
+      const left = (this.inFlight.get(account) ?? 1) - 1;
+      if (left <= 0) {
+        this.inFlight.delete(account);
+        this.held.delete(account);
+      } else {
+        this.inFlight.set(account, left);
+      }
+    }
+  }
+
+  private async cancelRequest(session: FixSessionHandle, message: FixMessage): Promise<void> {
+    const account = session.account ?? session.key;
+    const clOrdId = message.get(11) ?? '';
+    const origClOrdId = message.get(41);
+    const orderIdText = message.get(37);
+    let orderId: number | undefined;
+    if (origClOrdId !== undefined) orderId = this.clOrdIds.get(`${account}\x01${origClOrdId}`);
+    else if (orderIdText !== undefined && /^[1-9][0-9]{0,15}$/.test(orderIdText)) orderId = Number(orderIdText);
+    const order = orderId === undefined ? undefined : (this.orders.get(orderId) ?? this.closedOrders.get(orderId));
+    const refuse = (reason: number, text: string): void => {
+      const body: FixField[] = [
+        [37, order === undefined ? (orderIdText ?? 'NONE') : String(order.orderId)],
+        [11, clOrdId],
+      ];
+      if (origClOrdId !== undefined) body.push([41, origClOrdId]);
+      body.push([39, order?.status ?? '8'], [58, text], [102, reason], [434, '1']);
+      session.send('9', body);
+    };
+    if (order?.account !== account) {
+      refuse(1, rejectText(ResultCode.UNKNOWN_ORDER, 'no such order of this account'));
+      return;
+    }
+    if (order.closed) {
+      refuse(0, rejectText(ResultCode.UNKNOWN_ORDER, 'the order is no longer open'));
+      return;
+    }
+    if (order.pendingCancel !== undefined) {
+      refuse(3, rejectText(ResultCode.INVALID_REQUEST, 'a cancel of this order is already pending'));
+      return;
+    }
+    order.pendingCancel = { clOrdId, origClOrdId: origClOrdId ?? order.clOrdId };
+    try {
+      await this.options.port.cancelOrder(session, order.orderId);
+    } catch (error) {
+      const { code, message: text } = errorOf(error);
+      order.pendingCancel = undefined;
+      // The order exists here, so the venue's UNKNOWN_ORDER means it closed meanwhile: too late (0).
+      refuse(code === ResultCode.UNKNOWN_ORDER ? 0 : 99, rejectText(code, text));
+    }
+  }
+
+  private async massCancel(session: FixSessionHandle, message: FixMessage): Promise<void> {
+    const clOrdId = message.get(11) ?? '';
+    const requestType = message.get(530) ?? '7';
+    const symbol = requestType === '1' ? message.get(55) : undefined;
+    const answer = (response: string, extra: FixField[]): void => {
+      session.send('r', [[11, clOrdId], [37, 'NONE'], [530, requestType], [531, response], [1369, `${clOrdId}-${this.options.now()}`], ...extra]);
+    };
+    if (requestType !== '1' && requestType !== '7') {
+      answer('0', [[58, rejectText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) must be 1 (symbol) or 7 (all)')]]);
+      return;
+    }
+    try {
+      const { cancelled } = await this.options.port.cancelAll(session, symbol);
+      answer(requestType, [[533, cancelled.length]]);
+    } catch (error) {
+      const { code, message: text } = errorOf(error);
+      answer('0', [[58, rejectText(code, text)]]);
+    }
+  }
+
+  private remember(key: string, orderId: number): void {
+    this.clOrdIds.set(key, orderId);
+    if (this.clOrdIds.size > this.maxClOrdIds) {
+      const oldest = this.clOrdIds.keys().next();
+      if (oldest.done !== true) this.clOrdIds.delete(oldest.value);
+    }
+  }
+
+  // ---- durable events → execution reports ------------------------------------------------------
+
+  private observe(outcome: CommandOutcome): void {
+    const events = outcome.engine.events;
+    const timeMs = Number(outcome.timestampNs / 1_000_000n);
+    for (let i = 0; i < events.count; i++) {
+      const type = events.type(i);
+      if (type === EventType.TRADE) {
+        this.route(events.field(i, Field.MAKER_ORDER_ID), String(events.field(i, Field.MAKER_ACCOUNT)), () => this.copy(events, i, outcome.seq, timeMs, true));
+        this.route(events.field(i, Field.TAKER_ORDER_ID), String(events.field(i, Field.TAKER_ACCOUNT)), () => this.copy(events, i, outcome.seq, timeMs, false));
+      } else if (type === EventType.ACCEPTED || type === EventType.DONE || type === EventType.AMENDED || type === EventType.TRIGGERED || type === EventType.DECREMENTED) {
+        this.route(events.field(i, Field.ORDER_ID), String(events.field(i, Field.ACCOUNT)), () => this.copy(events, i, outcome.seq, timeMs, false));
+      }
+    }
+  }
+
+  private copy(events: CommandOutcome['engine']['events'], i: number, seq: number, timeMs: number, maker: boolean): OrderEvent {
+    const fields: number[] = [];
+    for (let k = 0; k < EVENT_WIDTH; k++) fields.push(events.field(i, k));
+    return { fields, seq, index: i, timeMs, maker };
+  }
+
+  private route(orderId: number, account: string, copy: () => OrderEvent): void {
+    const order = this.orders.get(orderId);
+    if (order !== undefined) return this.apply(order, copy());
+    if (!this.inFlight.has(account)) return;
+    let byOrder = this.held.get(account);
+    if (byOrder === undefined) {
+      byOrder = new Map();
+      this.held.set(account, byOrder);
+    }
+    const list = byOrder.get(orderId) ?? [];
+    list.push(copy());
+    byOrder.set(orderId, list);
+  }
+
+  private apply(order: OrderState, event: OrderEvent): void {
+    const f = event.fields;
+    const instrument = order.instrument;
+    const execId = `${event.seq}-${event.index}${event.fields[0] === EventType.TRADE ? (event.maker ? 'M' : 'T') : ''}`;
+    let execType: string;
+    const extra: FixField[] = [];
+    let clOrdId = order.clOrdId;
+    let origClOrdId: string | undefined;
+    switch (f[0]) {
+      case EventType.ACCEPTED:
+        order.side = f[Field.SIDE] === Side.BUY ? '1' : '2';
+        order.quantityLots = f[Field.QUANTITY] ?? 0;
+        order.leavesLots = order.quantityLots;
+        order.priceTicks = f[Field.PRICE] ?? 0;
+        execType = '0';
+        order.status = '0';
+        break;
+      case EventType.TRADE: {
+        const lots = f[Field.TRADE_QUANTITY] ?? 0;
+        const ticks = f[Field.TRADE_PRICE] ?? 0;
+        order.cumLots += lots;
+        order.notional += BigInt(ticks) * BigInt(lots);
+        order.leavesLots = f[event.maker ? Field.MAKER_REMAINING : Field.TAKER_REMAINING] ?? 0;
+        execType = 'F';
+        order.status = order.leavesLots === 0 ? '2' : '1';
+        if (order.status === '2') order.closed = true;
+        extra.push([31, ticksToPrice(instrument, ticks)], [32, lotsToQuantity(instrument, lots)]);
+        break;
+      }
+      case EventType.DONE: {
+        order.closed = true;
+        order.leavesLots = 0;
+        const status = f[Field.STATUS];
+        const reason = f[Field.REASON];
+        if (status === DoneStatus.FILLED) return; // the last trade's report already said 39=2
+        const expired = status === DoneStatus.EXPIRED || reason === DoneReason.END_OF_DAY;
+        execType = expired ? 'C' : '4';
+        order.status = execType;
+        if (!expired && reason === DoneReason.USER_CANCEL && order.pendingCancel !== undefined) {
+          clOrdId = order.pendingCancel.clOrdId;
+          origClOrdId = order.pendingCancel.origClOrdId;
+        }
+        const reasonName = Object.entries(DoneReason).find(([, value]) => value === reason)?.[0];
+        if (reasonName !== undefined && reason !== DoneReason.USER_CANCEL) extra.push([58, reasonName]);
+        break;
+      }
+      case EventType.AMENDED:
+        order.priceTicks = f[Field.AMEND_PRICE] ?? order.priceTicks;
+        order.quantityLots = f[Field.AMEND_QUANTITY] ?? order.quantityLots;
+        order.leavesLots = f[Field.AMEND_REMAINING] ?? order.leavesLots;
+        execType = '5';
+        order.status = order.cumLots > 0 ? '1' : '0';
+        break;
+      case EventType.TRIGGERED:
+        execType = 'L';
+        break;
+      case EventType.DECREMENTED:
+        order.leavesLots = f[Field.DECREMENT_REMAINING] ?? order.leavesLots;
+        execType = 'D';
+        break;
+      default:
+        return;
+    }
+    this.sendReport(order, execId, execType, clOrdId, origClOrdId, event.timeMs, extra);
+    if (order.closed) this.forget(order);
+  }
+
+  private sendReport(order: OrderState, execId: string, execType: string, clOrdId: string, origClOrdId: string | undefined, timeMs: number, extra: FixField[]): void {
+    const handle = this.handles.get(order.sessionKey);
+    if (handle === undefined) return;
+    const instrument = order.instrument;
+    const body: FixField[] = [
+      [37, String(order.orderId)],
+      [11, clOrdId],
+    ];
+    if (origClOrdId !== undefined) body.push([41, origClOrdId]);
+    body.push([17, execId], [150, execType], [39, order.status], [55, instrument.symbol], [54, order.side], [38, lotsToQuantity(instrument, order.quantityLots)]);
+    if (order.priceTicks > 0) body.push([44, ticksToPrice(instrument, order.priceTicks)]);
+    const text = extra.find(([tag]) => tag === 58);
+    for (const field of extra) if (field[0] !== 58) body.push(field);
+    body.push([151, lotsToQuantity(instrument, order.leavesLots)], [14, lotsToQuantity(instrument, order.cumLots)], [6, averagePrice(instrument, order.notional, order.cumLots)], [60, formatUtcTimestamp(timeMs)]);
+    if (text !== undefined) body.push(text);
+    handle.send('8', body);
+  }
+
+  private sendReject(session: FixSessionHandle, order: { clOrdId: string; symbol: string; side: string; quantity: string | undefined; price: string | undefined }, code: number, text: string | undefined): void {
+    this.rejectCounter++;
+    const body: FixField[] = [
+      [37, 'NONE'],
+      [11, order.clOrdId],
+      [17, `R-${this.options.now()}-${this.rejectCounter}`],
+      [150, '8'],
+      [39, '8'],
+      [55, order.symbol],
+      [54, order.side],
+    ];
+    if (order.quantity !== undefined) body.push([38, order.quantity]);
+    if (order.price !== undefined) body.push([44, order.price]);
+    body.push([151, '0'], [14, '0'], [6, '0'], [60, formatUtcTimestamp(this.options.now())], [58, rejectText(code, text)], [103, '99']);
+    session.send('8', body);
+  }
+
+  /** A closed order stays findable by ClOrdID (for "too late to cancel") but leaves the open set. */
+  private forget(order: OrderState): void {
+    this.orders.delete(order.orderId);
+    order.pendingCancel = undefined;
+    this.closedOrders.set(order.orderId, order);
+    if (this.closedOrders.size > this.maxClOrdIds) {
+      const oldest = this.closedOrders.keys().next();
+      if (oldest.done !== true) this.closedOrders.delete(oldest.value);
+    }
+  }
+}
+
+// ---- the gateway in the server --------------------------------------------------------------
+
+export interface FixGatewayOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly tls?: TlsOptions;
+  /** Sequence numbers and sent messages per session. */
+  readonly storeDir: string;
+  readonly fsync?: boolean;
+  readonly dictionary: DictionaryPaths;
+  readonly keys: KeyStore;
+  readonly venue: Venue;
+  readonly instruments: readonly Instrument[];
+  readonly trading: Trading;
+  readonly now: () => number;
+  readonly limits?: Partial<FixAcceptorLimits>;
+  readonly onEvent?: FixEventListener;
+  /** The CompID clients address (56); default KAPITA. */
+  readonly senderCompId?: string;
+}
+
+export interface FixGateway {
+  readonly acceptor: FixAcceptor;
+  readonly application: FixOrderApplication;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The FIX acceptor on its own port: dynamic sessions, the signed Logon against the API keys (an
+ * unrevoked key with the trade scope and an account), orders through the server's Trading.
+ */
+export async function startFixGateway(options: FixGatewayOptions): Promise<FixGateway> {
+  const dictionary = loadFixDictionary(options.dictionary);
+  addKapitaLogonFields(dictionary);
+  /** The key each session logged on with: `${account}\x01${SenderCompID}` → key id. */
+  const keyOfSession = new Map<string, string>();
+  const principalOf = (session: FixSessionHandle): Principal => {
+    const keyId = keyOfSession.get(`${session.account ?? ''}\x01${session.targetCompId}`) ?? '';
+    const key = options.keys.get(keyId);
+    if (key === undefined || key.revokedAt !== undefined) throw Object.assign(new Error('the API key of this session was revoked'), { code: ResultCode.FORBIDDEN });
+    const scopes = new Set(key.scopes);
+    return { kind: 'key', subject: key.keyId, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs: Number.MAX_SAFE_INTEGER, keyVersion: key.secretVersion };
+  };
+  const port: FixVenuePort = {
+    placeOrder: (session, body) => Promise.resolve().then(() => options.trading.placeOrder(principalOf(session), body)),
+    cancelOrder: (session, orderId) => Promise.resolve().then(() => options.trading.cancelOrder(principalOf(session), orderId)),
+    cancelAll: (session, symbol) => Promise.resolve().then(() => options.trading.cancelAll(principalOf(session), symbol)),
+    onDurable: (listener) => {
+      options.venue.listen((outcome) => {
+        listener(outcome);
+      });
+    },
+  };
+  const application = new FixOrderApplication({ port, instruments: options.instruments, now: options.now });
+  const signed = signedLogonAuthenticator({
+    now: options.now,
+    lookup: (apiKey) => {
+      const key = options.keys.get(apiKey);
+      if (key === undefined || key.revokedAt !== undefined || key.accountId === 0 || !key.scopes.includes('trade')) return undefined;
+      return { secret: key.secret, account: String(key.accountId) };
+    },
+  });
+  const acceptor = await FixAcceptor.start({
+    port: options.port,
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.tls === undefined ? {} : { tls: options.tls }),
+    dictionary,
+    profiles: [{ kind: 'dynamic', ...(options.senderCompId === undefined ? {} : { senderCompId: options.senderCompId }) }],
+    authenticate: async (request) => {
+      const key = request.username === undefined ? undefined : options.keys.get(request.username);
+      if (key !== undefined && !options.keys.allows(key, request.remoteAddress)) return { ok: false, reason: 'Address not allowed for this key' };
+      const result = await signed(request);
+      if (result.ok && request.username !== undefined) keyOfSession.set(`${result.account}\x01${request.senderCompId}`, request.username);
+      return result;
+    },
+    application,
+    storeDir: options.storeDir,
+    ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
+    now: options.now,
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+  });
+  // A revoked or rotated key logs its sessions out.
+  options.keys.onRevoked((key) => {
+    for (const session of acceptor.sessions()) {
+      if (keyOfSession.get(`${session.account ?? ''}\x01${session.targetCompId}`) === key.keyId && session.isLoggedOn) session.logout(key.revokedAt === undefined ? 'API key rotated' : 'API key revoked');
+    }
+  });
+  return { acceptor, application, port: acceptor.port, close: () => acceptor.close() };
+}

@@ -1,0 +1,256 @@
+// The FIX order-entry gateway over real sockets: a venue server, the FIX acceptor in front of it with
+// the signed Logon against the server's API keys, and orders that cross between two FIX sessions.
+// The gateway is the server's own (startServer's `fix` option): orders reach the same in-process
+// trading functions as REST and WebSocket.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FixEncoder, parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
+import { loadFixDictionary } from '../../src/fix/dictionary.js';
+import { signLogon } from '../../src/fix/logon-auth.js';
+import { addKapitaLogonFields } from '../../src/fix/session.js';
+import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
+import { defineInstrument } from '../../src/domain/instrument.js';
+import { RestClient } from '../../src/server/client.js';
+import { averagePrice, type FixGateway } from '../../src/server/fix-gateway.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
+import { Client } from '../fix/script-runner.js';
+
+const DATA = fileURLToPath(new URL('../fix/data/', import.meta.url));
+const DICTIONARY = { transport: join(DATA, 'FIXT11.xml'), application: join(DATA, 'FIX50SP2.xml') };
+const dictionary = loadFixDictionary(DICTIONARY);
+addKapitaLogonFields(dictionary);
+const encoder = new FixEncoder(65_536, dictionary.codecTables);
+const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true } };
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Account {
+  readonly accountId: number;
+  readonly keyId: string;
+  readonly secret: string;
+  readonly rest: RestClient;
+}
+
+async function setup(): Promise<{ server: RunningServer; gateway: FixGateway; seller: Account; buyer: Account }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kapita-fix-gateway-'));
+  cleanups.push(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const server = await startServer({ dataDir, config: CONFIG, say: () => undefined, fix: { port: 0, host: '127.0.0.1', dictionary: DICTIONARY } });
+  cleanups.push(() => server.stop());
+  const admin = new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string });
+  const open = async (name: string, deposits: Record<string, string>): Promise<Account> => {
+    const reply = await admin.call('POST', '/v1/admin/accounts', { name, deposits });
+    expect(reply.status).toBe(201);
+    const body = reply.body as { accountId: number; keyId: string; secret: string };
+    return { ...body, rest: new RestClient(server.url, body) };
+  };
+  const seller = await open('seller', { BTC: '3' });
+  const buyer = await open('buyer', { USD: '500000' });
+  const gateway = server.fix;
+  if (gateway === undefined) throw new Error('the server started no FIX gateway');
+  return { server, gateway, seller, buyer };
+}
+
+/** A FIX client session: its own outgoing sequence numbers. */
+class Session {
+  private seq = 1;
+  private constructor(
+    readonly client: Client,
+    readonly compId: string,
+  ) {}
+
+  static async logon(port: number, compId: string, account: Account, extra: FixField[] = []): Promise<Session> {
+    const client = await Client.open(port);
+    cleanups.push(() => {
+      client.close();
+    });
+    const session = new Session(client, compId);
+    const sendingTime = formatUtcTimestamp(Date.now());
+    const rawData = signLogon(account.secret, { sendingTime, msgSeqNum: 1, senderCompId: compId, targetCompId: 'KAPITA' });
+    session.client.write(
+      encoder.encode(
+        'FIXT.1.1',
+        'A',
+        [
+          [34, session.seq++],
+          [49, compId],
+          [52, sendingTime],
+          [56, 'KAPITA'],
+        ],
+        [
+          [95, rawData.length],
+          [96, rawData],
+          [98, 0],
+          [108, 30],
+          [553, account.keyId],
+          [1137, '9'],
+          ...extra,
+        ],
+      ),
+    );
+    const reply = await session.receive();
+    expect(reply.msgType).toBe('A');
+    return session;
+  }
+
+  send(msgType: string, body: FixField[]): void {
+    this.client.write(
+      encoder.encode(
+        'FIXT.1.1',
+        msgType,
+        [
+          [34, this.seq++],
+          [49, this.compId],
+          [52, formatUtcTimestamp(Date.now())],
+          [56, 'KAPITA'],
+        ],
+        body,
+      ),
+    );
+  }
+
+  order(clOrdId: string, side: '1' | '2', quantity: string, price: string, extra: FixField[] = []): void {
+    this.send('D', [[11, clOrdId], [38, quantity], [40, '2'], [44, price], [54, side], [55, 'BTC-USD'], [59, '1'], [60, formatUtcTimestamp(Date.now())], ...extra]);
+  }
+
+  async receive(): Promise<FixMessage> {
+    const text = await this.client.read(5_000);
+    const message = parseMessage(Buffer.from(text, 'latin1'), dictionary.codecTables);
+    if (typeof message === 'number') throw new Error(`expected a message, got ${text}`);
+    return message;
+  }
+
+  /** The next application message (heartbeats skipped), as tag → value for the tags asked. */
+  async report(...tags: number[]): Promise<Record<number, string | undefined>> {
+    for (;;) {
+      const message = await this.receive();
+      if (message.msgType === '0') continue;
+      const fields: Record<number, string | undefined> = { 35: message.msgType };
+      for (const tag of tags) fields[tag] = message.get(tag);
+      return fields;
+    }
+  }
+}
+
+const ER_TAGS = [37, 11, 41, 17, 150, 39, 55, 54, 38, 44, 31, 32, 151, 14, 6, 60, 58, 103];
+
+describe('the FIX order-entry gateway', () => {
+  it('crosses a resting sell with a buy from another session and reports each side with its CumQty, LeavesQty and AvgPx', async () => {
+    const { gateway, seller, buyer } = await setup();
+    const sell = await Session.logon(gateway.port, 'SELLDESK', seller);
+    const buy = await Session.logon(gateway.port, 'BUYDESK', buyer);
+
+    sell.order('s1', '2', '1', '65000.00');
+    const s1 = await sell.report(...ER_TAGS);
+    expect(s1).toMatchObject({ 35: '8', 11: 's1', 150: '0', 39: '0', 55: 'BTC-USD', 54: '2', 38: '1.0000', 44: '65000.00', 151: '1.0000', 14: '0.0000', 6: '0' });
+    sell.order('s2', '2', '0.5', '65001.00');
+    expect(await sell.report(...ER_TAGS)).toMatchObject({ 11: 's2', 150: '0', 39: '0', 151: '0.5000' });
+
+    buy.order('b1', '1', '2', '65100.00');
+    const newBuy = await buy.report(...ER_TAGS);
+    expect(newBuy).toMatchObject({ 35: '8', 11: 'b1', 150: '0', 39: '0', 54: '1', 38: '2.0000', 151: '2.0000', 14: '0.0000' });
+    const fill1 = await buy.report(...ER_TAGS);
+    expect(fill1).toMatchObject({ 11: 'b1', 150: 'F', 39: '1', 31: '65000.00', 32: '1.0000', 151: '1.0000', 14: '1.0000', 6: '65000.00' });
+    const fill2 = await buy.report(...ER_TAGS);
+    // (65,000 × 1 + 65,001 × 0.5) / 1.5 = 65,000.3333…: 8 digits beyond the tick's, rounded.
+    expect(fill2).toMatchObject({ 11: 'b1', 150: 'F', 39: '1', 31: '65001.00', 32: '0.5000', 151: '0.5000', 14: '1.5000', 6: '65000.3333333333' });
+    expect(new Set([newBuy[17], fill1[17], fill2[17]]).size).toBe(3);
+    expect(newBuy[37]).toBe(fill1[37]);
+
+    const makerFill1 = await sell.report(...ER_TAGS);
+    expect(makerFill1).toMatchObject({ 11: 's1', 150: 'F', 39: '2', 31: '65000.00', 32: '1.0000', 151: '0.0000', 14: '1.0000', 6: '65000.00' });
+    const makerFill2 = await sell.report(...ER_TAGS);
+    expect(makerFill2).toMatchObject({ 11: 's2', 150: 'F', 39: '2', 31: '65001.00', 32: '0.5000', 151: '0.0000', 14: '0.5000', 6: '65001.00' });
+    expect(makerFill1[17]).not.toBe(fill1[17]);
+
+    // The rest of the buy (0.5) rests; cancel it by OrigClOrdID.
+    buy.send('F', [[11, 'b1-cancel'], [41, 'b1'], [54, '1'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
+    expect(await buy.report(...ER_TAGS)).toMatchObject({ 35: '8', 37: newBuy[37], 11: 'b1-cancel', 41: 'b1', 150: '4', 39: '4', 151: '0.0000', 14: '1.5000', 6: '65000.3333333333' });
+
+    // Too late: the order is closed now.
+    buy.send('F', [[11, 'b1-cancel-2'], [41, 'b1'], [54, '1'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
+    expect(await buy.report(37, 11, 41, 39, 102, 434, 58)).toMatchObject({ 35: '9', 37: newBuy[37], 11: 'b1-cancel-2', 41: 'b1', 39: '4', 102: '0', 434: '1' });
+  });
+
+  it('refuses an unknown order with an OrderCancelReject and a bad price with a coded reject', async () => {
+    const { gateway, seller } = await setup();
+    const sell = await Session.logon(gateway.port, 'SELLDESK', seller);
+
+    sell.send('F', [[11, 'c1'], [41, 'nope'], [54, '2'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
+    const unknown = await sell.report(37, 11, 41, 39, 102, 434, 58);
+    expect(unknown).toMatchObject({ 35: '9', 37: 'NONE', 11: 'c1', 41: 'nope', 39: '8', 102: '1', 434: '1' });
+    expect(unknown[58]).toMatch(/^3001 UNKNOWN_ORDER: /);
+
+    sell.order('bad', '2', '1', '65000.001');
+    const reject = await sell.report(...ER_TAGS);
+    expect(reject).toMatchObject({ 35: '8', 11: 'bad', 150: '8', 39: '8', 103: '99', 151: '0', 14: '0', 55: 'BTC-USD', 54: '2' });
+    expect(reject[58]).toMatch(/^1007 PRICE_NOT_ON_TICK: /);
+
+    // A ClOrdID may be reused after a reject (nothing was placed) but not after an accepted order.
+    sell.order('bad', '2', '1', '65000.00');
+    expect(await sell.report(11, 150, 39)).toMatchObject({ 11: 'bad', 150: '0', 39: '0' });
+    sell.order('bad', '2', '1', '65000.00');
+    const duplicate = await sell.report(11, 150, 58);
+    expect(duplicate).toMatchObject({ 11: 'bad', 150: '8' });
+    expect(duplicate[58]).toMatch(/^1024 INVALID_REQUEST: ClOrdID \(11\) bad was already used/);
+
+    // Post-only (18 contains 6) that would cross is refused by the venue with its code.
+    sell.order('po', '1', '1', '65000.00', [[18, '6']]);
+    const postOnly = await sell.report(11, 150, 58);
+    expect(postOnly).toMatchObject({ 11: 'po', 150: '8' });
+    expect(postOnly[58]).toMatch(/^\d{4} [A-Z_]+: /);
+  });
+
+  it('mass-cancels, refuses a ClOrdID the account already used over REST, and cancels on disconnect', async () => {
+    const { gateway, seller } = await setup();
+    const sell = await Session.logon(gateway.port, 'SELLDESK', seller);
+    sell.order('m1', '2', '1', '70000.00');
+    expect(await sell.report(11, 150)).toMatchObject({ 11: 'm1', 150: '0' });
+    sell.order('m2', '2', '1', '70001.00');
+    expect(await sell.report(11, 150)).toMatchObject({ 11: 'm2', 150: '0' });
+    sell.send('q', [[11, 'mass-1'], [530, '7'], [60, formatUtcTimestamp(Date.now())]]);
+    const cancels = [await sell.report(11, 150, 39), await sell.report(11, 150, 39)];
+    expect(cancels).toEqual([
+      { 35: '8', 11: 'm1', 150: '4', 39: '4' },
+      { 35: '8', 11: 'm2', 150: '4', 39: '4' },
+    ]);
+    expect(await sell.report(11, 530, 531, 533)).toMatchObject({ 35: 'r', 11: 'mass-1', 530: '7', 531: '7', 533: '2' });
+
+    const viaRest = await seller.rest.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '71000.00', quantity: '1', clientOrderId: 'shared' });
+    expect(viaRest.status).toBe(201);
+    sell.order('shared', '2', '1', '71000.00');
+    const duplicate = await sell.report(11, 150, 58);
+    expect(duplicate).toMatchObject({ 11: 'shared', 150: '8' });
+    expect(duplicate[58]).toMatch(/^1024 INVALID_REQUEST: ClOrdID \(11\) shared was already used/);
+
+    const careful = await Session.logon(gateway.port, 'CODDESK', seller, [[8013, 'Y']]);
+    careful.order('cod-1', '2', '1', '72000.00');
+    const placed = await careful.report(37, 150);
+    expect(placed[150]).toBe('0');
+    careful.client.close();
+    const deadline = Date.now() + 5_000;
+    let status = '';
+    while (Date.now() < deadline) {
+      const reply = await seller.rest.call('GET', `/v1/orders/${placed[37] ?? ''}`);
+      status = (reply.body as { status?: string }).status ?? '';
+      if (status === 'cancelled') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe('cancelled');
+  });
+
+  it('computes AvgPx exactly when it terminates', () => {
+    const [instrument] = CONFIG.instruments.map(defineInstrument);
+    if (instrument === undefined) throw new Error('no instrument');
+    expect(averagePrice(instrument, 6_500_000n * 3n + 6_500_100n, 4)).toBe('65000.25');
+    expect(averagePrice(instrument, 0n, 0)).toBe('0');
+  });
+});
