@@ -298,7 +298,7 @@ export const ETH_USD: Market = { symbol: 'ETH-USD', bestBid: '3499.95', bestAsk:
  */
 export function benchConfig(durability: 'write' | 'fsync', edge: 'lifted' | 'default' = 'lifted'): VenueConfig {
   const lifted = { ...DEFAULT_EDGE, connectionsPerIp: 100_000, requestsPerSecondPerIp: 1_000_000_000, requestBurstPerIp: 1_000_000_000, requestsPerSecondPerAccount: 1_000_000_000, requestBurstPerAccount: 1_000_000_000, ordersPerSecondPerAccount: 1_000_000_000, orderBurstPerAccount: 1_000_000_000, messagesPerSecondPerConnection: 1_000_000_000, messageBurstPerConnection: 1_000_000_000 };
-  return { ...DEFAULT_CONFIG, durability, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, edge: edge === 'lifted' ? lifted : DEFAULT_EDGE };
+  return { ...DEFAULT_CONFIG, durability, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, edge: edge === 'lifted' ? lifted : DEFAULT_EDGE, fix: null };
 }
 
 export interface Account {

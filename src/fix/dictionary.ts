@@ -7,8 +7,9 @@
 // Required-ness follows QuickFIX (the reference for the acceptance suite): a field is required when
 // it and every enclosing component are marked required; inside a group, members are required only
 // when the group itself is, and fields reached through a component inside a group never are.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FixError, FixErrorCode } from './errors.js';
 import { childrenNamed, parseXml, type XmlElement } from './xml-reader.js';
 
@@ -370,6 +371,20 @@ export interface DictionaryPaths {
   readonly transport: string;
   /** FIX50SP2.xml */
   readonly application: string;
+}
+
+/**
+ * The dictionaries the project ships, in `spec/fix/` at its root. Found by walking up from this
+ * module, which runs from `src/fix/` (tests) or `dist/src/fix/` (the built venue).
+ */
+export function defaultDictionaryPaths(): DictionaryPaths {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++) {
+    const transport = join(dir, 'spec', 'fix', 'FIXT11.xml');
+    if (existsSync(transport)) return { transport, application: join(dir, 'spec', 'fix', 'FIX50SP2.xml') };
+    dir = dirname(dir);
+  }
+  throw new Error(`spec/fix/FIXT11.xml not found above ${fileURLToPath(import.meta.url)}`);
 }
 
 /**

@@ -28,7 +28,7 @@ import { fail, RequestError } from './errors.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
 import { isWebSocketUpgrade, type Trading, WebSocketGateway } from './ws.js';
 import { type FixGateway, startFixGateway } from './fix-gateway.js';
-import type { DictionaryPaths } from '../fix/dictionary.js';
+import { defaultDictionaryPaths } from '../fix/dictionary.js';
 import { type CommandOutcome, Venue } from './venue.js';
 import { Metrics } from './metrics.js';
 import { OPENAPI_INFO, ROUTE_SCHEMAS } from './openapi.js';
@@ -43,8 +43,6 @@ export interface ServerOptions {
   readonly say?: (line: string) => void;
   /** The clock for token times (tests move it); the core's clock is the sequencer's. */
   readonly now?: () => number;
-  /** The FIX order-entry gateway on its own port (TLS when the REST API has it); absent = off. */
-  readonly fix?: { readonly port: number; readonly host?: string; readonly dictionary: DictionaryPaths };
 }
 
 export interface RunningServer {
@@ -615,22 +613,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, 3_600_000);
   rotation.unref();
 
+  // The FIX gateway (config `fix`): its own port, the listener's host and TLS.
+  const fixConfig = config.fix;
   const fix =
-    options.fix === undefined
+    fixConfig === null
       ? undefined
       : await startFixGateway({
-          port: options.fix.port,
-          host: options.fix.host ?? config.server.host,
+          port: fixConfig.port,
+          host: config.server.host,
+          senderCompId: fixConfig.senderCompId,
           ...(tls === undefined ? {} : { tls: { ...tlsServerOptions(tls), handshakeTimeout: limits.handshakeTimeoutMs } }),
           storeDir: join(dataDir, 'fix'),
-          dictionary: options.fix.dictionary,
+          dictionary: defaultDictionaryPaths(),
           keys,
           venue,
           instruments,
           trading,
           now,
         });
-  if (fix !== undefined) say(`kapita FIX gateway listening on ${options.fix?.host ?? config.server.host}:${fix.port}`);
+  if (fix !== undefined) say(`kapita FIX gateway listening on ${config.server.host}:${fix.port} (${tls === undefined ? 'PLAINTEXT on loopback' : 'TLS 1.3 only'}; TargetCompID ${fixConfig?.senderCompId ?? ''})`);
   await app.listen({ host: config.server.host, port: config.server.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.server.port;

@@ -40,6 +40,15 @@ export interface VenueConfig {
   readonly server: ServerSettings;
   readonly edge: EdgeLimits;
   readonly security: SecuritySettings;
+  /** The FIX gateway on its own port, with the listener's host and TLS; null for none. */
+  readonly fix: FixSettings | null;
+}
+
+export interface FixSettings {
+  /** 0 = any free port (tests). */
+  readonly port: number;
+  /** Our CompID: clients send it as TargetCompID (56). */
+  readonly senderCompId: string;
 }
 
 export class VenueConfigError extends Error {
@@ -114,6 +123,7 @@ export const DEFAULT_CONFIG: VenueConfig = {
     sessionHours: 12,
     signingKeyRotationHours: 24,
   },
+  fix: { port: 9878, senderCompId: 'KAPITA' },
 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -138,7 +148,7 @@ function integer(value: unknown, field: string, min: number, max: number): numbe
  */
 export function parseVenueConfig(input: unknown): VenueConfig {
   if (!isRecord(input)) throw new VenueConfigError('(root)', 'must be a JSON object');
-  const known = ['instruments', 'capacity', 'risk', 'durability', 'snapshotIntervalMs', 'server', 'edge', 'security'];
+  const known = ['instruments', 'capacity', 'risk', 'durability', 'snapshotIntervalMs', 'server', 'edge', 'security', 'fix'];
   for (const key of Object.keys(input)) if (!known.includes(key)) throw new VenueConfigError(key, `unknown field (known: ${known.join(', ')})`);
   const raw = input as { readonly [K in keyof VenueConfig]?: unknown };
   const instruments = raw.instruments === undefined ? DEFAULT_CONFIG.instruments : raw.instruments;
@@ -177,7 +187,7 @@ export function parseVenueConfig(input: unknown): VenueConfig {
   const durability = raw.durability ?? DEFAULT_CONFIG.durability;
   if (durability !== 'write' && durability !== 'fsync') throw new VenueConfigError('durability', 'must be "write" or "fsync"');
   const snapshotIntervalMs = raw.snapshotIntervalMs === undefined ? DEFAULT_CONFIG.snapshotIntervalMs : integer(raw.snapshotIntervalMs, 'snapshotIntervalMs', 0, 3_600_000);
-  return { instruments: specs, capacity, risk, durability, snapshotIntervalMs, server: parseServer(raw.server), edge: parseEdge(raw.edge), security: parseSecurity(raw.security) };
+  return { instruments: specs, capacity, risk, durability, snapshotIntervalMs, server: parseServer(raw.server), edge: parseEdge(raw.edge), security: parseSecurity(raw.security), fix: parseFix(raw.fix) };
 }
 
 function strings(value: unknown, field: string): string[] {
@@ -252,4 +262,16 @@ function parseSecurity(input: unknown): SecuritySettings {
   const sessionHours = input['sessionHours'] === undefined ? base.sessionHours : integer(input['sessionHours'], 'security.sessionHours', 1, 24 * 30);
   const signingKeyRotationHours = input['signingKeyRotationHours'] === undefined ? base.signingKeyRotationHours : integer(input['signingKeyRotationHours'], 'security.signingKeyRotationHours', 0, 24 * 365);
   return { webauthn, sessionHours, signingKeyRotationHours };
+}
+
+function parseFix(input: unknown): FixSettings | null {
+  if (input === undefined) return DEFAULT_CONFIG.fix;
+  if (input === null) return null;
+  if (!isRecord(input)) throw new VenueConfigError('fix', 'must be null (no FIX gateway) or an object with port and senderCompId');
+  known(input, 'fix', ['port', 'senderCompId']);
+  const base = DEFAULT_CONFIG.fix ?? { port: 9878, senderCompId: 'KAPITA' };
+  const port = input['port'] === undefined ? base.port : integer(input['port'], 'fix.port', 0, 65_535);
+  const senderCompId = input['senderCompId'] ?? base.senderCompId;
+  if (typeof senderCompId !== 'string' || !/^[A-Za-z0-9._-]{1,32}$/.test(senderCompId)) throw new VenueConfigError('fix.senderCompId', 'must be 1 to 32 letters, digits, dots, dashes or underscores');
+  return { port, senderCompId };
 }

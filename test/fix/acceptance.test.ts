@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { FixAcceptor } from '../../src/fix/acceptor.js';
-import { loadFixDictionary } from '../../src/fix/dictionary.js';
+import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
 import { acceptAnyLogon } from '../../src/fix/session-types.js';
 import { createEchoApplication } from './echo-application.js';
 import { readPatterns, runScript } from './script-runner.js';
@@ -30,7 +30,7 @@ describe('QuickFIX FIX 5.0 SP2 session acceptance', () => {
   const events: string[] = [];
 
   beforeAll(async () => {
-    const dictionary = loadFixDictionary({ transport: join(DATA, 'FIXT11.xml'), application: join(DATA, 'FIX50SP2.xml') });
+    const dictionary = loadFixDictionary(defaultDictionaryPaths());
     acceptor = await FixAcceptor.start({
       dictionary,
       profiles: [{ kind: 'fixed', senderCompId: 'ISLD', targetCompId: 'TW50SP2', resetOnLogon: true }],

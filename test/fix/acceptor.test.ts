@@ -4,20 +4,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureTls, tlsServerOptions } from '../../src/security/tls.js';
 import { FixAcceptor, type FixAcceptorOptions } from '../../src/fix/acceptor.js';
 import { FixEncoder, parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
-import { loadFixDictionary } from '../../src/fix/dictionary.js';
+import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
 import { signedLogonAuthenticator, signLogon } from '../../src/fix/logon-auth.js';
 import { addKapitaLogonFields } from '../../src/fix/session.js';
 import { acceptAnyLogon, type FixDisconnectInfo } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
 import { Client } from './script-runner.js';
 
-const DATA = fileURLToPath(new URL('./data/', import.meta.url));
-const dictionary = loadFixDictionary({ transport: join(DATA, 'FIXT11.xml'), application: join(DATA, 'FIX50SP2.xml') });
+const dictionary = loadFixDictionary(defaultDictionaryPaths());
 addKapitaLogonFields(dictionary);
 const encoder = new FixEncoder(65_536, dictionary.codecTables);
 

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sampleExecutionReport, sampleNewOrderSingle, SAMPLE_SESSION_HEADER } from '../../src/fix/bench-support.js';
 import { checksum, FixEncoder, FixMessage, FrameDecoder, parseMessage, printable, type FixField } from '../../src/fix/codec.js';
-import { loadFixDictionary } from '../../src/fix/dictionary.js';
+import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
 import { FixError, FixErrorCode } from '../../src/fix/errors.js';
 import { formatUtcTimestamp, parseUtcTimestamp } from '../../src/fix/utc-time.js';
 import { validateMessage } from '../../src/fix/validator.js';
 
-const DATA = fileURLToPath(new URL('./data/', import.meta.url));
-const dictionary = loadFixDictionary({ transport: join(DATA, 'FIXT11.xml'), application: join(DATA, 'FIX50SP2.xml') });
+const dictionary = loadFixDictionary(defaultDictionaryPaths());
 
 /** Replaces the value of the first field with this tag. */
 function withField(bytes: Buffer, tag: number, value: string): Buffer {

@@ -1,18 +1,15 @@
 // The session state machine driven directly, with a simulated clock and an in-memory transport:
 // the timer rules, authentication, cancel-on-disconnect and resending across reconnects.
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FixEncoder, parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
-import { loadFixDictionary } from '../../src/fix/dictionary.js';
+import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
 import { BusinessRejectReason } from '../../src/fix/reasons.js';
 import { addKapitaLogonFields, FixSession } from '../../src/fix/session.js';
 import { DEFAULT_SESSION_SETTINGS, type FixApplication, type FixAuthenticator, type FixDisconnectInfo, type FixSessionSettings, type FixTransport } from '../../src/fix/session-types.js';
 import { MemoryFixStore } from '../../src/fix/store.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
 
-const DATA = fileURLToPath(new URL('./data/', import.meta.url));
-const dictionary = loadFixDictionary({ transport: join(DATA, 'FIXT11.xml'), application: join(DATA, 'FIX50SP2.xml') });
+const dictionary = loadFixDictionary(defaultDictionaryPaths());
 addKapitaLogonFields(dictionary);
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 

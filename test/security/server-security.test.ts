@@ -72,6 +72,7 @@ function configWith(edge: Partial<EdgeLimits> = {}): VenueConfig {
     // Bans are off unless a test asks (the clock stands still, so failures would pile up).
     edge: { ...DEFAULT_EDGE, authFailuresBeforeBan: 1000, ...edge },
     security: { ...DEFAULT_CONFIG.security, webauthn: WEBAUTHN },
+    fix: null,
   };
 }
 

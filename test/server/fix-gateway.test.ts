@@ -5,10 +5,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FixEncoder, parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
-import { loadFixDictionary } from '../../src/fix/dictionary.js';
+import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
 import { signLogon } from '../../src/fix/logon-auth.js';
 import { addKapitaLogonFields } from '../../src/fix/session.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
@@ -19,12 +18,11 @@ import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 import { Client } from '../fix/script-runner.js';
 
-const DATA = fileURLToPath(new URL('../fix/data/', import.meta.url));
-const DICTIONARY = { transport: join(DATA, 'FIXT11.xml'), application: join(DATA, 'FIX50SP2.xml') };
+const DICTIONARY = defaultDictionaryPaths();
 const dictionary = loadFixDictionary(DICTIONARY);
 addKapitaLogonFields(dictionary);
 const encoder = new FixEncoder(65_536, dictionary.codecTables);
-const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true } };
+const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, fix: { port: 0, senderCompId: 'KAPITA' } };
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -43,7 +41,7 @@ async function setup(): Promise<{ server: RunningServer; gateway: FixGateway; se
   cleanups.push(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const server = await startServer({ dataDir, config: CONFIG, say: () => undefined, fix: { port: 0, host: '127.0.0.1', dictionary: DICTIONARY } });
+  const server = await startServer({ dataDir, config: CONFIG, say: () => undefined });
   cleanups.push(() => server.stop());
   const admin = new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string });
   const open = async (name: string, deposits: Record<string, string>): Promise<Account> => {

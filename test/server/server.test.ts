@@ -12,7 +12,7 @@ import { RestClient } from '../../src/server/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, parseVenueConfig, type VenueConfig, VenueConfigError } from '../../src/server/venue-config.js';
 
-const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true } };
+const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, fix: null };
 
 const dirs: string[] = [];
 const servers: RunningServer[] = [];
@@ -266,6 +266,9 @@ describe('venue config', () => {
     [{ edge: { handshakeTimeoutMs: 60_000, requestTimeoutMs: 30_000 } }, 'edge.handshakeTimeoutMs'],
     [{ security: { webauthn: { origins: ['localhost:8443'] } } }, 'security.webauthn.origins'],
     [{ security: { sessionHours: 0 } }, 'security.sessionHours'],
+    [{ fix: { port: -1 } }, 'fix.port'],
+    [{ fix: { senderCompId: 'two words' } }, 'fix.senderCompId'],
+    [{ fix: 'on' }, 'fix'],
   ])('names the bad field: %j', (raw, field) => {
     expect(() => parseVenueConfig(raw)).toThrow(VenueConfigError);
     try {
