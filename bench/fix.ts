@@ -9,13 +9,21 @@
 //   same fields into a string and computing BodyLength and CheckSum over it.
 // Target (issue 7): ≤ 2 µs each. jspurefix, measured on this machine (docs/design.md § FIX), takes
 // 3.6 µs to parse this NewOrderSingle into a view and 10.3 µs to encode the ExecutionReport.
-// The FIX round trip over loopback is not measured yet: the exchange application behind the FIX
-// session is not built.
-import { FixEncoder, type FixField, parseMessage } from '../src/fix/codec.js';
+// And the round trip of a market IOC over each API on loopback, beside each other in the same run:
+// one venue (durability write) in a child process, the client in this one, one order at a time,
+// FIX (NewOrderSingle → the final ExecutionReport) and WebSocket (PlaceOrder → OrderResponse).
+import { connect, type Socket } from 'node:net';
+import { cpus } from 'node:os';
+import type { Histogram } from 'hdr-histogram-js';
+import { FixEncoder, type FixField, type FixMessage, FrameDecoder, parseMessage } from '../src/fix/codec.js';
+import { signLogon } from '../src/fix/logon-auth.js';
+import { formatUtcTimestamp } from '../src/fix/utc-time.js';
+import type { Credentials } from '../src/server/client.js';
 import { defaultDictionaryPaths, loadFixDictionary } from '../src/fix/dictionary.js';
 import { SAMPLE_SESSION_HEADER, sampleExecutionReport, sampleNewOrderSingle } from '../src/fix/bench-support.js';
 import { validateMessage } from '../src/fix/validator.js';
 import { type BenchOptions, median, nowNs, round } from './report.js';
+import { authenticate, BenchSocket, benchConfig, BTC_USD, closedLoop, createAccount, newHistogram, percentilesUs, progress, seedLiquidity, spawnVenue, Tally, TRADER_DEPOSITS } from './venue-process.js';
 
 const TARGET_NS = 2_000;
 
@@ -34,7 +42,7 @@ function nsPerOp(op: () => void, iterations: number, runs: number): number {
   return round(median(samples), 0);
 }
 
-export function fixBenchmark(options: BenchOptions): Record<string, unknown> {
+function codecFigures(options: BenchOptions): Record<string, unknown> {
   const iterations = options.quick ? 50_000 : 200_000;
   const runs = options.quick ? 5 : 9;
   const dictionary = loadFixDictionary(defaultDictionaryPaths());
@@ -93,7 +101,6 @@ export function fixBenchmark(options: BenchOptions): Record<string, unknown> {
   }, iterations, runs);
 
   return {
-    benchmark: 'fix',
     what: 'ns per operation, median of runs: parse of a 222-byte NewOrderSingle and encode of a 17-field ExecutionReport, beside a floor that does no checks',
     newOrderSingleBytes: frame.length,
     executionReportBytes: encoded.length,
@@ -116,4 +123,132 @@ export function fixBenchmark(options: BenchOptions): Record<string, unknown> {
     sinkParity: sink % 2,
     node: process.version,
   };
+}
+
+/** A FIX client on one socket: signed Logon, then one order at a time. */
+class FixBenchClient {
+  private readonly decoder = new FrameDecoder();
+  private seq = 1;
+  private waiting: ((message: FixMessage) => void) | undefined;
+  private readonly encoder = new FixEncoder();
+
+  private constructor(
+    private readonly socket: Socket,
+    private readonly compId: string,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      this.decoder.push(chunk);
+      for (let frame = this.decoder.next(); frame !== null; frame = this.decoder.next()) {
+        const message = parseMessage(Buffer.from(frame));
+        if (typeof message === 'number') throw new Error(`the venue sent a frame that does not parse (${message})`);
+        this.waiting?.(message);
+      }
+    });
+  }
+
+  static async logon(port: number, credentials: Credentials): Promise<FixBenchClient> {
+    const socket = connect({ host: '127.0.0.1', port });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('error', reject);
+    });
+    const client = new FixBenchClient(socket, 'BENCH');
+    const sendingTime = formatUtcTimestamp(Date.now());
+    const rawData = signLogon(credentials.secret, { sendingTime, msgSeqNum: 1, senderCompId: 'BENCH', targetCompId: 'KAPITA' });
+    const reply = client.next((m) => m.msgType === 'A' || m.msgType === '5');
+    client.write('A', sendingTime, [[95, rawData.length], [96, rawData], [98, 0], [108, 30], [553, credentials.keyId], [1137, '9']]);
+    const answer = await reply;
+    if (answer.msgType !== 'A') throw new Error(`FIX Logon refused: ${answer.get(58) ?? ''}`);
+    return client;
+  }
+
+  /** The next message that `match` accepts. */
+  next(match: (message: FixMessage) => boolean): Promise<FixMessage> {
+    return new Promise((resolve) => {
+      this.waiting = (message) => {
+        if (!match(message)) return;
+        this.waiting = undefined;
+        resolve(message);
+      };
+    });
+  }
+
+  write(msgType: string, sendingTime: string, body: readonly FixField[]): void {
+    this.socket.write(this.encoder.encode('FIXT.1.1', msgType, [[34, this.seq++], [49, this.compId], [52, sendingTime], [56, 'KAPITA']], body));
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+/** Final order states in an ExecutionReport: filled, canceled, rejected, expired. */
+const FINAL = new Set(['2', '4', '8', 'C']);
+
+/** ClOrdIDs are one use per account: numbered across all loops. */
+let nextClOrdId = 0;
+
+async function fixLoop(client: FixBenchClient, count: number, histogram: Histogram | undefined, outcomes: Map<string, number>): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const buy = i % 2 === 0;
+    const done = client.next((m) => m.msgType === '8' && FINAL.has(m.get(39) ?? ''));
+    const now = formatUtcTimestamp(Date.now());
+    const sent = process.hrtime.bigint();
+    client.write('D', now, [[11, `b${++nextClOrdId}`], [38, BTC_USD.orderQuantity], [40, '1'], [54, buy ? '1' : '2'], [55, BTC_USD.symbol], [59, '3'], [60, now], ...(buy ? ([[152, '1000.00']] as FixField[]) : [])]);
+    const report = await done;
+    histogram?.recordValue(Number(process.hrtime.bigint() - sent));
+    const status = report.get(39) === '8' ? `rejected ${(report.get(58) ?? '').slice(0, 40)}` : (report.get(39) ?? '?');
+    outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
+  }
+}
+
+async function roundTrips(options: BenchOptions): Promise<Record<string, unknown>> {
+  const log = progress(options.json);
+  const samples = options.quick ? 5_000 : 50_000;
+  const warmup = options.quick ? 1_000 : 5_000;
+  log('venue (durability write, FIX gateway on) in a child process');
+  const venue = await spawnVenue({ ...benchConfig('write'), fix: { port: 0, senderCompId: 'KAPITA' } });
+  try {
+    if (venue.fixPort === undefined) throw new Error('the venue started no FIX gateway');
+    await seedLiquidity(venue.url, venue.admin, [BTC_USD]);
+    const trader = await createAccount(venue.admin, 'trader', TRADER_DEPOSITS);
+    const fix = await FixBenchClient.logon(venue.fixPort, trader.credentials);
+    const socket = await BenchSocket.open(venue.url);
+    const refresh = (): Promise<void> => authenticate(socket, venue.url, trader.credentials);
+    await refresh();
+    const fixHistogram = newHistogram();
+    const wsHistogram = newHistogram();
+    const outcomes = new Map<string, number>();
+    const tally = new Tally();
+    log(`FIX: ${warmup} warm-up + ${samples} market IOCs; WebSocket: the same, alternating halves`);
+    await fixLoop(fix, warmup, undefined, new Map());
+    await closedLoop(socket, warmup, { refresh });
+    // Halves alternate so that both APIs meet the same machine noise.
+    for (let half = 0; half < 4; half++) {
+      await fixLoop(fix, samples / 4, fixHistogram, outcomes);
+      await closedLoop(socket, samples / 4, { histogram: wsHistogram, tally, refresh });
+    }
+    fix.close();
+    socket.close();
+    await venue.stop();
+    const fixUs = percentilesUs(fixHistogram);
+    const wsUs = percentilesUs(wsHistogram);
+    return {
+      roundTripSamples: samples,
+      fixRoundTripUs: fixUs,
+      wsRoundTripUs: wsUs,
+      ratioP50FixVsWs: round(fixUs.p50 / wsUs.p50, 2),
+      ratioP99FixVsWs: round(fixUs.p99 / wsUs.p99, 2),
+      fixFinalStatuses: Object.fromEntries(outcomes),
+      wsOutcomes: tally.report(),
+    };
+  } catch (error) {
+    await venue.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function fixBenchmark(options: BenchOptions): Promise<Record<string, unknown>> {
+  return { benchmark: 'fix', ...codecFigures(options), ...(await roundTrips(options)), cpus: cpus().length };
 }

@@ -106,6 +106,8 @@ export async function runChild(start: () => Promise<{ ready: unknown; stop: () =
 export interface VenueReady {
   readonly url: string;
   readonly dataDir: string;
+  /** The FIX gateway's port when the config has one. */
+  readonly fixPort?: number;
 }
 
 export interface ProcessStats {
@@ -116,6 +118,7 @@ export interface ProcessStats {
 
 export interface Venue {
   readonly url: string;
+  readonly fixPort: number | undefined;
   readonly pid: number;
   /** The admin key's client (the key the server wrote to DATA/admin-key.json). */
   readonly admin: RestClient;
@@ -128,7 +131,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 export async function spawnVenue(config: VenueConfig): Promise<Venue> {
   const child = await spawnChild<VenueReady, ProcessStats>(THIS_FILE, ['venue', JSON.stringify({ ...config, server: { ...config.server, host: '127.0.0.1', port: 0 } })]);
   const key = JSON.parse(readFileSync(join(child.ready.dataDir, 'admin-key.json'), 'utf8')) as Credentials;
-  return { url: child.ready.url, pid: child.pid, admin: new RestClient(child.ready.url, key), stop: () => child.stop() };
+  return { url: child.ready.url, fixPort: child.ready.fixPort, pid: child.pid, admin: new RestClient(child.ready.url, key), stop: () => child.stop() };
 }
 
 /** A bare `ws` echo server (every message sent straight back) in a child process. */
@@ -157,7 +160,7 @@ async function venueChild(configJson: string): Promise<void> {
     const cpu = process.cpuUsage();
     const startedAt = performance.now();
     return {
-      ready: { url: server.url, dataDir } satisfies VenueReady,
+      ready: { url: server.url, dataDir, ...(server.fix === undefined ? {} : { fixPort: server.fix.port }) } satisfies VenueReady,
       stop: async () => {
         const stats = statsSince(cpu, startedAt);
         await server.stop();
