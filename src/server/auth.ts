@@ -445,6 +445,8 @@ export class TokenService {
 
   /** Drops retired keys once every token they signed has expired (life plus skew). */
   private prune(now: number): void {
+    // Called on every verification: nothing to do, and nothing allocated, while no key is retired.
+    if (!this.ring.some((k) => k.record.retiredAtMs !== undefined)) return;
     const keep = this.ring.filter((k) => k.record.retiredAtMs === undefined || now < k.record.retiredAtMs + (TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
     if (keep.length !== this.ring.length) {
       this.ring = keep;

@@ -17,7 +17,7 @@ import { authenticationOptions, MfaError, newRecoveryCodes, newTotpSecret, type 
 import type { SessionStore } from '../security/sessions.js';
 import { passwordProblem, type Role, ROLES, ROLE_SCOPES, type Scope, SCOPES, type User, type UserStore } from '../security/users.js';
 import { type ApiKey, allowListProblem, AuthError, type KeyStore, type Principal, type TokenService } from './auth.js';
-import { fail } from './errors.js';
+import { fail, jsonObject } from './errors.js';
 import type { SecuritySettings } from './venue-config.js';
 
 export interface IdentityDeps {
@@ -52,9 +52,7 @@ interface Ticket {
 type Body = Record<string, unknown>;
 
 function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(ResultCode.INVALID_REQUEST, 'the body must be a JSON object');
-  return body as Body;
+  return jsonObject(request.body);
 }
 
 function str(body: Body, field: string, min = 1, max = 256): string {

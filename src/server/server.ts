@@ -24,7 +24,7 @@ import { SessionStore } from '../security/sessions.js';
 import { ensureTls, tlsServerOptions } from '../security/tls.js';
 import { UserStore } from '../security/users.js';
 import { registerIdentityRoutes } from './identity-routes.js';
-import { fail, RequestError } from './errors.js';
+import { fail, jsonObject, RequestError } from './errors.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
 import { isWebSocketUpgrade, type Trading, WebSocketGateway } from './ws.js';
 import { type FixGateway, startFixGateway } from './fix-gateway.js';
@@ -86,9 +86,7 @@ function text(body: Body, field: string, required: boolean): string | undefined 
 }
 
 function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(ResultCode.INVALID_REQUEST, 'the body must be a JSON object');
-  return body as Body;
+  return jsonObject(request.body);
 }
 
 /** How many (account, clientOrderId) answers are remembered for retries. */
