@@ -29,6 +29,8 @@ import { addKapitaLogonFields } from '../fix/session.js';
 import type { FixApplication, FixDisconnectInfo, FixEventListener, FixSessionHandle } from '../fix/session-types.js';
 import { formatUtcTimestamp } from '../fix/utc-time.js';
 import type { KeyStore, Principal } from './auth.js';
+import { FixMarketData } from './fix-market-data.js';
+import type { History } from './history.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import type { Trading } from './ws.js';
 
@@ -78,6 +80,8 @@ export interface FixOrderApplicationOptions {
   readonly now: () => number;
   /** Most (account, ClOrdID) pairs remembered to refuse a reused ClOrdID. */
   readonly maxRememberedClOrdIds?: number;
+  /** Answers SecurityListRequest (x) and MarketDataRequest (V); without it they are refused as unsupported. */
+  readonly marketData?: FixMarketData;
 }
 
 const TYPES: Readonly<Record<string, string>> = { '1': 'market', '2': 'limit', '3': 'stop', '4': 'stop_limit' };
@@ -137,8 +141,10 @@ export class FixOrderApplication implements FixApplication {
   constructor(private readonly options: FixOrderApplicationOptions) {
     this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
     this.maxClOrdIds = options.maxRememberedClOrdIds ?? 100_000;
+    // Execution reports first, then market data: a session's order traffic never waits behind it.
     options.port.onDurable((outcome) => {
       this.observe(outcome);
+      options.marketData?.observe(outcome);
     });
   }
 
@@ -152,6 +158,7 @@ export class FixOrderApplication implements FixApplication {
   }
 
   onDisconnect(session: FixSessionHandle, info: FixDisconnectInfo): void {
+    this.options.marketData?.onDisconnect(session);
     if (!info.cancelOnDisconnect || info.logoutReceived) return;
     for (const order of this.orders.values()) {
       if (order.sessionKey !== session.key || order.closed) continue;
@@ -172,7 +179,8 @@ export class FixOrderApplication implements FixApplication {
         void this.massCancel(session, message);
         return;
       default:
-        session.businessReject(message, BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE);
+        if (this.options.marketData !== undefined && FixMarketData.MESSAGE_TYPES.has(message.msgType)) this.options.marketData.onMessage(session, message);
+        else session.businessReject(message, BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE);
     }
   }
 
@@ -513,6 +521,8 @@ export interface FixGatewayOptions {
   readonly venue: Venue;
   readonly instruments: readonly Instrument[];
   readonly trading: Trading;
+  /** Recent trades for market data snapshots. */
+  readonly history: History;
   readonly now: () => number;
   readonly limits?: Partial<FixAcceptorLimits>;
   readonly onEvent?: FixEventListener;
@@ -523,6 +533,7 @@ export interface FixGatewayOptions {
 export interface FixGateway {
   readonly acceptor: FixAcceptor;
   readonly application: FixOrderApplication;
+  readonly marketData: FixMarketData;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -553,7 +564,8 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
       });
     },
   };
-  const application = new FixOrderApplication({ port, instruments: options.instruments, now: options.now });
+  const marketData = new FixMarketData({ venue: options.venue, instruments: options.instruments, history: options.history, now: options.now });
+  const application = new FixOrderApplication({ port, instruments: options.instruments, now: options.now, marketData });
   const signed = signedLogonAuthenticator({
     now: options.now,
     lookup: (apiKey) => {
@@ -588,5 +600,5 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
       if (keyOfSession.get(`${session.account ?? ''}\x01${session.targetCompId}`) === key.keyId && session.isLoggedOn) session.logout(key.revokedAt === undefined ? 'API key rotated' : 'API key revoked');
     }
   });
-  return { acceptor, application, port: acceptor.port, close: () => acceptor.close() };
+  return { acceptor, application, marketData, port: acceptor.port, close: () => acceptor.close() };
 }

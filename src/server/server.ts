@@ -627,6 +627,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           venue,
           instruments,
           trading,
+          history,
           now,
         });
   if (fix !== undefined) say(`kapita FIX gateway listening on ${config.server.host}:${fix.port} (${tls === undefined ? 'PLAINTEXT on loopback' : 'TLS 1.3 only'}; TargetCompID ${fixConfig?.senderCompId ?? ''})`);
