@@ -206,6 +206,26 @@ export class FixAcceptor {
     return this.sessionsByKey.get(key);
   }
 
+  /**
+   * The dynamic profile's session of (account, their CompID), reopened from its store when it has
+   * not logged on since start. An application uses it to send to a counterparty that has not come
+   * back since a restart: the messages are stored and resent on its ResendRequest, as for any
+   * session that is not connected. Undefined without a dynamic profile or at the session limit.
+   */
+  reopenDynamic(account: string, theirCompId: string): FixSession | undefined {
+    const dynamic = this.dynamic;
+    if (dynamic === undefined) return undefined;
+    const ours = dynamic.senderCompId ?? DEFAULT_DYNAMIC_COMP_ID;
+    const key = dynamicSessionKey(dynamic.beginString ?? DEFAULT_SESSION_SETTINGS.beginString, ours, account, theirCompId);
+    let session = this.sessionsByKey.get(key);
+    if (session === undefined) {
+      if (this.sessionsByKey.size >= this.limits.maxSessions) return undefined;
+      session = this.createSession(key, dynamic, ours, theirCompId, account);
+      this.sessionsByKey.set(key, session);
+    }
+    return session;
+  }
+
   async close(): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer);
     for (const session of this.sessionsByKey.values()) session.disconnect();

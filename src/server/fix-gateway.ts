@@ -3,7 +3,11 @@
 // - NewOrderSingle (D) → the venue's placeOrder, with the same REST-shaped body (decimals passed
 //   through as strings; the venue converts them exactly or refuses with its numbered code).
 // - OrderCancelRequest (F) → cancelOrder; refusals are OrderCancelReject (9).
+// - OrderCancelReplaceRequest (G) → amendOrder (price and/or total quantity); the order takes the
+//   new ClOrdID when the amend is durable (150=5); refusals are OrderCancelReject (9) with 434=2.
+// - OrderStatusRequest (H) → an ExecutionReport 150=I from the gateway's own state of the order.
 // - OrderMassCancelRequest (q) → cancelAll; answered with OrderMassCancelReport (r).
+// - SecurityListRequest (x) and MarketDataRequest (V) go to FixMarketData (fix-market-data.ts).
 // - ExecutionReports (8) are built from the durable command outcomes (venue.listen), so none leaves
 //   before its command is durable. A new order's own events arrive before placeOrder resolves (the
 //   listener runs first) and before its order id is known to us: they are held per order id while
@@ -11,14 +15,19 @@
 // - CumQty/AvgPx are tracked per order from its fills; AvgPx is exact when it terminates, else
 //   rounded half-up to 8 digits beyond the tick's.
 // - Rejects: ExecutionReport 150=8 39=8 103=99 58="<code> <NAME>: <message>".
+// - Restarts: every change of an order's state is appended to a FixOrderLog before its report
+//   leaves, and reloaded at start; orders still open in the venue are tracked again, and reports for
+//   a session that has not logged on since wait in its message store for its ResendRequest.
 //
 // FixOrderApplication depends only on FixVenuePort; startFixGateway adapts the server's Trading
 // (the functions the REST and WebSocket APIs share) and its KeyStore to it.
+import { join } from 'node:path';
 import type { TlsOptions } from 'node:tls';
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode, resultCodeMessage, resultCodeName } from '../domain/result-codes.js';
 import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
-import { Side } from '../engine/command.js';
+import { OrderType, Side, TimeInForce } from '../engine/command.js';
+import type { OrderView } from '../engine/order-book.js';
 import { DoneReason, DoneStatus, EVENT_WIDTH, EventType, Field } from '../engine/event.js';
 import { FixAcceptor, type FixAcceptorLimits } from '../fix/acceptor.js';
 import type { FixField, FixMessage } from '../fix/codec.js';
@@ -30,6 +39,7 @@ import type { FixApplication, FixDisconnectInfo, FixEventListener, FixSessionHan
 import { formatUtcTimestamp } from '../fix/utc-time.js';
 import type { KeyStore, Principal } from './auth.js';
 import { FixMarketData } from './fix-market-data.js';
+import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
 import type { History } from './history.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import type { Trading } from './ws.js';
@@ -40,9 +50,13 @@ export interface FixVenuePort {
   placeOrder(session: FixSessionHandle, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** Throws (an error with a numeric `code`) when the venue refuses. */
   cancelOrder(session: FixSessionHandle, orderId: number): Promise<unknown>;
+  /** REST-shaped amend body ({price?, quantity?}: the new total quantity). Throws like cancelOrder. */
+  amendOrder(session: FixSessionHandle, orderId: number, body: Record<string, unknown>): Promise<unknown>;
   cancelAll(session: FixSessionHandle, symbol: string | undefined): Promise<{ cancelled: number[] }>;
   /** Every durable command's outcome, in seq order (Venue.listen). */
   onDurable(listener: (outcome: CommandOutcome) => void): void;
+  /** The order as the venue's replica holds it now, if it is open (resting or a pending stop). */
+  openOrder(instrument: Instrument, orderId: number): OrderView | undefined;
 }
 
 /** One engine event copied out of the replica's (reused) buffer; TRADE split into its two sides. */
@@ -59,9 +73,14 @@ interface OrderState {
   readonly orderId: number;
   readonly sessionKey: string;
   readonly account: string;
-  readonly clOrdId: string;
+  /** The counterparty's SenderCompID: with the account, what reopens the session after a restart. */
+  readonly targetCompId: string;
+  /** The ClOrdID of the order's last accepted request (a replace changes it). */
+  clOrdId: string;
   readonly instrument: Instrument;
   side: string;
+  ordType: string;
+  timeInForce: string;
   quantityLots: number;
   priceTicks: number;
   cumLots: number;
@@ -71,7 +90,8 @@ interface OrderState {
   /** OrdStatus (39) as last reported. */
   status: string;
   closed: boolean;
-  pendingCancel: { clOrdId: string; origClOrdId: string | undefined } | undefined;
+  /** A cancel or replace sent to the venue and not yet answered (one at a time per order). */
+  pending: { kind: 'cancel' | 'replace'; clOrdId: string; origClOrdId: string } | undefined;
 }
 
 export interface FixOrderApplicationOptions {
@@ -82,11 +102,32 @@ export interface FixOrderApplicationOptions {
   readonly maxRememberedClOrdIds?: number;
   /** Answers SecurityListRequest (x) and MarketDataRequest (V); without it they are refused as unsupported. */
   readonly marketData?: FixMarketData;
+  /** Where order state survives a restart; without it, orders are tracked in memory only. */
+  readonly orderLog?: { readonly path: string; readonly fsync: boolean };
+  /**
+   * The session with this key when none has logged on since start (after a restart), so reports
+   * can be stored for its ResendRequest; undefined when it cannot be reopened.
+   */
+  readonly reopenSession?: (sessionKey: string, account: string, targetCompId: string) => FixSessionHandle | undefined;
+  /** Diagnostics (an order whose fills outran the log in a crash). */
+  readonly warn?: (text: string) => void;
 }
 
 const TYPES: Readonly<Record<string, string>> = { '1': 'market', '2': 'limit', '3': 'stop', '4': 'stop_limit' };
 const TIFS: Readonly<Record<string, string>> = { '0': 'DAY', '1': 'GTC', '3': 'IOC', '4': 'FOK' };
+/** The engine's OrderType and TimeInForce as FIX OrdType (40) and TimeInForce (59). */
+const FIX_ORD_TYPE: Readonly<Record<number, string>> = { [OrderType.MARKET]: '1', [OrderType.LIMIT]: '2', [OrderType.STOP]: '3', [OrderType.STOP_LIMIT]: '4' };
+const FIX_TIF: Readonly<Record<number, string>> = { [TimeInForce.DAY]: '0', [TimeInForce.GTC]: '1', [TimeInForce.IOC]: '3', [TimeInForce.FOK]: '4' };
 const AVG_EXTRA_DIGITS = 8;
+/** CxlRejResponseTo (434). */
+const CANCEL = '1';
+const REPLACE = '2';
+/** CxlRejReason (102). */
+const TOO_LATE = 0;
+const UNKNOWN = 1;
+const ALREADY_PENDING = 3;
+const DUPLICATE_CLORDID = 6;
+const OTHER = 99;
 
 /** "<code> <NAME>: <message>" for Text (58). */
 export function rejectText(code: number, message: string | undefined): string {
@@ -122,25 +163,55 @@ export function averagePrice(instrument: Instrument, notional: bigint, lots: num
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
+function recordOf(order: OrderState): FixOrderRecord {
+  return {
+    orderId: order.orderId,
+    sessionKey: order.sessionKey,
+    account: order.account,
+    targetCompId: order.targetCompId,
+    clOrdId: order.clOrdId,
+    symbol: order.instrument.symbol,
+    side: order.side,
+    ordType: order.ordType,
+    timeInForce: order.timeInForce,
+    quantityLots: order.quantityLots,
+    priceTicks: order.priceTicks,
+    cumLots: order.cumLots,
+    notional: order.notional.toString(),
+    leavesLots: order.leavesLots,
+    status: order.status,
+    closed: order.closed,
+  };
+}
+
 /** The FIX order-entry application: one instance serves every session of an acceptor. */
 export class FixOrderApplication implements FixApplication {
   private readonly bySymbol: ReadonlyMap<string, Instrument>;
   /** Logged-on (or last logged-on) handle per session key. */
   private readonly handles = new Map<string, FixSessionHandle>();
   private readonly orders = new Map<number, OrderState>();
-  /** Recently closed orders, for "too late to cancel" (bounded like the ClOrdIDs). */
+  /** Recently closed orders, for "too late to cancel" and status requests (bounded like the ClOrdIDs). */
   private readonly closedOrders = new Map<number, OrderState>();
   /** `${account}\x01${ClOrdID}` → order id (0 while the place is in flight). */
   private readonly clOrdIds = new Map<string, number>();
   /** Places in flight per account, and the events of orders not yet known, by order id. */
   private readonly inFlight = new Map<string, number>();
   private readonly held = new Map<string, Map<number, OrderEvent[]>>();
-  private rejectCounter = 0;
+  /** ExecIDs of reports that no engine event caused (rejects, status): unique within a run, prefixed by the start time. */
+  private localExecIds = 0;
+  private readonly runId: number;
   private readonly maxClOrdIds: number;
+  private readonly log: FixOrderLog | undefined;
 
   constructor(private readonly options: FixOrderApplicationOptions) {
     this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
     this.maxClOrdIds = options.maxRememberedClOrdIds ?? 100_000;
+    this.runId = options.now();
+    if (options.orderLog !== undefined) {
+      const { log, records } = FixOrderLog.open(options.orderLog.path, { fsync: options.orderLog.fsync });
+      this.log = log;
+      this.restore(records);
+    }
     // Execution reports first, then market data: a session's order traffic never waits behind it.
     options.port.onDurable((outcome) => {
       this.observe(outcome);
@@ -151,6 +222,10 @@ export class FixOrderApplication implements FixApplication {
   /** Orders this application is tracking (open or not yet forgotten): for tests and diagnostics. */
   get trackedOrders(): number {
     return this.orders.size;
+  }
+
+  close(): void {
+    this.log?.close();
   }
 
   onLogon(session: FixSessionHandle): void {
@@ -174,6 +249,12 @@ export class FixOrderApplication implements FixApplication {
         return;
       case 'F':
         void this.cancelRequest(session, message);
+        return;
+      case 'G':
+        void this.replaceRequest(session, message);
+        return;
+      case 'H':
+        this.statusRequest(session, message);
         return;
       case 'q':
         void this.massCancel(session, message);
@@ -263,9 +344,12 @@ export class FixOrderApplication implements FixApplication {
         orderId,
         sessionKey: session.key,
         account,
+        targetCompId: session.targetCompId,
         clOrdId,
         instrument,
         side: sideTag,
+        ordType,
+        timeInForce: tifTag ?? (ordType === '1' ? '3' : '1'),
         quantityLots: 0,
         priceTicks: 0,
         cumLots: 0,
@@ -273,7 +357,7 @@ export class FixOrderApplication implements FixApplication {
         leavesLots: 0,
         status: '0',
         closed: false,
-        pendingCancel: undefined,
+        pending: undefined,
       };
       this.orders.set(orderId, order);
       for (const event of events) this.apply(order, event);
@@ -288,45 +372,153 @@ export class FixOrderApplication implements FixApplication {
     }
   }
 
-  private async cancelRequest(session: FixSessionHandle, message: FixMessage): Promise<void> {
-    const account = session.account ?? session.key;
-    const clOrdId = message.get(11) ?? '';
-    const origClOrdId = message.get(41);
-    const orderIdText = message.get(37);
+  /** The account's order named by OrigClOrdID (41), else by OrderID (37): open or recently closed. */
+  private findOrder(account: string, origClOrdId: string | undefined, orderIdText: string | undefined): OrderState | undefined {
     let orderId: number | undefined;
     if (origClOrdId !== undefined) orderId = this.clOrdIds.get(`${account}\x01${origClOrdId}`);
     else if (orderIdText !== undefined && /^[1-9][0-9]{0,15}$/.test(orderIdText)) orderId = Number(orderIdText);
     const order = orderId === undefined ? undefined : (this.orders.get(orderId) ?? this.closedOrders.get(orderId));
-    const refuse = (reason: number, text: string): void => {
-      const body: FixField[] = [
-        [37, order === undefined ? (orderIdText ?? 'NONE') : String(order.orderId)],
-        [11, clOrdId],
-      ];
-      if (origClOrdId !== undefined) body.push([41, origClOrdId]);
-      body.push([39, order?.status ?? '8'], [58, text], [102, reason], [434, '1']);
-      session.send('9', body);
-    };
-    if (order?.account !== account) {
-      refuse(1, rejectText(ResultCode.UNKNOWN_ORDER, 'no such order of this account'));
+    return order?.account === account ? order : undefined;
+  }
+
+  /** OrderCancelReject (9) answering a cancel (434=1) or a replace (434=2). */
+  private cancelReject(session: FixSessionHandle, message: FixMessage, order: OrderState | undefined, responseTo: string, reason: number, text: string): void {
+    const origClOrdId = message.get(41);
+    const body: FixField[] = [
+      [37, order === undefined ? (message.get(37) ?? 'NONE') : String(order.orderId)],
+      [11, message.get(11) ?? ''],
+    ];
+    if (origClOrdId !== undefined) body.push([41, origClOrdId]);
+    body.push([39, order?.status ?? '8'], [58, text], [102, reason], [434, responseTo]);
+    session.send('9', body);
+  }
+
+  /** Why `order` cannot take a cancel or replace now, or undefined when it can. */
+  private notChangeable(order: OrderState | undefined): { reason: number; text: string } | undefined {
+    if (order === undefined) return { reason: UNKNOWN, text: rejectText(ResultCode.UNKNOWN_ORDER, 'no such order of this account') };
+    if (order.closed) return { reason: TOO_LATE, text: rejectText(ResultCode.UNKNOWN_ORDER, 'the order is no longer open') };
+    if (order.pending !== undefined) return { reason: ALREADY_PENDING, text: rejectText(ResultCode.INVALID_REQUEST, `a ${order.pending.kind} of this order is already pending`) };
+    return undefined;
+  }
+
+  private async cancelRequest(session: FixSessionHandle, message: FixMessage): Promise<void> {
+    const account = session.account ?? session.key;
+    const order = this.findOrder(account, message.get(41), message.get(37));
+    const refused = this.notChangeable(order);
+    if (order === undefined || refused !== undefined) {
+      this.cancelReject(session, message, order, CANCEL, refused?.reason ?? UNKNOWN, refused?.text ?? '');
       return;
     }
-    if (order.closed) {
-      refuse(0, rejectText(ResultCode.UNKNOWN_ORDER, 'the order is no longer open'));
+    const clOrdId = message.get(11) ?? '';
+    const key = `${account}\x01${clOrdId}`;
+    if (this.clOrdIds.has(key)) {
+      this.cancelReject(session, message, order, CANCEL, DUPLICATE_CLORDID, rejectText(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`));
       return;
     }
-    if (order.pendingCancel !== undefined) {
-      refuse(3, rejectText(ResultCode.INVALID_REQUEST, 'a cancel of this order is already pending'));
-      return;
-    }
-    order.pendingCancel = { clOrdId, origClOrdId: origClOrdId ?? order.clOrdId };
+    // The cancel's ClOrdID names the order from now on (as FIX chains them), and cannot be reused.
+    order.pending = { kind: 'cancel', clOrdId, origClOrdId: message.get(41) ?? order.clOrdId };
+    this.remember(key, order.orderId);
     try {
       await this.options.port.cancelOrder(session, order.orderId);
     } catch (error) {
       const { code, message: text } = errorOf(error);
-      order.pendingCancel = undefined;
+      order.pending = undefined;
+      this.clOrdIds.delete(key);
       // The order exists here, so the venue's UNKNOWN_ORDER means it closed meanwhile: too late (0).
-      refuse(code === ResultCode.UNKNOWN_ORDER ? 0 : 99, rejectText(code, text));
+      this.cancelReject(session, message, order, CANCEL, code === ResultCode.UNKNOWN_ORDER ? TOO_LATE : OTHER, rejectText(code, text));
     }
+  }
+
+  /**
+   * OrderCancelReplaceRequest: the venue's amend, which changes the price and/or the total quantity
+   * (38) and nothing else. Side, symbol and OrdType must be the order's; a TimeInForce, stop price
+   * or display quantity different from the order's is refused rather than silently ignored.
+   */
+  private async replaceRequest(session: FixSessionHandle, message: FixMessage): Promise<void> {
+    const account = session.account ?? session.key;
+    const clOrdId = message.get(11) ?? '';
+    const order = this.findOrder(account, message.get(41), message.get(37));
+    const refuse = (reason: number, text: string): void => {
+      this.cancelReject(session, message, order, REPLACE, reason, text);
+    };
+    const refused = this.notChangeable(order);
+    if (order === undefined || refused !== undefined) {
+      refuse(refused?.reason ?? UNKNOWN, refused?.text ?? '');
+      return;
+    }
+    const key = `${account}\x01${clOrdId}`;
+    if (this.clOrdIds.has(key)) {
+      refuse(DUPLICATE_CLORDID, rejectText(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`));
+      return;
+    }
+    const instrument = order.instrument;
+    const mismatch = (tag: number, name: string, ours: string): boolean => {
+      const theirs = message.get(tag);
+      if (theirs === undefined || theirs === ours) return false;
+      refuse(OTHER, rejectText(ResultCode.INVALID_REQUEST, `${name} (${tag}) cannot be changed: the order's is ${ours}`));
+      return true;
+    };
+    if (mismatch(55, 'Symbol', instrument.symbol) || mismatch(54, 'Side', order.side) || mismatch(40, 'OrdType', order.ordType) || mismatch(59, 'TimeInForce', order.timeInForce)) return;
+    for (const [tag, name] of [
+      [99, 'StopPx'],
+      [1138, 'DisplayQty'],
+      [18, 'ExecInst'],
+    ] as const) {
+      if (message.get(tag) !== undefined) {
+        refuse(OTHER, rejectText(ResultCode.INVALID_REQUEST, `${name} (${tag}) cannot be changed by a replace; only Price (44) and OrderQty (38)`));
+        return;
+      }
+    }
+    const body: Record<string, unknown> = {};
+    const price = message.get(44);
+    const quantity = message.get(38);
+    if (price !== undefined) body['price'] = price;
+    if (quantity !== undefined) body['quantity'] = quantity;
+    order.pending = { kind: 'replace', clOrdId, origClOrdId: order.clOrdId };
+    this.remember(key, order.orderId);
+    try {
+      await this.options.port.amendOrder(session, order.orderId, body);
+    } catch (error) {
+      const { code, message: text } = errorOf(error);
+      order.pending = undefined;
+      this.clOrdIds.delete(key);
+      refuse(code === ResultCode.UNKNOWN_ORDER && order.closed ? TOO_LATE : OTHER, rejectText(code, text));
+      return;
+    }
+    // Amended: apply() took the new ClOrdID with the AMENDED event. Nothing changed is refused by
+    // the venue (NOTHING_TO_AMEND), so a resolved amend always had that event.
+    if (order.clOrdId !== clOrdId) throw new Error(`order ${order.orderId}: amend resolved without an AMENDED event`);
+  }
+
+  /** OrderStatusRequest: the gateway's state of the order as an ExecutionReport 150=I; an unknown order gets 39=8 103=5. */
+  private statusRequest(session: FixSessionHandle, message: FixMessage): void {
+    const account = session.account ?? session.key;
+    const clOrdId = message.get(11);
+    const orderIdText = message.get(37);
+    // By ClOrdID (11) first: the status request names the order by its current ClOrdID.
+    const order = clOrdId !== undefined && this.clOrdIds.has(`${account}\x01${clOrdId}`) ? this.findOrder(account, clOrdId, undefined) : this.findOrder(account, undefined, orderIdText);
+    const requestId = message.get(790);
+    const extra: FixField[] = requestId === undefined ? [] : [[790, requestId]];
+    if (order !== undefined) {
+      this.sendReport(order, this.localExecId('I'), 'I', order.clOrdId, undefined, this.options.now(), extra, session);
+      return;
+    }
+    const body: FixField[] = [
+      [37, orderIdText ?? 'NONE'],
+      [11, clOrdId ?? 'NONE'],
+      [17, this.localExecId('I')],
+      [150, 'I'],
+      [39, '8'],
+      [55, message.get(55) ?? ''],
+      [54, message.get(54) ?? ''],
+      [151, '0'],
+      [14, '0'],
+      [60, formatUtcTimestamp(this.options.now())],
+      ...extra,
+      [58, rejectText(ResultCode.UNKNOWN_ORDER, 'no order of this account known to the FIX gateway by this ClOrdID or OrderID')],
+      [103, '5'],
+    ];
+    session.send('8', body);
   }
 
   private async massCancel(session: FixSessionHandle, message: FixMessage): Promise<void> {
@@ -334,7 +526,7 @@ export class FixOrderApplication implements FixApplication {
     const requestType = message.get(530) ?? '7';
     const symbol = requestType === '1' ? message.get(55) : undefined;
     const answer = (response: string, extra: FixField[]): void => {
-      session.send('r', [[11, clOrdId], [37, 'NONE'], [530, requestType], [531, response], [1369, `${clOrdId}-${this.options.now()}`], ...extra]);
+      session.send('r', [[11, clOrdId], [37, 'NONE'], [530, requestType], [531, response], [1369, this.localExecId('M')], ...extra]);
     };
     if (requestType !== '1' && requestType !== '7') {
       answer('0', [[58, rejectText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) must be 1 (symbol) or 7 (all)')]]);
@@ -349,11 +541,66 @@ export class FixOrderApplication implements FixApplication {
     }
   }
 
+  private localExecId(kind: string): string {
+    return `${kind}-${this.runId}-${++this.localExecIds}`;
+  }
+
   private remember(key: string, orderId: number): void {
     this.clOrdIds.set(key, orderId);
     if (this.clOrdIds.size > this.maxClOrdIds) {
       const oldest = this.clOrdIds.keys().next();
       if (oldest.done !== true) this.clOrdIds.delete(oldest.value);
+    }
+  }
+
+  // ---- restart ------------------------------------------------------------------------------------
+
+  /**
+   * Orders from the log: those the venue still holds open are tracked again, with the venue's
+   * filled quantity when a crash lost the log's last lines (those fills were at the order's own
+   * price: only a resting order is still open, and a resting order fills as maker at its price);
+   * the rest are kept as closed for status requests and "too late to cancel".
+   */
+  private restore(records: readonly FixOrderRecord[]): void {
+    for (const record of records) {
+      const instrument = this.bySymbol.get(record.symbol);
+      if (instrument === undefined) continue;
+      const order: OrderState = {
+        orderId: record.orderId,
+        sessionKey: record.sessionKey,
+        account: record.account,
+        targetCompId: record.targetCompId,
+        clOrdId: record.clOrdId,
+        instrument,
+        side: record.side,
+        ordType: record.ordType,
+        timeInForce: record.timeInForce,
+        quantityLots: record.quantityLots,
+        priceTicks: record.priceTicks,
+        cumLots: record.cumLots,
+        notional: BigInt(record.notional),
+        leavesLots: record.leavesLots,
+        status: record.status,
+        closed: record.closed,
+        pending: undefined,
+      };
+      this.remember(`${order.account}\x01${order.clOrdId}`, order.orderId);
+      const open = record.closed ? undefined : this.options.port.openOrder(instrument, record.orderId);
+      if (open === undefined || String(open.accountId) !== record.account) {
+        if (!record.closed) this.options.warn?.(`FIX order ${record.orderId} (${record.clOrdId}) was open in the log but is not open in the venue: a report was lost in a crash`);
+        order.closed = true;
+        this.closedOrders.set(order.orderId, order);
+        continue;
+      }
+      if (open.filledLots !== order.cumLots || open.quantityLots !== order.quantityLots || open.priceTicks !== order.priceTicks) {
+        this.options.warn?.(`FIX order ${record.orderId} (${record.clOrdId}): the log says ${order.cumLots} lots filled, the venue ${open.filledLots}; taking the venue's`);
+        if (open.filledLots > order.cumLots) order.notional += BigInt(open.filledLots - order.cumLots) * BigInt(open.priceTicks);
+        order.cumLots = open.filledLots;
+        order.quantityLots = open.quantityLots;
+        order.priceTicks = open.priceTicks;
+      }
+      order.leavesLots = open.remainingLots;
+      this.orders.set(order.orderId, order);
     }
   }
 
@@ -404,6 +651,8 @@ export class FixOrderApplication implements FixApplication {
     switch (f[0]) {
       case EventType.ACCEPTED:
         order.side = f[Field.SIDE] === Side.BUY ? '1' : '2';
+        order.ordType = FIX_ORD_TYPE[f[Field.ORDER_TYPE] ?? 0] ?? order.ordType;
+        order.timeInForce = FIX_TIF[f[Field.TIME_IN_FORCE] ?? 0] ?? order.timeInForce;
         order.quantityLots = f[Field.QUANTITY] ?? 0;
         order.leavesLots = order.quantityLots;
         order.priceTicks = f[Field.PRICE] ?? 0;
@@ -431,9 +680,10 @@ export class FixOrderApplication implements FixApplication {
         const expired = status === DoneStatus.EXPIRED || reason === DoneReason.END_OF_DAY;
         execType = expired ? 'C' : '4';
         order.status = execType;
-        if (!expired && reason === DoneReason.USER_CANCEL && order.pendingCancel !== undefined) {
-          clOrdId = order.pendingCancel.clOrdId;
-          origClOrdId = order.pendingCancel.origClOrdId;
+        if (!expired && reason === DoneReason.USER_CANCEL && order.pending?.kind === 'cancel') {
+          clOrdId = order.pending.clOrdId;
+          origClOrdId = order.pending.origClOrdId;
+          order.clOrdId = clOrdId;
         }
         const reasonName = Object.entries(DoneReason).find(([, value]) => value === reason)?.[0];
         if (reasonName !== undefined && reason !== DoneReason.USER_CANCEL) extra.push([58, reasonName]);
@@ -445,6 +695,12 @@ export class FixOrderApplication implements FixApplication {
         order.leavesLots = f[Field.AMEND_REMAINING] ?? order.leavesLots;
         execType = '5';
         order.status = order.cumLots > 0 ? '1' : '0';
+        if (order.pending?.kind === 'replace') {
+          clOrdId = order.pending.clOrdId;
+          origClOrdId = order.pending.origClOrdId;
+          order.clOrdId = clOrdId;
+          order.pending = undefined;
+        }
         break;
       case EventType.TRIGGERED:
         execType = 'L';
@@ -456,12 +712,30 @@ export class FixOrderApplication implements FixApplication {
       default:
         return;
     }
+    if (order.closed) order.pending = undefined;
+    // The log first: it is never behind what the counterparty was told.
+    this.log?.append(recordOf(order), () => this.liveRecords(), this.orders.size + this.closedOrders.size);
     this.sendReport(order, execId, execType, clOrdId, origClOrdId, event.timeMs, extra);
     if (order.closed) this.forget(order);
   }
 
-  private sendReport(order: OrderState, execId: string, execType: string, clOrdId: string, origClOrdId: string | undefined, timeMs: number, extra: FixField[]): void {
-    const handle = this.handles.get(order.sessionKey);
+  private *liveRecords(): Iterable<FixOrderRecord> {
+    for (const order of this.closedOrders.values()) yield recordOf(order);
+    for (const order of this.orders.values()) yield recordOf(order);
+  }
+
+  /** The handle to send to: the session as last seen, or reopened after a restart. */
+  private handleOf(order: OrderState): FixSessionHandle | undefined {
+    let handle = this.handles.get(order.sessionKey);
+    if (handle === undefined) {
+      handle = this.options.reopenSession?.(order.sessionKey, order.account, order.targetCompId);
+      if (handle !== undefined) this.handles.set(order.sessionKey, handle);
+    }
+    return handle;
+  }
+
+  private sendReport(order: OrderState, execId: string, execType: string, clOrdId: string, origClOrdId: string | undefined, timeMs: number, extra: FixField[], to?: FixSessionHandle): void {
+    const handle = to ?? this.handleOf(order);
     if (handle === undefined) return;
     const instrument = order.instrument;
     const body: FixField[] = [
@@ -469,8 +743,9 @@ export class FixOrderApplication implements FixApplication {
       [11, clOrdId],
     ];
     if (origClOrdId !== undefined) body.push([41, origClOrdId]);
-    body.push([17, execId], [150, execType], [39, order.status], [55, instrument.symbol], [54, order.side], [38, lotsToQuantity(instrument, order.quantityLots)]);
+    body.push([17, execId], [150, execType], [39, order.status], [55, instrument.symbol], [54, order.side], [38, lotsToQuantity(instrument, order.quantityLots)], [40, order.ordType]);
     if (order.priceTicks > 0) body.push([44, ticksToPrice(instrument, order.priceTicks)]);
+    body.push([59, order.timeInForce]);
     const text = extra.find(([tag]) => tag === 58);
     for (const field of extra) if (field[0] !== 58) body.push(field);
     body.push([151, lotsToQuantity(instrument, order.leavesLots)], [14, lotsToQuantity(instrument, order.cumLots)], [6, averagePrice(instrument, order.notional, order.cumLots)], [60, formatUtcTimestamp(timeMs)]);
@@ -479,11 +754,10 @@ export class FixOrderApplication implements FixApplication {
   }
 
   private sendReject(session: FixSessionHandle, order: { clOrdId: string; symbol: string; side: string; quantity: string | undefined; price: string | undefined }, code: number, text: string | undefined): void {
-    this.rejectCounter++;
     const body: FixField[] = [
       [37, 'NONE'],
       [11, order.clOrdId],
-      [17, `R-${this.options.now()}-${this.rejectCounter}`],
+      [17, this.localExecId('R')],
       [150, '8'],
       [39, '8'],
       [55, order.symbol],
@@ -498,7 +772,7 @@ export class FixOrderApplication implements FixApplication {
   /** A closed order stays findable by ClOrdID (for "too late to cancel") but leaves the open set. */
   private forget(order: OrderState): void {
     this.orders.delete(order.orderId);
-    order.pendingCancel = undefined;
+    order.pending = undefined;
     this.closedOrders.set(order.orderId, order);
     if (this.closedOrders.size > this.maxClOrdIds) {
       const oldest = this.closedOrders.keys().next();
@@ -528,6 +802,8 @@ export interface FixGatewayOptions {
   readonly onEvent?: FixEventListener;
   /** The CompID clients address (56); default KAPITA. */
   readonly senderCompId?: string;
+  /** Order state the gateway had to correct from the venue at start (a crash lost its log's tail). */
+  readonly warn?: (text: string) => void;
 }
 
 export interface FixGateway {
@@ -557,7 +833,9 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
   const port: FixVenuePort = {
     placeOrder: (session, body) => Promise.resolve().then(() => options.trading.placeOrder(principalOf(session), body)),
     cancelOrder: (session, orderId) => Promise.resolve().then(() => options.trading.cancelOrder(principalOf(session), orderId)),
+    amendOrder: (session, orderId, body) => Promise.resolve().then(() => options.trading.amendOrder(principalOf(session), orderId, body)),
     cancelAll: (session, symbol) => Promise.resolve().then(() => options.trading.cancelAll(principalOf(session), symbol)),
+    openOrder: (instrument, orderId) => options.venue.replica.book(instrument.id).order(orderId),
     onDurable: (listener) => {
       options.venue.listen((outcome) => {
         listener(outcome);
@@ -565,7 +843,21 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     },
   };
   const marketData = new FixMarketData({ venue: options.venue, instruments: options.instruments, history: options.history, now: options.now });
-  const application = new FixOrderApplication({ port, instruments: options.instruments, now: options.now, marketData });
+  // The acceptor needs the application and the application reopens the acceptor's sessions after a
+  // restart: the reference is filled in once the acceptor has started, before any traffic.
+  const started: { acceptor?: FixAcceptor } = {};
+  const application = new FixOrderApplication({
+    port,
+    instruments: options.instruments,
+    now: options.now,
+    marketData,
+    orderLog: { path: join(options.storeDir, 'orders.jsonl'), fsync: options.fsync ?? false },
+    reopenSession: (key, account, targetCompId) => {
+      const session = started.acceptor?.session(key) ?? started.acceptor?.reopenDynamic(account, targetCompId);
+      return session?.key === key ? session : undefined;
+    },
+    ...(options.warn === undefined ? {} : { warn: options.warn }),
+  });
   const signed = signedLogonAuthenticator({
     now: options.now,
     lookup: (apiKey) => {
@@ -594,11 +886,16 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
   });
+  started.acceptor = acceptor;
   // A revoked or rotated key logs its sessions out.
   options.keys.onRevoked((key) => {
     for (const session of acceptor.sessions()) {
       if (keyOfSession.get(`${session.account ?? ''}\x01${session.targetCompId}`) === key.keyId && session.isLoggedOn) session.logout(key.revokedAt === undefined ? 'API key rotated' : 'API key revoked');
     }
   });
-  return { acceptor, application, marketData, port: acceptor.port, close: () => acceptor.close() };
+  return { acceptor, application, marketData, port: acceptor.port, close: async () => {
+      await acceptor.close();
+      application.close();
+    },
+  };
 }

@@ -629,6 +629,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           trading,
           history,
           now,
+          warn: (m) => say(`warning: FIX gateway: ${m}`),
         });
   if (fix !== undefined) say(`kapita FIX gateway listening on ${config.server.host}:${fix.port} (${tls === undefined ? 'PLAINTEXT on loopback' : 'TLS 1.3 only'}; TargetCompID ${fixConfig?.senderCompId ?? ''})`);
   await app.listen({ host: config.server.host, port: config.server.port });

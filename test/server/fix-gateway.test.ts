@@ -36,7 +36,7 @@ interface Account {
   readonly rest: RestClient;
 }
 
-async function setup(): Promise<{ server: RunningServer; gateway: FixGateway; seller: Account; buyer: Account }> {
+async function setup(): Promise<{ server: RunningServer; gateway: FixGateway; seller: Account; buyer: Account; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kapita-fix-gateway-'));
   cleanups.push(() => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -54,25 +54,28 @@ async function setup(): Promise<{ server: RunningServer; gateway: FixGateway; se
   const buyer = await open('buyer', { USD: '500000' });
   const gateway = server.fix;
   if (gateway === undefined) throw new Error('the server started no FIX gateway');
-  return { server, gateway, seller, buyer };
+  return { server, gateway, seller, buyer, dataDir };
 }
 
 /** A FIX client session: its own outgoing sequence numbers. */
 class Session {
-  private seq = 1;
+  /** The server's Logon answer. */
+  logonReply: FixMessage | undefined;
   private constructor(
     readonly client: Client,
     readonly compId: string,
+    private seq: number,
   ) {}
 
-  static async logon(port: number, compId: string, account: Account, extra: FixField[] = []): Promise<Session> {
+  /** Logs on with MsgSeqNum `firstSeq` (1 for a new session, the next one when coming back). */
+  static async logon(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1): Promise<Session> {
     const client = await Client.open(port);
     cleanups.push(() => {
       client.close();
     });
-    const session = new Session(client, compId);
+    const session = new Session(client, compId, firstSeq);
     const sendingTime = formatUtcTimestamp(Date.now());
-    const rawData = signLogon(account.secret, { sendingTime, msgSeqNum: 1, senderCompId: compId, targetCompId: 'KAPITA' });
+    const rawData = signLogon(account.secret, { sendingTime, msgSeqNum: firstSeq, senderCompId: compId, targetCompId: 'KAPITA' });
     session.client.write(
       encoder.encode(
         'FIXT.1.1',
@@ -96,6 +99,7 @@ class Session {
     );
     const reply = await session.receive();
     expect(reply.msgType).toBe('A');
+    session.logonReply = reply;
     return session;
   }
 
@@ -243,6 +247,101 @@ describe('the FIX order-entry gateway', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(status).toBe('cancelled');
+  });
+
+  it('replaces price and quantity under a new ClOrdID, refuses what a replace cannot change, and answers status requests', async () => {
+    const { gateway, seller, buyer } = await setup();
+    const sell = await Session.logon(gateway.port, 'SELLDESK', seller);
+    const replace = (clOrdId: string, orig: string, quantity: string, price: string, extra: FixField[] = []): void => {
+      sell.send('G', [[11, clOrdId], [41, orig], [38, quantity], [40, '2'], [44, price], [54, '2'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())], ...extra]);
+    };
+    const CXL_TAGS = [37, 11, 41, 39, 102, 434, 58];
+
+    sell.order('r1', '2', '1', '66000.00');
+    const placed = await sell.report(...ER_TAGS, 40, 59);
+    expect(placed).toMatchObject({ 11: 'r1', 150: '0', 39: '0', 40: '2', 59: '1' });
+
+    replace('r2', 'r1', '2', '66500.00');
+    expect(await sell.report(...ER_TAGS)).toMatchObject({ 35: '8', 37: placed[37], 11: 'r2', 41: 'r1', 150: '5', 39: '0', 38: '2.0000', 44: '66500.00', 151: '2.0000', 14: '0.0000' });
+
+    // A replace that changes nothing is refused with the venue's own code.
+    replace('r3', 'r2', '2', '66500.00');
+    const nothing = await sell.report(...CXL_TAGS);
+    expect(nothing).toMatchObject({ 35: '9', 11: 'r3', 41: 'r2', 102: '99', 434: '2' });
+    expect(nothing[58]).toMatch(/^1015 NOTHING_TO_AMEND: /);
+    // What a replace cannot change: the side (and, likewise, symbol, OrdType, TimeInForce).
+    sell.send('G', [[11, 'r3b'], [41, 'r2'], [38, '2'], [40, '2'], [44, '66400.00'], [54, '1'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
+    const side = await sell.report(...CXL_TAGS);
+    expect(side).toMatchObject({ 35: '9', 37: placed[37], 11: 'r3b', 41: 'r2', 39: '0', 102: '99', 434: '2' });
+    expect(side[58]).toMatch(/^1024 INVALID_REQUEST: Side \(54\) cannot be changed/);
+    // A ClOrdID already used is refused as a duplicate (102=6); an unknown order as unknown (102=1).
+    replace('r1', 'r2', '1', '66000.00');
+    expect(await sell.report(...CXL_TAGS)).toMatchObject({ 35: '9', 11: 'r1', 102: '6', 434: '2' });
+    replace('r9', 'nope', '1', '66000.00');
+    expect(await sell.report(...CXL_TAGS)).toMatchObject({ 35: '9', 37: 'NONE', 11: 'r9', 102: '1', 434: '2', 39: '8' });
+
+    // A buy over REST takes 0.5 of it: the fill report carries the replaced order's ClOrdID.
+    expect((await buyer.rest.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', type: 'limit', price: '66500.00', quantity: '0.5', timeInForce: 'IOC' })).status).toBe(201);
+    expect(await sell.report(...ER_TAGS)).toMatchObject({ 11: 'r2', 150: 'F', 39: '1', 32: '0.5000', 151: '1.5000', 14: '0.5000', 6: '66500.00' });
+
+    // Quantity down to 1 (0.5 filled): LeavesQty 0.5, still partially filled.
+    replace('r4', 'r2', '1', '66500.00');
+    expect(await sell.report(...ER_TAGS)).toMatchObject({ 11: 'r4', 41: 'r2', 150: '5', 39: '1', 38: '1.0000', 151: '0.5000', 14: '0.5000' });
+    // Below what is filled: the venue refuses with its code, and the order keeps r4.
+    replace('r5', 'r4', '0.4', '66500.00');
+    const belowFilled = await sell.report(...CXL_TAGS);
+    expect(belowFilled).toMatchObject({ 35: '9', 11: 'r5', 41: 'r4', 39: '1', 102: '99', 434: '2' });
+    expect(belowFilled[58]).toMatch(/^\d{4} AMEND_QUANTITY_NOT_ABOVE_FILLED: /);
+
+    sell.send('H', [[11, 'r4'], [54, '2'], [55, 'BTC-USD'], [790, 'status-1']]);
+    expect(await sell.report(...ER_TAGS, 790)).toMatchObject({ 35: '8', 37: placed[37], 11: 'r4', 150: 'I', 39: '1', 38: '1.0000', 44: '66500.00', 151: '0.5000', 14: '0.5000', 6: '66500.00', 790: 'status-1' });
+    sell.send('H', [[37, placed[37] ?? ''], [11, 'unknown-clordid'], [54, '2'], [55, 'BTC-USD']]);
+    expect(await sell.report(...ER_TAGS)).toMatchObject({ 35: '8', 37: placed[37], 11: 'r4', 150: 'I', 39: '1' });
+    sell.send('H', [[11, 'never-sent'], [54, '2'], [55, 'BTC-USD']]);
+    const unknown = await sell.report(...ER_TAGS);
+    expect(unknown).toMatchObject({ 35: '8', 37: 'NONE', 11: 'never-sent', 150: 'I', 39: '8', 103: '5' });
+    expect(unknown[58]).toMatch(/^3001 UNKNOWN_ORDER: /);
+
+    // Cancel by the current ClOrdID; afterwards a replace is too late (102=0).
+    sell.send('F', [[11, 'r4-cancel'], [41, 'r4'], [54, '2'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
+    expect(await sell.report(...ER_TAGS)).toMatchObject({ 11: 'r4-cancel', 41: 'r4', 150: '4', 39: '4', 151: '0.0000', 14: '0.5000' });
+    replace('r6', 'r4-cancel', '1', '66000.00');
+    expect(await sell.report(...CXL_TAGS)).toMatchObject({ 35: '9', 11: 'r6', 102: '0', 434: '2', 39: '4' });
+  });
+
+  it('reports a fill that happened while its session was away across a server restart, from the session store on ResendRequest', async () => {
+    const { server, gateway, seller, buyer, dataDir } = await setup();
+    const sell = await Session.logon(gateway.port, 'SELLDESK', seller);
+    sell.order('k1', '2', '1', '67000.00');
+    const placed = await sell.report(...ER_TAGS);
+    expect(placed).toMatchObject({ 11: 'k1', 150: '0' });
+    // Sequence numbers so far: ours 1 (Logon) and 2 (D); the server's 1 (Logon) and 2 (the report).
+    sell.client.close();
+    await server.stop();
+
+    const again = await startServer({ dataDir, config: CONFIG, say: () => undefined });
+    cleanups.push(() => again.stop());
+    const fix = again.fix;
+    if (fix === undefined) throw new Error('no FIX gateway after the restart');
+    expect(fix.application.trackedOrders).toBe(1);
+    const rest = new RestClient(again.url, buyer);
+    expect((await rest.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', type: 'limit', price: '67000.00', quantity: '0.4', timeInForce: 'IOC' })).status).toBe(201);
+
+    const back = await Session.logon(fix.port, 'SELLDESK', seller, [], 3);
+    // The fill report took the server's seq 3 while we were away, so its Logon is 4: a gap.
+    expect(back.logonReply?.get(34)).toBe('4');
+    back.send('2', [
+      [7, 3],
+      [16, 0],
+    ]);
+    const resent = await back.report(...ER_TAGS, 43);
+    expect(resent).toMatchObject({ 35: '8', 43: 'Y', 37: placed[37], 11: 'k1', 150: 'F', 39: '1', 32: '0.4000', 151: '0.6000', 14: '0.4000', 6: '67000.00' });
+
+    // The server's Logon (4) was an admin message: it is gap-filled, not resent.
+    expect(await back.report(36, 123)).toMatchObject({ 35: '4', 36: '5', 123: 'Y' });
+    // Tracking resumed: a cancel by the ClOrdID from before the restart.
+    back.send('F', [[11, 'k1-cancel'], [41, 'k1'], [54, '2'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
+    expect(await back.report(...ER_TAGS)).toMatchObject({ 11: 'k1-cancel', 41: 'k1', 150: '4', 39: '4', 14: '0.4000', 6: '67000.00' });
   });
 
   it('computes AvgPx exactly when it terminates', () => {
