@@ -208,7 +208,7 @@ async function roundTrips(options: BenchOptions): Promise<Record<string, unknown
   const samples = options.quick ? 5_000 : 50_000;
   const warmup = options.quick ? 1_000 : 5_000;
   log('venue (durability write, FIX gateway on) in a child process');
-  const venue = await spawnVenue({ ...benchConfig('write'), fix: { port: 0, senderCompId: 'KAPITA' } });
+  const venue = await spawnVenue({ ...benchConfig('write'), fix: { port: 0, senderCompId: 'KAPITA', sessions: [] } });
   try {
     if (venue.fixPort === undefined) throw new Error('the venue started no FIX gateway');
     await seedLiquidity(venue.url, venue.admin, [BTC_USD]);

@@ -168,7 +168,7 @@ export class FixAcceptor {
       if (profile.kind !== 'fixed') continue;
       const key = fixedSessionKey(profile);
       if (this.sessionsByKey.has(key)) throw new FixError(FixErrorCode.CONFIG_INVALID, `two profiles for ${key}`);
-      this.sessionsByKey.set(key, this.createSession(key, profile, profile.senderCompId, profile.targetCompId, undefined));
+      this.sessionsByKey.set(key, this.createSession(key, profile, profile.senderCompId, profile.targetCompId, profile.account));
     }
     const onSocket = (socket: Socket): void => this.accept(socket);
     this.server = options.tls === undefined ? createTcpServer(onSocket) : createTlsServer(options.tls, onSocket);

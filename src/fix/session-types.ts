@@ -46,6 +46,8 @@ export interface FixFixedProfile extends Partial<FixSessionSettings> {
   readonly senderCompId: string;
   /** Theirs: the SenderCompID (49) they send. */
   readonly targetCompId: string;
+  /** The account the session trades for: a Logon authenticated for another account is refused. */
+  readonly account?: string;
 }
 
 /**

@@ -35,12 +35,13 @@ import { type DictionaryPaths, loadFixDictionary } from '../fix/dictionary.js';
 import { signedLogonAuthenticator } from '../fix/logon-auth.js';
 import { BusinessRejectReason } from '../fix/reasons.js';
 import { addKapitaLogonFields } from '../fix/session.js';
-import type { FixApplication, FixDisconnectInfo, FixEventListener, FixSessionHandle } from '../fix/session-types.js';
+import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixDisconnectInfo, type FixEventListener, type FixProfile, type FixSessionHandle } from '../fix/session-types.js';
 import { formatUtcTimestamp } from '../fix/utc-time.js';
 import type { KeyStore, Principal } from './auth.js';
 import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
 import type { History } from './history.js';
+import type { FixCounterparty } from './venue-config.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import type { Trading } from './ws.js';
 
@@ -802,6 +803,8 @@ export interface FixGatewayOptions {
   readonly onEvent?: FixEventListener;
   /** The CompID clients address (56); default KAPITA. */
   readonly senderCompId?: string;
+  /** Counterparties with a reserved SenderCompID, account and settings of their own. */
+  readonly counterparties?: readonly FixCounterparty[];
   /** Order state the gateway had to correct from the venue at start (a crash lost its log's tail). */
   readonly warn?: (text: string) => void;
 }
@@ -871,7 +874,20 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.tls === undefined ? {} : { tls: options.tls }),
     dictionary,
-    profiles: [{ kind: 'dynamic', ...(options.senderCompId === undefined ? {} : { senderCompId: options.senderCompId }) }],
+    profiles: [
+      { kind: 'dynamic', ...(options.senderCompId === undefined ? {} : { senderCompId: options.senderCompId }) },
+      ...(options.counterparties ?? []).map(
+        (c): FixProfile => ({
+          kind: 'fixed',
+          senderCompId: options.senderCompId ?? DEFAULT_DYNAMIC_COMP_ID,
+          targetCompId: c.senderCompId,
+          account: String(c.account),
+          resetOnLogon: c.resetOnLogon,
+          cancelOnDisconnectDefault: c.cancelOnDisconnect,
+          maxHeartBtIntSec: c.maxHeartBtIntSec,
+        }),
+      ),
+    ],
     authenticate: async (request) => {
       const key = request.username === undefined ? undefined : options.keys.get(request.username);
       if (key !== undefined && !options.keys.allows(key, request.remoteAddress)) return { ok: false, reason: 'Address not allowed for this key' };

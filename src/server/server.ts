@@ -620,6 +620,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           port: fixConfig.port,
           host: config.server.host,
           senderCompId: fixConfig.senderCompId,
+          counterparties: fixConfig.sessions,
           ...(tls === undefined ? {} : { tls: { ...tlsServerOptions(tls), handshakeTimeout: limits.handshakeTimeoutMs } }),
           storeDir: join(dataDir, 'fix'),
           dictionary: defaultDictionaryPaths(),

@@ -49,6 +49,24 @@ export interface FixSettings {
   readonly port: number;
   /** Our CompID: clients send it as TargetCompID (56). */
   readonly senderCompId: string;
+  /**
+   * Counterparties known in advance: their SenderCompID is reserved for one account, with
+   * settings of its own. Any other SenderCompID may still log on for any account (dynamic).
+   */
+  readonly sessions: readonly FixCounterparty[];
+}
+
+export interface FixCounterparty {
+  /** The counterparty's SenderCompID (49). */
+  readonly senderCompId: string;
+  /** The account its API key must belong to. */
+  readonly account: number;
+  /** Both sequence numbers back to 1 at every Logon (no resend across connections). */
+  readonly resetOnLogon: boolean;
+  /** Cancel the session's open orders when it drops without a Logout, unless the Logon says (8013). */
+  readonly cancelOnDisconnect: boolean;
+  /** Largest HeartBtInt (108) it may ask for, in seconds. */
+  readonly maxHeartBtIntSec: number;
 }
 
 export class VenueConfigError extends Error {
@@ -123,7 +141,7 @@ export const DEFAULT_CONFIG: VenueConfig = {
     sessionHours: 12,
     signingKeyRotationHours: 24,
   },
-  fix: { port: 9878, senderCompId: 'KAPITA' },
+  fix: { port: 9878, senderCompId: 'KAPITA', sessions: [] },
 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -268,10 +286,36 @@ function parseFix(input: unknown): FixSettings | null {
   if (input === undefined) return DEFAULT_CONFIG.fix;
   if (input === null) return null;
   if (!isRecord(input)) throw new VenueConfigError('fix', 'must be null (no FIX gateway) or an object with port and senderCompId');
-  known(input, 'fix', ['port', 'senderCompId']);
-  const base = DEFAULT_CONFIG.fix ?? { port: 9878, senderCompId: 'KAPITA' };
+  known(input, 'fix', ['port', 'senderCompId', 'sessions']);
+  const base = DEFAULT_CONFIG.fix ?? { port: 9878, senderCompId: 'KAPITA', sessions: [] };
   const port = input['port'] === undefined ? base.port : integer(input['port'], 'fix.port', 0, 65_535);
   const senderCompId = input['senderCompId'] ?? base.senderCompId;
-  if (typeof senderCompId !== 'string' || !/^[A-Za-z0-9._-]{1,32}$/.test(senderCompId)) throw new VenueConfigError('fix.senderCompId', 'must be 1 to 32 letters, digits, dots, dashes or underscores');
-  return { port, senderCompId };
+  if (typeof senderCompId !== 'string' || !COMP_ID.test(senderCompId)) throw new VenueConfigError('fix.senderCompId', 'must be 1 to 32 letters, digits, dots, dashes or underscores');
+  const rawSessions = input['sessions'] ?? [];
+  if (!Array.isArray(rawSessions)) throw new VenueConfigError('fix.sessions', 'must be a list of {senderCompId, account, resetOnLogon?, cancelOnDisconnect?, maxHeartBtIntSec?}');
+  const seen = new Set<string>();
+  const sessions = rawSessions.map((raw: unknown, i): FixCounterparty => {
+    const where = `fix.sessions[${i}]`;
+    if (!isRecord(raw)) throw new VenueConfigError(where, 'must be an object with senderCompId and account');
+    known(raw, where, ['senderCompId', 'account', 'resetOnLogon', 'cancelOnDisconnect', 'maxHeartBtIntSec']);
+    const theirs = raw['senderCompId'];
+    if (typeof theirs !== 'string' || !COMP_ID.test(theirs)) throw new VenueConfigError(`${where}.senderCompId`, 'must be 1 to 32 letters, digits, dots, dashes or underscores');
+    if (seen.has(theirs)) throw new VenueConfigError(`${where}.senderCompId`, `${theirs} is configured twice`);
+    seen.add(theirs);
+    const flag = (name: string): boolean => {
+      const value = raw[name] ?? false;
+      if (typeof value !== 'boolean') throw new VenueConfigError(`${where}.${name}`, 'must be true or false');
+      return value;
+    };
+    return {
+      senderCompId: theirs,
+      account: integer(raw['account'], `${where}.account`, 1, 4_294_967_295),
+      resetOnLogon: flag('resetOnLogon'),
+      cancelOnDisconnect: flag('cancelOnDisconnect'),
+      maxHeartBtIntSec: raw['maxHeartBtIntSec'] === undefined ? 3_600 : integer(raw['maxHeartBtIntSec'], `${where}.maxHeartBtIntSec`, 1, 86_400),
+    };
+  });
+  return { port, senderCompId, sessions };
 }
+
+const COMP_ID = /^[A-Za-z0-9._-]{1,32}$/;

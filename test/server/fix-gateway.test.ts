@@ -22,7 +22,7 @@ const DICTIONARY = defaultDictionaryPaths();
 const dictionary = loadFixDictionary(DICTIONARY);
 addKapitaLogonFields(dictionary);
 const encoder = new FixEncoder(65_536, dictionary.codecTables);
-const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, fix: { port: 0, senderCompId: 'KAPITA' } };
+const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, fix: { port: 0, senderCompId: 'KAPITA', sessions: [] } };
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -36,12 +36,12 @@ interface Account {
   readonly rest: RestClient;
 }
 
-async function setup(): Promise<{ server: RunningServer; gateway: FixGateway; seller: Account; buyer: Account; dataDir: string }> {
+async function setup(config: VenueConfig = CONFIG): Promise<{ server: RunningServer; gateway: FixGateway; seller: Account; buyer: Account; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kapita-fix-gateway-'));
   cleanups.push(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const server = await startServer({ dataDir, config: CONFIG, say: () => undefined });
+  const server = await startServer({ dataDir, config, say: () => undefined });
   cleanups.push(() => server.stop());
   const admin = new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string });
   const open = async (name: string, deposits: Record<string, string>): Promise<Account> => {
@@ -69,6 +69,13 @@ class Session {
 
   /** Logs on with MsgSeqNum `firstSeq` (1 for a new session, the next one when coming back). */
   static async logon(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1): Promise<Session> {
+    const session = await Session.attempt(port, compId, account, extra, firstSeq);
+    expect(session.logonReply?.msgType).toBe('A');
+    return session;
+  }
+
+  /** Sends a signed Logon and keeps the answer, whatever it is. */
+  static async attempt(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1): Promise<Session> {
     const client = await Client.open(port);
     cleanups.push(() => {
       client.close();
@@ -90,16 +97,14 @@ class Session {
           [95, rawData.length],
           [96, rawData],
           [98, 0],
-          [108, 30],
+          ...(extra.some(([tag]) => tag === 108) ? [] : [[108, 30] as FixField]),
           [553, account.keyId],
           [1137, '9'],
           ...extra,
         ],
       ),
     );
-    const reply = await session.receive();
-    expect(reply.msgType).toBe('A');
-    session.logonReply = reply;
+    session.logonReply = await session.receive();
     return session;
   }
 
@@ -342,6 +347,39 @@ describe('the FIX order-entry gateway', () => {
     // Tracking resumed: a cancel by the ClOrdID from before the restart.
     back.send('F', [[11, 'k1-cancel'], [41, 'k1'], [54, '2'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
     expect(await back.report(...ER_TAGS)).toMatchObject({ 11: 'k1-cancel', 41: 'k1', 150: '4', 39: '4', 14: '0.4000', 6: '67000.00' });
+  });
+
+  it('reserves a configured counterparty CompID for its account, with its own reset and cancel-on-disconnect settings', async () => {
+    const config: VenueConfig = { ...CONFIG, fix: { port: 0, senderCompId: 'KAPITA', sessions: [{ senderCompId: 'SELLER-FIXED', account: 1, resetOnLogon: true, cancelOnDisconnect: true, maxHeartBtIntSec: 60 }] } };
+    const { gateway, seller, buyer } = await setup(config);
+    expect(seller.accountId).toBe(1);
+
+    const intruder = await Session.attempt(gateway.port, 'SELLER-FIXED', buyer);
+    expect(intruder.logonReply?.msgType).toBe('5');
+    expect(intruder.logonReply?.get(58)).toBe('Account does not match the session');
+
+    const first = await Session.logon(gateway.port, 'SELLER-FIXED', seller);
+    first.order('f1', '2', '1', '68000.00');
+    const placed = await first.report(37, 150);
+    expect(placed[150]).toBe('0');
+    // No 8013 on the Logon: the counterparty's configured cancel-on-disconnect applies.
+    first.client.close();
+    const deadline = Date.now() + 5_000;
+    let status = '';
+    while (Date.now() < deadline) {
+      status = ((await seller.rest.call('GET', `/v1/orders/${placed[37] ?? ''}`)).body as { status?: string }).status ?? '';
+      if (status === 'cancelled') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe('cancelled');
+
+    // A HeartBtInt above the counterparty's maximum (60 s) is refused.
+    const slow = await Session.attempt(gateway.port, 'SELLER-FIXED', seller, [[108, 120]]);
+    expect(slow.logonReply?.msgType).toBe('5');
+    expect(slow.logonReply?.get(58)).toBe('HeartBtInt out of range');
+    // resetOnLogon: the next Logon starts again at 1 on both sides.
+    const second = await Session.logon(gateway.port, 'SELLER-FIXED', seller);
+    expect(second.logonReply?.get(34)).toBe('1');
   });
 
   it('computes AvgPx exactly when it terminates', () => {

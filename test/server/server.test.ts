@@ -269,6 +269,12 @@ describe('venue config', () => {
     [{ fix: { port: -1 } }, 'fix.port'],
     [{ fix: { senderCompId: 'two words' } }, 'fix.senderCompId'],
     [{ fix: 'on' }, 'fix'],
+    [{ fix: { sessions: {} } }, 'fix.sessions'],
+    [{ fix: { sessions: [{ senderCompId: 'DESK', account: 0 }] } }, 'fix.sessions[0].account'],
+    [{ fix: { sessions: [{ account: 3 }] } }, 'fix.sessions[0].senderCompId'],
+    [{ fix: { sessions: [{ senderCompId: 'DESK', account: 3 }, { senderCompId: 'DESK', account: 4 }] } }, 'fix.sessions[1].senderCompId'],
+    [{ fix: { sessions: [{ senderCompId: 'DESK', account: 3, resetOnLogon: 'yes' }] } }, 'fix.sessions[0].resetOnLogon'],
+    [{ fix: { sessions: [{ senderCompId: 'DESK', account: 3, password: 'x' }] } }, 'fix.sessions[0].password'],
   ])('names the bad field: %j', (raw, field) => {
     expect(() => parseVenueConfig(raw)).toThrow(VenueConfigError);
     try {
@@ -280,5 +286,11 @@ describe('venue config', () => {
 
   it('accepts the embedded default', () => {
     expect(parseVenueConfig(DEFAULT_CONFIG)).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('fills in the unset settings of a FIX counterparty', () => {
+    expect(parseVenueConfig({ fix: { sessions: [{ senderCompId: 'DESK', account: 3, cancelOnDisconnect: true }] } }).fix?.sessions).toEqual([
+      { senderCompId: 'DESK', account: 3, resetOnLogon: false, cancelOnDisconnect: true, maxHeartBtIntSec: 3600 },
+    ]);
   });
 });
