@@ -42,6 +42,7 @@ import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
 import type { History } from './history.js';
 import type { FixCounterparty } from './venue-config.js';
+import { fillFee } from './views.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import type { Trading } from './ws.js';
 
@@ -58,6 +59,8 @@ export interface FixVenuePort {
   onDurable(listener: (outcome: CommandOutcome) => void): void;
   /** The order as the venue's replica holds it now, if it is open (resting or a pending stop). */
   openOrder(instrument: Instrument, orderId: number): OrderView | undefined;
+  /** The fee of one side of a fill under the venue's current rules, as a decimal and its asset. */
+  fee(instrument: Instrument, priceTicks: number, lots: number, maker: boolean): { fee: string; asset: string };
 }
 
 /** One engine event copied out of the replica's (reused) buffer; TRADE split into its two sides. */
@@ -68,6 +71,8 @@ interface OrderEvent {
   readonly timeMs: number;
   /** TRADE only: which side of the trade this copy is for. */
   readonly maker: boolean;
+  /** TRADE only: that side's fee, computed when the command completed (the rules may change later). */
+  readonly fee: { fee: string; asset: string } | undefined;
 }
 
 interface OrderState {
@@ -188,6 +193,7 @@ function recordOf(order: OrderState): FixOrderRecord {
 /** The FIX order-entry application: one instance serves every session of an acceptor. */
 export class FixOrderApplication implements FixApplication {
   private readonly bySymbol: ReadonlyMap<string, Instrument>;
+  private readonly byId: ReadonlyMap<number, Instrument>;
   /** Logged-on (or last logged-on) handle per session key. */
   private readonly handles = new Map<string, FixSessionHandle>();
   private readonly orders = new Map<number, OrderState>();
@@ -206,6 +212,7 @@ export class FixOrderApplication implements FixApplication {
 
   constructor(private readonly options: FixOrderApplicationOptions) {
     this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
+    this.byId = new Map(options.instruments.map((i) => [i.id, i]));
     this.maxClOrdIds = options.maxRememberedClOrdIds ?? 100_000;
     this.runId = options.now();
     if (options.orderLog !== undefined) {
@@ -291,6 +298,11 @@ export class FixOrderApplication implements FixApplication {
     const tif = tifTag === undefined ? undefined : TIFS[tifTag];
     if (tifTag !== undefined && tif === undefined) {
       reject(ResultCode.INVALID_TIME_IN_FORCE, `TimeInForce (59) ${tifTag} is not supported`);
+      return;
+    }
+    if (message.get(38) === undefined) {
+      // The venue sizes every order in lots; a market buy's CashOrderQty (152) caps what it may spend.
+      reject(ResultCode.QUANTITY_OUT_OF_BOUNDS, `OrderQty (38) is required${message.get(152) === undefined ? '' : '; CashOrderQty (152) caps the notional of a market buy but does not size it'}`);
       return;
     }
     const key = `${account}\x01${clOrdId}`;
@@ -624,7 +636,12 @@ export class FixOrderApplication implements FixApplication {
   private copy(events: CommandOutcome['engine']['events'], i: number, seq: number, timeMs: number, maker: boolean): OrderEvent {
     const fields: number[] = [];
     for (let k = 0; k < EVENT_WIDTH; k++) fields.push(events.field(i, k));
-    return { fields, seq, index: i, timeMs, maker };
+    let fee: OrderEvent['fee'];
+    if (fields[0] === EventType.TRADE) {
+      const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
+      if (instrument !== undefined) fee = this.options.port.fee(instrument, events.field(i, Field.TRADE_PRICE), events.field(i, Field.TRADE_QUANTITY), maker);
+    }
+    return { fields, seq, index: i, timeMs, maker, fee };
   }
 
   private route(orderId: number, account: string, copy: () => OrderEvent): void {
@@ -670,6 +687,10 @@ export class FixOrderApplication implements FixApplication {
         order.status = order.leavesLots === 0 ? '2' : '1';
         if (order.status === '2') order.closed = true;
         extra.push([31, ticksToPrice(instrument, ticks)], [32, lotsToQuantity(instrument, lots)]);
+        // LastLiquidityInd: 1 added liquidity (maker), 2 removed it (taker); the fill's fee as an
+        // absolute Commission (13=3) in its asset (negative: a maker rebate).
+        extra.push([851, event.maker ? '1' : '2']);
+        if (event.fee !== undefined) extra.push([12, event.fee.fee], [13, '3'], [479, event.fee.asset]);
         break;
       }
       case EventType.DONE: {
@@ -839,6 +860,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     amendOrder: (session, orderId, body) => Promise.resolve().then(() => options.trading.amendOrder(principalOf(session), orderId, body)),
     cancelAll: (session, symbol) => Promise.resolve().then(() => options.trading.cancelAll(principalOf(session), symbol)),
     openOrder: (instrument, orderId) => options.venue.replica.book(instrument.id).order(orderId),
+    fee: (instrument, priceTicks, lots, maker) => fillFee(options.venue.replica, instrument, priceTicks, lots, maker),
     onDurable: (listener) => {
       options.venue.listen((outcome) => {
         listener(outcome);

@@ -48,8 +48,8 @@ export interface OrderResponse {
   fills: FillView[];
 }
 
-/** Fee of one side of a trade, in quote asset units (the gate's own rule). */
-function fillFee(engine: Engine, instrument: Instrument, priceTicks: number, lots: number, maker: boolean): { fee: string; asset: string } {
+/** Fee of one side of a trade, in quote asset units (the gate's own rule); negative is a rebate. */
+export function fillFee(engine: Engine, instrument: Instrument, priceTicks: number, lots: number, maker: boolean): { fee: string; asset: string } {
   const r = engine.risk?.tables.instruments.find((x) => x.instrument.id === instrument.id);
   const quote = engine.risk?.tables.assets.find((a) => a.name === instrument.quoteAsset);
   if (r === undefined || quote === undefined) return { fee: '0', asset: instrument.quoteAsset };

@@ -147,7 +147,7 @@ class Session {
   }
 }
 
-const ER_TAGS = [37, 11, 41, 17, 150, 39, 55, 54, 38, 44, 31, 32, 151, 14, 6, 60, 58, 103];
+const ER_TAGS = [37, 11, 41, 17, 150, 39, 55, 54, 38, 44, 31, 32, 151, 14, 6, 60, 58, 103, 851, 12, 13, 479];
 
 describe('the FIX order-entry gateway', () => {
   it('crosses a resting sell with a buy from another session and reports each side with its CumQty, LeavesQty and AvgPx', async () => {
@@ -177,6 +177,12 @@ describe('the FIX order-entry gateway', () => {
     const makerFill2 = await sell.report(...ER_TAGS);
     expect(makerFill2).toMatchObject({ 11: 's2', 150: 'F', 39: '2', 31: '65001.00', 32: '0.5000', 151: '0.0000', 14: '0.5000', 6: '65001.00' });
     expect(makerFill1[17]).not.toBe(fill1[17]);
+    // Liquidity and fees (BTC-USD: maker 1 bp, taker 5 bp): 65,000 × 1 → 6.5 and 32.5 USD.
+    expect(fill1).toMatchObject({ 851: '2', 13: '3', 479: 'USD' });
+    expect(Number(fill1[12])).toBe(32.5);
+    expect(makerFill1).toMatchObject({ 851: '1', 13: '3', 479: 'USD' });
+    expect(Number(makerFill1[12])).toBe(6.5);
+    expect(newBuy[851]).toBeUndefined();
 
     // The rest of the buy (0.5) rests; cancel it by OrigClOrdID.
     buy.send('F', [[11, 'b1-cancel'], [41, 'b1'], [54, '1'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
@@ -200,6 +206,12 @@ describe('the FIX order-entry gateway', () => {
     const reject = await sell.report(...ER_TAGS);
     expect(reject).toMatchObject({ 35: '8', 11: 'bad', 150: '8', 39: '8', 103: '99', 151: '0', 14: '0', 55: 'BTC-USD', 54: '2' });
     expect(reject[58]).toMatch(/^1007 PRICE_NOT_ON_TICK: /);
+
+    // A market buy sized by CashOrderQty alone: the venue sizes orders in lots, so 38 is required.
+    sell.send('D', [[11, 'cash'], [40, '1'], [54, '1'], [55, 'BTC-USD'], [152, '1000'], [60, formatUtcTimestamp(Date.now())]]);
+    const cash = await sell.report(...ER_TAGS);
+    expect(cash).toMatchObject({ 35: '8', 11: 'cash', 150: '8', 39: '8' });
+    expect(cash[58]).toMatch(/^1006 QUANTITY_OUT_OF_BOUNDS: OrderQty \(38\) is required; CashOrderQty \(152\) caps/);
 
     // A ClOrdID may be reused after a reject (nothing was placed) but not after an accepted order.
     sell.order('bad', '2', '1', '65000.00');
