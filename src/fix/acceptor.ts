@@ -98,6 +98,7 @@ class Connection implements FixTransport {
   /** Frames received while a dynamic Logon is being authenticated. */
   pending: FixMessage[] | null = null;
   private ended = false;
+  private corked = false;
 
   constructor(
     readonly socket: Socket,
@@ -128,6 +129,16 @@ class Connection implements FixTransport {
       this.session?.disconnect();
       this.close();
       return;
+    }
+    // The reports of one command are sent in one turn of the event loop: corked until the end of
+    // the turn, they leave in one TCP segment (one wakeup for the reader) instead of one each.
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
     }
     this.socket.write(bytes);
   }

@@ -4,7 +4,9 @@
 //
 // On disk, per session, in the directory the embedding gives:
 //   <key>.seqnums   "SSSSSSSSSS TTTTTTTTTT\n" — next sender and target seq, rewritten in place at
-//                   offset 0 (22 bytes, one write; never torn on a real file system)
+//                   offset 0 (22 bytes, one write; never torn on a real file system). The sender
+//                   seq that follows a stored message is not rewritten: at open, the next sender
+//                   seq is the larger of the record's and the last stored message's + 1.
 //   <key>.messages  the sent messages, appended exactly as sent. Each is a FIX frame with its own
 //                   BodyLength and CheckSum, so reading back needs no framing of our own, and a
 //                   torn last append is recognised and cut off.
@@ -138,6 +140,8 @@ export class FileFixStore extends MemoryFixStore {
   private seqnumFd: number;
   private messagesFd: number;
   private messagesInFile = 0;
+  /** The seq of the last message appended to the messages file (0: none). */
+  private lastSavedSeq = 0;
   private readonly fsync: boolean;
 
   constructor(dir: string, sessionKey: string, options: FileStoreOptions = {}) {
@@ -161,6 +165,11 @@ export class FileFixStore extends MemoryFixStore {
       const { frames, goodBytes } = readFrames(bytes);
       for (const [seq, frame] of frames) super.save(seq, Buffer.from(frame));
       this.messagesInFile = frames.length;
+      // The record is not rewritten after each save (see setNextSenderSeq): the last message stored
+      // says how far the sender got.
+      const last = frames.at(-1);
+      if (last !== undefined) this.sender = Math.max(this.sender, last[0] + 1);
+      this.lastSavedSeq = last?.[0] ?? 0;
       if (goodBytes < bytes.length) writeFileSync(this.messagesPath, bytes.subarray(0, goodBytes));
     }
     this.seqnumFd = openSync(this.seqnumPath, existsSync(this.seqnumPath) ? 'r+' : 'w+');
@@ -168,9 +177,13 @@ export class FileFixStore extends MemoryFixStore {
     this.writeSeqnums();
   }
 
+  /**
+   * After a save of seq − 1 the messages file already records this (it is read back at open), so
+   * the usual step costs one write per message sent instead of two. Any other change is written.
+   */
   override setNextSenderSeq(seq: number): void {
     super.setNextSenderSeq(seq);
-    this.writeSeqnums();
+    if (seq !== this.lastSavedSeq + 1) this.writeSeqnums();
   }
 
   override setNextTargetSeq(seq: number): void {
@@ -181,6 +194,7 @@ export class FileFixStore extends MemoryFixStore {
   override save(seq: number, message: Buffer): void {
     super.save(seq, message);
     writeSync(this.messagesFd, message);
+    this.lastSavedSeq = seq;
     if (this.fsync) fdatasyncSync(this.messagesFd);
     this.messagesInFile++;
     if (this.messagesInFile > 4 * this.maxMessages) this.compact();
@@ -190,6 +204,7 @@ export class FileFixStore extends MemoryFixStore {
     super.reset();
     ftruncateSync(this.messagesFd, 0);
     this.messagesInFile = 0;
+    this.lastSavedSeq = 0;
     this.writeSeqnums();
   }
 

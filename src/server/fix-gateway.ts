@@ -209,6 +209,9 @@ export class FixOrderApplication implements FixApplication {
   private readonly runId: number;
   private readonly maxClOrdIds: number;
   private readonly log: FixOrderLog | undefined;
+  /** Reports built by apply() and the orders they changed, until flush() logs and sends them. */
+  private readonly outbox: { order: OrderState; body: FixField[] }[] = [];
+  private readonly changed = new Set<OrderState>();
 
   constructor(private readonly options: FixOrderApplicationOptions) {
     this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
@@ -374,6 +377,7 @@ export class FixOrderApplication implements FixApplication {
       };
       this.orders.set(orderId, order);
       for (const event of events) this.apply(order, event);
+      this.flush();
     } finally {
       const left = (this.inFlight.get(account) ?? 1) - 1;
       if (left <= 0) {
@@ -513,7 +517,7 @@ export class FixOrderApplication implements FixApplication {
     const requestId = message.get(790);
     const extra: FixField[] = requestId === undefined ? [] : [[790, requestId]];
     if (order !== undefined) {
-      this.sendReport(order, this.localExecId('I'), 'I', order.clOrdId, undefined, this.options.now(), extra, session);
+      session.send('8', this.reportBody(order, this.localExecId('I'), 'I', order.clOrdId, undefined, this.options.now(), extra));
       return;
     }
     const body: FixField[] = [
@@ -631,6 +635,7 @@ export class FixOrderApplication implements FixApplication {
         this.route(events.field(i, Field.ORDER_ID), String(events.field(i, Field.ACCOUNT)), () => this.copy(events, i, outcome.seq, timeMs, false));
       }
     }
+    this.flush();
   }
 
   private copy(events: CommandOutcome['engine']['events'], i: number, seq: number, timeMs: number, maker: boolean): OrderEvent {
@@ -735,10 +740,23 @@ export class FixOrderApplication implements FixApplication {
         return;
     }
     if (order.closed) order.pending = undefined;
-    // The log first: it is never behind what the counterparty was told.
-    this.log?.append(recordOf(order), () => this.liveRecords(), this.orders.size + this.closedOrders.size);
-    this.sendReport(order, execId, execType, clOrdId, origClOrdId, event.timeMs, extra);
+    // The body now, from the state this event left; sent by flush() with the command's other reports.
+    this.changed.add(order);
+    this.outbox.push({ order, body: this.reportBody(order, execId, execType, clOrdId, origClOrdId, event.timeMs, extra) });
     if (order.closed) this.forget(order);
+  }
+
+  /**
+   * Sends the reports of the events applied since the last flush. Each changed order's state is
+   * logged first, once however many events changed it (a market order's New and Fill cost one
+   * write), so the log is never behind what a counterparty was told.
+   */
+  private flush(): void {
+    if (this.outbox.length === 0) return;
+    for (const order of this.changed) this.log?.append(recordOf(order), () => this.liveRecords(), this.orders.size + this.closedOrders.size);
+    this.changed.clear();
+    const outbox = this.outbox.splice(0);
+    for (const { order, body } of outbox) this.handleOf(order)?.send('8', body);
   }
 
   private *liveRecords(): Iterable<FixOrderRecord> {
@@ -756,9 +774,7 @@ export class FixOrderApplication implements FixApplication {
     return handle;
   }
 
-  private sendReport(order: OrderState, execId: string, execType: string, clOrdId: string, origClOrdId: string | undefined, timeMs: number, extra: FixField[], to?: FixSessionHandle): void {
-    const handle = to ?? this.handleOf(order);
-    if (handle === undefined) return;
+  private reportBody(order: OrderState, execId: string, execType: string, clOrdId: string, origClOrdId: string | undefined, timeMs: number, extra: FixField[]): FixField[] {
     const instrument = order.instrument;
     const body: FixField[] = [
       [37, String(order.orderId)],
@@ -772,7 +788,7 @@ export class FixOrderApplication implements FixApplication {
     for (const field of extra) if (field[0] !== 58) body.push(field);
     body.push([151, lotsToQuantity(instrument, order.leavesLots)], [14, lotsToQuantity(instrument, order.cumLots)], [6, averagePrice(instrument, order.notional, order.cumLots)], [60, formatUtcTimestamp(timeMs)]);
     if (text !== undefined) body.push(text);
-    handle.send('8', body);
+    return body;
   }
 
   private sendReject(session: FixSessionHandle, order: { clOrdId: string; symbol: string; side: string; quantity: string | undefined; price: string | undefined }, code: number, text: string | undefined): void {

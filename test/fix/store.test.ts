@@ -44,6 +44,28 @@ describe('FIX session stores', () => {
     expect(storeFileName('a:b/c')).toBe('a_3ab_2fc');
   });
 
+  it('recovers the next sender seq from the last stored message, and from the record after a jump', () => {
+    const dir = tempDir();
+    const key = 'FIXT.1.1:KAPITA:7:D';
+    const store = new FileFixStore(dir, key);
+    // The session's usual step: save seq n, then next sender seq n + 1 (the record is not rewritten).
+    for (let seq = 1; seq <= 3; seq++) {
+      store.save(seq, message(seq));
+      store.setNextSenderSeq(seq + 1);
+    }
+    const record = readFileSync(join(dir, `${storeFileName(key)}.seqnums`), 'latin1');
+    expect(record).toBe('0000000001 0000000001\n');
+    store.close();
+    const reopened = new FileFixStore(dir, key);
+    expect(reopened.nextSenderSeq).toBe(4);
+    // A jump that no stored message explains (a gap fill sent with its own seq) is written.
+    reopened.setNextSenderSeq(10);
+    reopened.close();
+    const again = new FileFixStore(dir, key);
+    expect(again.nextSenderSeq).toBe(10);
+    again.close();
+  });
+
   it('cuts off a torn last append', () => {
     const dir = tempDir();
     const store = new FileFixStore(dir, 's');
