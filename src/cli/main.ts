@@ -48,7 +48,8 @@ program
   .option('--config <file>', 'venue config (JSON, see docs/server.md); default: the embedded one')
   .option('--data <dir>', 'data directory (journal, snapshots, keys)', './data')
   .option('--port <port>', 'listen on this port instead of the config\'s')
-  .action(async (options: { config?: string; data: string; port?: string }) => {
+  .option('--fix-port <port>', 'run the FIX gateway on this port instead of the config\'s ("off": none)')
+  .action(async (options: { config?: string; data: string; port?: string; fixPort?: string }) => {
     let config = DEFAULT_CONFIG;
     try {
       if (options.config !== undefined) config = parseVenueConfig(JSON.parse(readFileSync(options.config, 'utf8')));
@@ -57,6 +58,8 @@ program
       process.exit(2);
     }
     if (options.port !== undefined) config = { ...config, server: { ...config.server, port: count('--port', options.port) } };
+    if (options.fixPort === 'off') config = { ...config, fix: null };
+    else if (options.fixPort !== undefined) config = { ...config, fix: { ...(config.fix ?? { senderCompId: 'KAPITA', sessions: [] }), port: count('--fix-port', options.fixPort) } };
     const server = await startServer({ dataDir: options.data, config, log: true, say: (line) => { io.out(line); } });
     const stop = (signal: string): void => {
       io.out(`${signal}: stopping (drain, flush the journal, final snapshot)`);
