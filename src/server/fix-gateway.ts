@@ -106,7 +106,10 @@ export interface FixOrderApplicationOptions {
   readonly now: () => number;
   /** Most (account, ClOrdID) pairs remembered to refuse a reused ClOrdID. */
   readonly maxRememberedClOrdIds?: number;
-  /** Answers SecurityListRequest (x) and MarketDataRequest (V); without it they are refused as unsupported. */
+  /**
+   * Answers SecurityListRequest (x) and MarketDataRequest (V); without it they are refused as
+   * unsupported. Its observe() is the embedder's to call, after this application's (see startFixGateway).
+   */
   readonly marketData?: FixMarketData;
   /** Where order state survives a restart; without it, orders are tracked in memory only. */
   readonly orderLog?: { readonly path: string; readonly fsync: boolean };
@@ -223,10 +226,8 @@ export class FixOrderApplication implements FixApplication {
       this.log = log;
       this.restore(records);
     }
-    // Execution reports first, then market data: a session's order traffic never waits behind it.
     options.port.onDurable((outcome) => {
       this.observe(outcome);
-      options.marketData?.observe(outcome);
     });
   }
 
@@ -883,7 +884,13 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
       });
     },
   };
-  const marketData = new FixMarketData({ venue: options.venue, instruments: options.instruments, history: options.history, now: options.now });
+  const marketData = new FixMarketData({
+    venue: options.venue,
+    instruments: options.instruments,
+    history: options.history,
+    now: options.now,
+    ...(options.limits?.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.limits.maxMessageBytes }),
+  });
   // The acceptor needs the application and the application reopens the acceptor's sessions after a
   // restart: the reference is filled in once the acceptor has started, before any traffic.
   const started: { acceptor?: FixAcceptor } = {};
@@ -898,6 +905,12 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
       return session?.key === key ? session : undefined;
     },
     ...(options.warn === undefined ? {} : { warn: options.warn }),
+  });
+  // Market data listens after the application (listeners run in order): a command's execution
+  // reports leave before its market data, so order traffic never waits behind it; and a listener
+  // of its own, so a failure in one never makes the other miss a command.
+  options.venue.listen((outcome) => {
+    marketData.observe(outcome);
   });
   const signed = signedLogonAuthenticator({
     now: options.now,

@@ -2,150 +2,17 @@
 // the signed Logon against the server's API keys, and orders that cross between two FIX sessions.
 // The gateway is the server's own (startServer's `fix` option): orders reach the same in-process
 // trading functions as REST and WebSocket.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FixEncoder, parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
-import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
-import { signLogon } from '../../src/fix/logon-auth.js';
-import { addKapitaLogonFields } from '../../src/fix/session.js';
+import type { FixField } from '../../src/fix/codec.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
 import { defineInstrument } from '../../src/domain/instrument.js';
 import { RestClient } from '../../src/server/client.js';
-import { averagePrice, type FixGateway } from '../../src/server/fix-gateway.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
-import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
-import { Client } from '../fix/script-runner.js';
+import { averagePrice } from '../../src/server/fix-gateway.js';
+import { startServer } from '../../src/server/server.js';
+import type { VenueConfig } from '../../src/server/venue-config.js';
+import { closeFixVenues, CONFIG, onCleanup, Session, startFixVenue as setup } from '../support/fix-venue.js';
 
-const DICTIONARY = defaultDictionaryPaths();
-const dictionary = loadFixDictionary(DICTIONARY);
-addKapitaLogonFields(dictionary);
-const encoder = new FixEncoder(65_536, dictionary.codecTables);
-const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, fix: { port: 0, senderCompId: 'KAPITA', sessions: [] } };
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-interface Account {
-  readonly accountId: number;
-  readonly keyId: string;
-  readonly secret: string;
-  readonly rest: RestClient;
-}
-
-async function setup(config: VenueConfig = CONFIG): Promise<{ server: RunningServer; gateway: FixGateway; seller: Account; buyer: Account; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kapita-fix-gateway-'));
-  cleanups.push(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const server = await startServer({ dataDir, config, say: () => undefined });
-  cleanups.push(() => server.stop());
-  const admin = new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string });
-  const open = async (name: string, deposits: Record<string, string>): Promise<Account> => {
-    const reply = await admin.call('POST', '/v1/admin/accounts', { name, deposits });
-    expect(reply.status).toBe(201);
-    const body = reply.body as { accountId: number; keyId: string; secret: string };
-    return { ...body, rest: new RestClient(server.url, body) };
-  };
-  const seller = await open('seller', { BTC: '3' });
-  const buyer = await open('buyer', { USD: '500000' });
-  const gateway = server.fix;
-  if (gateway === undefined) throw new Error('the server started no FIX gateway');
-  return { server, gateway, seller, buyer, dataDir };
-}
-
-/** A FIX client session: its own outgoing sequence numbers. */
-class Session {
-  /** The server's Logon answer. */
-  logonReply: FixMessage | undefined;
-  private constructor(
-    readonly client: Client,
-    readonly compId: string,
-    private seq: number,
-  ) {}
-
-  /** Logs on with MsgSeqNum `firstSeq` (1 for a new session, the next one when coming back). */
-  static async logon(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1): Promise<Session> {
-    const session = await Session.attempt(port, compId, account, extra, firstSeq);
-    expect(session.logonReply?.msgType).toBe('A');
-    return session;
-  }
-
-  /** Sends a signed Logon and keeps the answer, whatever it is. */
-  static async attempt(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1): Promise<Session> {
-    const client = await Client.open(port);
-    cleanups.push(() => {
-      client.close();
-    });
-    const session = new Session(client, compId, firstSeq);
-    const sendingTime = formatUtcTimestamp(Date.now());
-    const rawData = signLogon(account.secret, { sendingTime, msgSeqNum: firstSeq, senderCompId: compId, targetCompId: 'KAPITA' });
-    session.client.write(
-      encoder.encode(
-        'FIXT.1.1',
-        'A',
-        [
-          [34, session.seq++],
-          [49, compId],
-          [52, sendingTime],
-          [56, 'KAPITA'],
-        ],
-        [
-          [95, rawData.length],
-          [96, rawData],
-          [98, 0],
-          ...(extra.some(([tag]) => tag === 108) ? [] : [[108, 30] as FixField]),
-          [553, account.keyId],
-          [1137, '9'],
-          ...extra,
-        ],
-      ),
-    );
-    session.logonReply = await session.receive();
-    return session;
-  }
-
-  send(msgType: string, body: FixField[]): void {
-    this.client.write(
-      encoder.encode(
-        'FIXT.1.1',
-        msgType,
-        [
-          [34, this.seq++],
-          [49, this.compId],
-          [52, formatUtcTimestamp(Date.now())],
-          [56, 'KAPITA'],
-        ],
-        body,
-      ),
-    );
-  }
-
-  order(clOrdId: string, side: '1' | '2', quantity: string, price: string, extra: FixField[] = []): void {
-    this.send('D', [[11, clOrdId], [38, quantity], [40, '2'], [44, price], [54, side], [55, 'BTC-USD'], [59, '1'], [60, formatUtcTimestamp(Date.now())], ...extra]);
-  }
-
-  async receive(): Promise<FixMessage> {
-    const text = await this.client.read(5_000);
-    const message = parseMessage(Buffer.from(text, 'latin1'), dictionary.codecTables);
-    if (typeof message === 'number') throw new Error(`expected a message, got ${text}`);
-    return message;
-  }
-
-  /** The next application message (heartbeats skipped), as tag → value for the tags asked. */
-  async report(...tags: number[]): Promise<Record<number, string | undefined>> {
-    for (;;) {
-      const message = await this.receive();
-      if (message.msgType === '0') continue;
-      const fields: Record<number, string | undefined> = { 35: message.msgType };
-      for (const tag of tags) fields[tag] = message.get(tag);
-      return fields;
-    }
-  }
-}
+afterEach(closeFixVenues);
 
 const ER_TAGS = [37, 11, 41, 17, 150, 39, 55, 54, 38, 44, 31, 32, 151, 14, 6, 60, 58, 103, 851, 12, 13, 479];
 
@@ -337,7 +204,7 @@ describe('the FIX order-entry gateway', () => {
     await server.stop();
 
     const again = await startServer({ dataDir, config: CONFIG, say: () => undefined });
-    cleanups.push(() => again.stop());
+    onCleanup(() => again.stop());
     const fix = again.fix;
     if (fix === undefined) throw new Error('no FIX gateway after the restart');
     expect(fix.application.trackedOrders).toBe(1);
