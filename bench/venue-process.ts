@@ -35,9 +35,14 @@ export interface Child<R, S> {
   stop(): Promise<S & { clean: boolean; exitCode: number | null }>;
 }
 
-/** Starts `node SCRIPT ARGS…` and waits (up to `timeoutMs`) for its `ready` line. */
+/**
+ * Starts `node SCRIPT ARGS…` and waits (up to `timeoutMs`) for its `ready` line. Node options for
+ * the child alone come from KAPITA_CHILD_NODE_ARGS (space-separated), e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof` to profile the venue while the bench drives it.
+ */
 export async function spawnChild<R, S>(script: string, args: readonly string[], timeoutMs = 60_000): Promise<Child<R, S>> {
-  const child: ChildProcess = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const nodeArgs = (process.env['KAPITA_CHILD_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-8000);

@@ -96,6 +96,8 @@ interface OrderState {
   /** OrdStatus (39) as last reported. */
   status: string;
   closed: boolean;
+  /** The order log holds a record of it (it was still open after a command, or was restored). */
+  logged: boolean;
   /** A cancel or replace sent to the venue and not yet answered (one at a time per order). */
   pending: { kind: 'cancel' | 'replace'; clOrdId: string; origClOrdId: string } | undefined;
 }
@@ -374,6 +376,7 @@ export class FixOrderApplication implements FixApplication {
         leavesLots: 0,
         status: '0',
         closed: false,
+        logged: false,
         pending: undefined,
       };
       this.orders.set(orderId, order);
@@ -600,6 +603,7 @@ export class FixOrderApplication implements FixApplication {
         leavesLots: record.leavesLots,
         status: record.status,
         closed: record.closed,
+        logged: true,
         pending: undefined,
       };
       this.remember(`${order.account}\x01${order.clOrdId}`, order.orderId);
@@ -749,20 +753,27 @@ export class FixOrderApplication implements FixApplication {
 
   /**
    * Sends the reports of the events applied since the last flush. Each changed order's state is
-   * logged first, once however many events changed it (a market order's New and Fill cost one
-   * write), so the log is never behind what a counterparty was told.
+   * logged first, once however many events changed it, so the log is never behind what a
+   * counterparty was told. An order that opened and closed within the command (a filled IOC, a
+   * market order) is not logged at all: there is nothing to track across a restart, and the write
+   * would be most of the gateway's cost on that path. After a restart such an order is unknown to
+   * status requests.
    */
   private flush(): void {
     if (this.outbox.length === 0) return;
-    for (const order of this.changed) this.log?.append(recordOf(order), () => this.liveRecords(), this.orders.size + this.closedOrders.size);
+    for (const order of this.changed) {
+      if (order.closed && !order.logged) continue;
+      order.logged = true; // before the append: a rewrite it triggers must keep this record
+      this.log?.append(recordOf(order), () => this.liveRecords(), this.orders.size + this.closedOrders.size);
+    }
     this.changed.clear();
     const outbox = this.outbox.splice(0);
     for (const { order, body } of outbox) this.handleOf(order)?.send('8', body);
   }
 
   private *liveRecords(): Iterable<FixOrderRecord> {
-    for (const order of this.closedOrders.values()) yield recordOf(order);
-    for (const order of this.orders.values()) yield recordOf(order);
+    for (const order of this.closedOrders.values()) if (order.logged) yield recordOf(order);
+    for (const order of this.orders.values()) if (order.logged) yield recordOf(order);
   }
 
   /** The handle to send to: the session as last seen, or reopened after a restart. */
@@ -871,11 +882,22 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     const scopes = new Set(key.scopes);
     return { kind: 'key', subject: key.keyId, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs: Number.MAX_SAFE_INTEGER, keyVersion: key.secretVersion };
   };
+  /**
+   * Calls `f` now, a throw becoming a rejection. Not `Promise.resolve().then(f)`: that defers the
+   * order until the socket's whole data event has been handled, which cost the round trip ~6 µs.
+   */
+  const callNow = <T>(f: () => Promise<T>): Promise<T> => {
+    try {
+      return f();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
   const port: FixVenuePort = {
-    placeOrder: (session, body) => Promise.resolve().then(() => options.trading.placeOrder(principalOf(session), body)),
-    cancelOrder: (session, orderId) => Promise.resolve().then(() => options.trading.cancelOrder(principalOf(session), orderId)),
-    amendOrder: (session, orderId, body) => Promise.resolve().then(() => options.trading.amendOrder(principalOf(session), orderId, body)),
-    cancelAll: (session, symbol) => Promise.resolve().then(() => options.trading.cancelAll(principalOf(session), symbol)),
+    placeOrder: (session, body) => callNow(() => options.trading.placeOrder(principalOf(session), body)),
+    cancelOrder: (session, orderId) => callNow(() => options.trading.cancelOrder(principalOf(session), orderId)),
+    amendOrder: (session, orderId, body) => callNow(() => options.trading.amendOrder(principalOf(session), orderId, body)),
+    cancelAll: (session, symbol) => callNow(() => options.trading.cancelAll(principalOf(session), symbol)),
     openOrder: (instrument, orderId) => options.venue.replica.book(instrument.id).order(orderId),
     fee: (instrument, priceTicks, lots, maker) => fillFee(options.venue.replica, instrument, priceTicks, lots, maker),
     onDurable: (listener) => {
