@@ -72,6 +72,22 @@ export interface FixAcceptorOptions {
   readonly now?: () => number;
   readonly limits?: Partial<FixAcceptorLimits>;
   readonly onEvent?: FixEventListener;
+  /** The embedding's connection admission and message pacing (the venue's edge); none by default. */
+  readonly edge?: FixEdge;
+}
+
+/** Admission and pacing by the embedding, per remote address and connection. */
+export interface FixEdge {
+  /** A new TCP connection from `ip`, before any TLS: false refuses it (closed at once). */
+  admit(ip: string): boolean;
+  /** An admitted connection from `ip` has closed. */
+  release(ip: string): void;
+  /**
+   * A message budget for one connection: take() before each message is handled returns 0 to go
+   * ahead, or the milliseconds to wait. The connection is not read meanwhile, so TCP flow control
+   * slows the sender at no cost to the gateway.
+   */
+  messageBudget(): { take(): number };
 }
 
 function settingsOf(profile: FixProfile): FixSessionSettings {
@@ -97,6 +113,10 @@ class Connection implements FixTransport {
   session: FixSession | null = null;
   /** Frames received while a dynamic Logon is being authenticated. */
   pending: FixMessage[] | null = null;
+  /** Message pacing: the edge's budget, and a frame read but not yet allowed. */
+  readonly budget: { take(): number } | undefined;
+  deferred: Buffer | null = null;
+  paused = false;
   private ended = false;
   private corked = false;
 
@@ -106,10 +126,17 @@ class Connection implements FixTransport {
   ) {
     this.decoder = new FrameDecoder(acceptor.limits.maxMessageBytes);
     this.openedAt = acceptor.now();
+    this.budget = acceptor.edge?.messageBudget();
   }
 
+  /** address:port, for diagnostics. */
   get remoteAddress(): string {
     return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? 0}`;
+  }
+
+  /** The client's IP address, as allow-lists and bans know it. */
+  get remoteIp(): string {
+    return this.socket.remoteAddress ?? 'unknown';
   }
 
   /** A method, not a field: handling a frame can close the connection under the caller. */
@@ -181,8 +208,16 @@ export class FixAcceptor {
       if (this.sessionsByKey.has(key)) throw new FixError(FixErrorCode.CONFIG_INVALID, `two profiles for ${key}`);
       this.sessionsByKey.set(key, this.createSession(key, profile, profile.senderCompId, profile.targetCompId, profile.account));
     }
-    const onSocket = (socket: Socket): void => this.accept(socket);
-    this.server = options.tls === undefined ? createTcpServer(onSocket) : createTlsServer(options.tls, onSocket);
+    // Admission acts on the TCP connection, before any TLS: a refused or banned address costs no
+    // handshake. (A TLS server emits 'connection' for the raw socket, then 'secureConnection'.)
+    if (options.tls === undefined) {
+      this.server = createTcpServer((socket) => {
+        if (this.admit(socket)) this.accept(socket);
+      });
+    } else {
+      this.server = createTlsServer(options.tls, (socket) => this.accept(socket));
+      this.server.on('connection', (socket: Socket) => this.admit(socket));
+    }
     this.server.maxConnections = this.limits.maxConnections;
     this.server.on('error', (error) => this.event('acceptor', `server error: ${error.message}`));
   }
@@ -198,6 +233,24 @@ export class FixAcceptor {
     });
     acceptor.timer = setInterval(() => acceptor.tick(), acceptor.limits.tickMs);
     return acceptor;
+  }
+
+  get edge(): FixEdge | undefined {
+    return this.options.edge;
+  }
+
+  /** The edge's admission of a new TCP connection; a refused one is destroyed. */
+  private admit(socket: Socket): boolean {
+    const edge = this.options.edge;
+    if (edge === undefined) return true;
+    const ip = socket.remoteAddress ?? 'unknown';
+    if (!edge.admit(ip)) {
+      this.event(ip, 'connection refused by the edge');
+      socket.destroy();
+      return false;
+    }
+    socket.once('close', () => edge.release(ip));
+    return true;
   }
 
   get port(): number {
@@ -316,9 +369,30 @@ export class FixAcceptor {
   private onData(connection: Connection, chunk: Buffer): void {
     if (connection.isClosed()) return;
     connection.decoder.push(chunk);
+    this.drain(connection);
+  }
+
+  /** Handles the frames received, as fast as the connection's message budget allows. */
+  private drain(connection: Connection): void {
+    if (connection.paused) return;
     for (;;) {
-      const frame = connection.decoder.next();
-      if (frame === null || connection.isClosed()) break;
+      if (connection.isClosed()) return;
+      const frame = connection.deferred ?? connection.decoder.next();
+      connection.deferred = null;
+      if (frame === null) break;
+      const wait = connection.budget?.take() ?? 0;
+      if (wait > 0) {
+        connection.deferred = Buffer.from(frame);
+        connection.paused = true;
+        connection.socket.pause();
+        setTimeout(() => {
+          connection.paused = false;
+          if (connection.isClosed()) return;
+          connection.socket.resume();
+          this.guard(connection, () => this.drain(connection));
+        }, wait).unref();
+        return;
+      }
       this.onFrame(connection, Buffer.from(frame));
     }
     if (connection.decoder.error !== 0 && !connection.isClosed()) {
@@ -376,7 +450,7 @@ export class FixAcceptor {
       password: logon.get(554),
       rawData: logon.get(96),
       message: logon,
-      remoteAddress: connection.remoteAddress,
+      remoteAddress: connection.remoteIp,
     };
     const settle = (result: FixAuthResult): void =>
       this.guard(connection, () => {
@@ -413,7 +487,7 @@ export class FixAcceptor {
     const pending = connection.pending ?? [];
     connection.pending = null;
     connection.session = session;
-    session.attach(connection, connection.remoteAddress);
+    session.attach(connection, connection.remoteIp);
     session.receive(logon, preAuthenticated);
     for (const message of pending) session.receive(message);
   }

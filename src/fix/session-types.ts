@@ -77,6 +77,7 @@ export interface FixLogonRequest {
   /** RawData (96): for Kapita, base64 HMAC-SHA256 of 52, 35, 34, 49, 56 joined by SOH. */
   readonly rawData: string | undefined;
   readonly message: FixMessage;
+  /** The client's IP address (no port): what allow-lists and bans are keyed by. */
   readonly remoteAddress: string;
 }
 

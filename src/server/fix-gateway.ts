@@ -29,15 +29,16 @@ import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
 import { OrderType, Side, TimeInForce } from '../engine/command.js';
 import type { OrderView } from '../engine/order-book.js';
 import { DoneReason, DoneStatus, EVENT_WIDTH, EventType, Field } from '../engine/event.js';
-import { FixAcceptor, type FixAcceptorLimits } from '../fix/acceptor.js';
+import { FixAcceptor, type FixAcceptorLimits, type FixEdge } from '../fix/acceptor.js';
 import type { FixField, FixMessage } from '../fix/codec.js';
 import { type DictionaryPaths, loadFixDictionary } from '../fix/dictionary.js';
 import { signedLogonAuthenticator } from '../fix/logon-auth.js';
 import { BusinessRejectReason } from '../fix/reasons.js';
 import { addKapitaLogonFields } from '../fix/session.js';
-import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixDisconnectInfo, type FixEventListener, type FixProfile, type FixSessionHandle } from '../fix/session-types.js';
+import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixAuthResult, type FixDisconnectInfo, type FixEventListener, type FixLogonRequest, type FixProfile, type FixSessionHandle } from '../fix/session-types.js';
 import { formatUtcTimestamp } from '../fix/utc-time.js';
-import type { KeyStore, Principal } from './auth.js';
+import type { EdgeGuard } from '../security/edge.js';
+import { countsAsAuthFailure, type KeyStore, type Principal } from './auth.js';
 import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
 import type { History } from './history.js';
@@ -856,6 +857,32 @@ export interface FixGatewayOptions {
   readonly counterparties?: readonly FixCounterparty[];
   /** Order state the gateway had to correct from the venue at start (a crash lost its log's tail). */
   readonly warn?: (text: string) => void;
+  /** The venue's edge: connection caps and bans at accept, a message rate per connection, strikes for failed Logons. */
+  readonly edge?: EdgeGuard;
+  /** Every Logon's authentication: 'ok' or the refusal's code name (for kapita_auth_attempts_total). */
+  readonly onAuthAttempt?: (result: string) => void;
+}
+
+/** Why the signed Logon refused, as the venue's codes. */
+const LOGON_REFUSALS: Readonly<Record<string, ResultCode>> = {
+  'Unknown API key': ResultCode.UNKNOWN_KEY,
+  'Invalid signature': ResultCode.BAD_SIGNATURE,
+  'SendingTime accuracy problem': ResultCode.STALE_TIMESTAMP,
+};
+
+/** The edge as the acceptor sees it: a connection over its message rate is not read until its next token is due. */
+function fixEdge(edge: EdgeGuard): FixEdge {
+  const pauseMs = Math.max(1, Math.ceil(1000 / edge.limits.messagesPerSecondPerConnection));
+  return {
+    admit: (ip) => edge.openConnection(ip) === undefined,
+    release: (ip) => {
+      edge.closeConnection(ip);
+    },
+    messageBudget: () => {
+      const bucket = edge.messageBucket();
+      return { take: () => (edge.message(bucket) ? 0 : pauseMs) };
+    },
+  };
 }
 
 export interface FixGateway {
@@ -934,14 +961,31 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
   options.venue.listen((outcome) => {
     marketData.observe(outcome);
   });
+  // The signature first: what a key may do is told only to whoever holds its secret.
   const signed = signedLogonAuthenticator({
     now: options.now,
     lookup: (apiKey) => {
       const key = options.keys.get(apiKey);
-      if (key === undefined || key.revokedAt !== undefined || key.accountId === 0 || !key.scopes.includes('trade')) return undefined;
-      return { secret: key.secret, account: String(key.accountId) };
+      return key === undefined ? undefined : { secret: key.secret, account: String(key.accountId) };
     },
   });
+  const authenticate = async (request: FixLogonRequest): Promise<FixAuthResult> => {
+    const verdict = await signed(request);
+    const key = request.username === undefined ? undefined : options.keys.get(request.username);
+    let refusal: { code: ResultCode; reason: string } | undefined;
+    if (!verdict.ok) refusal = { code: LOGON_REFUSALS[verdict.reason] ?? ResultCode.UNAUTHENTICATED, reason: verdict.reason };
+    else if (key === undefined || key.revokedAt !== undefined) refusal = { code: ResultCode.KEY_REVOKED, reason: 'API key revoked' };
+    else if (!options.keys.allows(key, request.remoteAddress)) refusal = { code: ResultCode.IP_NOT_ALLOWED, reason: 'Address not allowed for this key' };
+    else if (key.accountId === 0 || !key.scopes.includes('trade')) refusal = { code: ResultCode.FORBIDDEN, reason: 'API key without the trade scope' };
+    options.onAuthAttempt?.(refusal === undefined ? 'ok' : resultCodeName(refusal.code));
+    if (refusal === undefined) {
+      if (verdict.ok && request.username !== undefined) keyOfSession.set(`${verdict.account}\x01${request.senderCompId}`, request.username);
+      return verdict;
+    }
+    // Wrong secrets and forgeries earn strikes towards a ban of the address, as on REST.
+    if (refusal.code !== ResultCode.FORBIDDEN && countsAsAuthFailure(refusal.code)) options.edge?.strike(request.remoteAddress);
+    return { ok: false, reason: refusal.reason };
+  };
   const acceptor = await FixAcceptor.start({
     port: options.port,
     ...(options.host === undefined ? {} : { host: options.host }),
@@ -961,13 +1005,8 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
         }),
       ),
     ],
-    authenticate: async (request) => {
-      const key = request.username === undefined ? undefined : options.keys.get(request.username);
-      if (key !== undefined && !options.keys.allows(key, request.remoteAddress)) return { ok: false, reason: 'Address not allowed for this key' };
-      const result = await signed(request);
-      if (result.ok && request.username !== undefined) keyOfSession.set(`${result.account}\x01${request.senderCompId}`, request.username);
-      return result;
-    },
+    authenticate,
+    ...(options.edge === undefined ? {} : { edge: fixEdge(options.edge) }),
     application,
     storeDir: options.storeDir,
     ...(options.fsync === undefined ? {} : { fsync: options.fsync }),

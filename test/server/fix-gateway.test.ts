@@ -10,7 +10,7 @@ import { RestClient } from '../../src/server/client.js';
 import { averagePrice } from '../../src/server/fix-gateway.js';
 import { startServer } from '../../src/server/server.js';
 import type { VenueConfig } from '../../src/server/venue-config.js';
-import { closeFixVenues, CONFIG, onCleanup, Session, startFixVenue as setup } from '../support/fix-venue.js';
+import { type Account, closeFixVenues, CONFIG, onCleanup, Session, startFixVenue as setup } from '../support/fix-venue.js';
 
 afterEach(closeFixVenues);
 
@@ -259,6 +259,67 @@ describe('the FIX order-entry gateway', () => {
     // resetOnLogon: the next Logon starts again at 1 on both sides.
     const second = await Session.logon(gateway.port, 'SELLER-FIXED', seller);
     expect(second.logonReply?.get(34)).toBe('1');
+  });
+
+  it('counts failed Logons, bans an address after repeated ones, and paces a connection over its message rate', async () => {
+    const config: VenueConfig = { ...CONFIG, edge: { ...CONFIG.edge, authFailuresBeforeBan: 3, messagesPerSecondPerConnection: 20, messageBurstPerConnection: 5 } };
+    const { server, gateway, seller, admin } = await setup(config);
+    const metrics = async (): Promise<string> => (await seller.rest.call('GET', '/metrics', undefined, false)).body as string;
+    const count = (text: string, series: string): number => Number(text.split('\n').find((line) => line.startsWith(series))?.split(' ').at(-1) ?? '0');
+
+    // Pacing: 25 TestRequests at once against 20 a second with a burst of 5 are all answered, the
+    // last no sooner than a second later (the connection is not read meanwhile), and counted.
+    const paced = await Session.logon(gateway.port, 'PACED', seller);
+    const started = Date.now();
+    for (let i = 0; i < 25; i++) paced.send('1', [[112, `t${i}`]]);
+    const answered: string[] = [];
+    while (answered.length < 25) {
+      const heartbeat = await paced.receive();
+      if (heartbeat.msgType === '0' && heartbeat.get(112) !== undefined) answered.push(heartbeat.get(112) ?? '');
+    }
+    expect(answered).toEqual(Array.from({ length: 25 }, (_, i) => `t${i}`));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(count(await metrics(), 'kapita_edge_refused_total{limit="messages_per_connection"}')).toBeGreaterThan(0);
+
+    // What a key may do, told only to whoever holds its secret, and no strikes for it.
+    const key = async (body: Record<string, unknown>): Promise<Account> => {
+      const reply = await admin.call('POST', '/v1/keys', { accountId: seller.accountId, ...body });
+      expect(reply.status).toBe(201);
+      return { ...(reply.body as { keyId: string; secret: string }), accountId: seller.accountId, rest: seller.rest };
+    };
+    const refusedWith = async (compId: string, account: Account, reason: string): Promise<void> => {
+      const attempt = await Session.attempt(gateway.port, compId, account);
+      expect(attempt.logonReply?.msgType).toBe('5');
+      expect(attempt.logonReply?.get(58)).toBe(reason);
+    };
+    await refusedWith('FENCED', await key({ name: 'fenced', ipAllowList: ['10.1.2.3'] }), 'Address not allowed for this key');
+    expect((await Session.logon(gateway.port, 'LOCAL', await key({ name: 'local', ipAllowList: ['127.0.0.0/8'] }))).logonReply?.msgType).toBe('A');
+    await refusedWith('READER', await key({ name: 'reader', scopes: ['read'] }), 'API key without the trade scope');
+    const gone = await key({ name: 'gone' });
+    expect((await admin.call('DELETE', `/v1/keys/${gone.keyId}`)).status).toBe(200);
+    await refusedWith('GONE', gone, 'API key revoked');
+    expect(count(await metrics(), 'kapita_auth_attempts_total{method="fix",result="IP_NOT_ALLOWED"}')).toBe(1);
+    expect(server.edge.isBanned('127.0.0.1')).toBe(false);
+
+    // A wrong secret: refused with the reason and counted; the third strike bans the address.
+    const forger = { ...seller, secret: 'not-the-secret' };
+    const forge = async (compId: string): Promise<void> => {
+      const refused = await Session.attempt(gateway.port, compId, forger);
+      expect(refused.logonReply?.msgType).toBe('5');
+      expect(refused.logonReply?.get(58)).toBe('Invalid signature');
+    };
+    await forge('FORGER1');
+    await forge('FORGER2');
+    const before = await metrics();
+    expect(count(before, 'kapita_auth_attempts_total{method="fix",result="BAD_SIGNATURE"}')).toBe(2);
+    expect(count(before, 'kapita_auth_attempts_total{method="fix",result="ok"}')).toBe(2);
+    expect(server.edge.isBanned('127.0.0.1')).toBe(false);
+    await forge('FORGER3');
+    expect(server.edge.isBanned('127.0.0.1')).toBe(true);
+    // Banned on every listener: a new FIX connection is closed before anything is read, even with
+    // the right secret, and REST refuses the address.
+    await expect(Session.attempt(gateway.port, 'HONEST', seller)).rejects.toThrow(/disconnected/);
+    expect((await seller.rest.call('GET', '/metrics', undefined, false)).status).toBe(403);
   });
 
   it('computes AvgPx exactly when it terminates', () => {

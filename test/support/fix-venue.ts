@@ -60,6 +60,8 @@ export interface FixVenue {
   readonly buyer: Account;
   /** The venue's data directory, to start it again. */
   readonly dataDir: string;
+  /** The venue's admin key. */
+  readonly admin: RestClient;
 }
 
 /** A server on free ports with its FIX gateway, and two funded accounts. */
@@ -81,7 +83,7 @@ export async function startFixVenue(config: VenueConfig = CONFIG): Promise<FixVe
   const buyer = await open('buyer', { USD: '500000' });
   const gateway = server.fix;
   if (gateway === undefined) throw new Error('the server started no FIX gateway');
-  return { server, gateway, seller, buyer, dataDir };
+  return { server, gateway, seller, buyer, dataDir, admin };
 }
 
 /** A FIX client session: its own outgoing sequence numbers; what it receives is validated. */
