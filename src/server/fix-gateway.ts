@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import type { TlsOptions } from 'node:tls';
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode, resultCodeMessage, resultCodeName } from '../domain/result-codes.js';
-import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
+import { lotsToQuantity, priceToTicks, quantityToLots, ticksToPrice } from '../domain/units.js';
 import { OrderType, Side, TimeInForce } from '../engine/command.js';
 import type { OrderView } from '../engine/order-book.js';
 import { DoneReason, DoneStatus, EVENT_WIDTH, EventType, Field } from '../engine/event.js';
@@ -41,9 +41,9 @@ import type { EdgeGuard } from '../security/edge.js';
 import { countsAsAuthFailure, type KeyStore, type Principal } from './auth.js';
 import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
-import type { History } from './history.js';
+import { FILLS_KEPT, type History } from './history.js';
 import type { FixCounterparty } from './venue-config.js';
-import { fillFee } from './views.js';
+import { fillFee, type OrderStatus } from './views.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import type { Trading } from './ws.js';
 
@@ -62,6 +62,25 @@ export interface FixVenuePort {
   openOrder(instrument: Instrument, orderId: number): OrderView | undefined;
   /** The fee of one side of a fill under the venue's current rules, as a decimal and its asset. */
   fee(instrument: Instrument, priceTicks: number, lots: number, maker: boolean): { fee: string; asset: string };
+  /** An order of the account as the venue knows it (open, or closed since start), for status requests about orders placed over REST or WebSocket. */
+  venueOrder(account: string, orderId: number): VenueOrderStatus | undefined;
+}
+
+/** An order the gateway does not track, as the venue's replica or history holds it. */
+export interface VenueOrderStatus {
+  readonly clientOrderId: string | undefined;
+  readonly instrument: Instrument;
+  /** Side (54), OrdType (40), TimeInForce (59), OrdStatus (39) as FIX values. */
+  readonly side: string;
+  readonly ordType: string;
+  readonly timeInForce: string;
+  readonly status: string;
+  readonly quantityLots: number;
+  readonly priceTicks: number;
+  readonly cumLots: number;
+  readonly leavesLots: number;
+  /** Σ ticks × lots of its fills, when the account's recent fills hold all of them. */
+  readonly notional: bigint | undefined;
 }
 
 /** One engine event copied out of the replica's (reused) buffer; TRADE split into its two sides. */
@@ -525,6 +544,29 @@ export class FixOrderApplication implements FixApplication {
       session.send('8', this.reportBody(order, this.localExecId('I'), 'I', order.clOrdId, undefined, this.options.now(), extra));
       return;
     }
+    // Not this gateway's: an order of the account placed over REST or WebSocket, found by OrderID.
+    const known = orderIdText !== undefined && /^[1-9][0-9]{0,15}$/.test(orderIdText) ? this.options.port.venueOrder(account, Number(orderIdText)) : undefined;
+    if (known !== undefined) {
+      const instrument = known.instrument;
+      const body: FixField[] = [
+        [37, orderIdText ?? ''],
+        [11, known.clientOrderId ?? clOrdId ?? 'NONE'],
+        [17, this.localExecId('I')],
+        [150, 'I'],
+        [39, known.status],
+        [55, instrument.symbol],
+        [54, known.side],
+        [38, lotsToQuantity(instrument, known.quantityLots)],
+        [40, known.ordType],
+      ];
+      if (known.priceTicks > 0) body.push([44, ticksToPrice(instrument, known.priceTicks)]);
+      body.push([59, known.timeInForce], ...extra, [151, lotsToQuantity(instrument, known.leavesLots)], [14, lotsToQuantity(instrument, known.cumLots)]);
+      // AvgPx only when every fill's price is known (the account's last FILLS_KEPT fills).
+      if (known.notional !== undefined) body.push([6, averagePrice(instrument, known.notional, known.cumLots)]);
+      body.push([60, formatUtcTimestamp(this.options.now())]);
+      session.send('8', body);
+      return;
+    }
     const body: FixField[] = [
       [37, orderIdText ?? 'NONE'],
       [11, clOrdId ?? 'NONE'],
@@ -537,7 +579,7 @@ export class FixOrderApplication implements FixApplication {
       [14, '0'],
       [60, formatUtcTimestamp(this.options.now())],
       ...extra,
-      [58, rejectText(ResultCode.UNKNOWN_ORDER, 'no order of this account known to the FIX gateway by this ClOrdID or OrderID')],
+      [58, rejectText(ResultCode.UNKNOWN_ORDER, 'no order of this account by this ClOrdID or OrderID')],
       [103, '5'],
     ];
     session.send('8', body);
@@ -861,6 +903,80 @@ export interface FixGatewayOptions {
   readonly edge?: EdgeGuard;
   /** Every Logon's authentication: 'ok' or the refusal's code name (for kapita_auth_attempts_total). */
   readonly onAuthAttempt?: (result: string) => void;
+  /** The clientOrderId an order was placed with over REST or WebSocket, for status requests. */
+  readonly clientOrderIdOf?: (orderId: number) => string | undefined;
+}
+
+const FIX_STATUS: Readonly<Record<OrderStatus, string>> = { new: '0', pending_trigger: '0', partially_filled: '1', filled: '2', cancelled: '4', expired: 'C', rejected: '8' };
+const FIX_TYPE_OF: Readonly<Record<string, string>> = { market: '1', limit: '2', stop: '3', stop_limit: '4' };
+const FIX_TIF_OF: Readonly<Record<string, string>> = { DAY: '0', GTC: '1', IOC: '3', FOK: '4' };
+
+/** Σ ticks × lots of the order's fills, if the account's recent fills hold all `cumLots` of them. */
+function notionalOfFills(options: FixGatewayOptions, instrument: Instrument, accountId: number, orderId: number, cumLots: number): bigint | undefined {
+  let lots = 0;
+  let notional = 0n;
+  for (const fill of options.history.accountFills(accountId, instrument.symbol, FILLS_KEPT)) {
+    if (fill.orderId !== orderId) continue;
+    const price = priceToTicks(instrument, fill.price);
+    const quantity = quantityToLots(instrument, fill.quantity);
+    // The history speaks decimals in the instrument's own units: anything else is a bug.
+    if (!price.ok || !quantity.ok) throw new Error(`fill ${fill.tradeId} of order ${orderId}: ${fill.price} × ${fill.quantity} is not in ticks and lots`);
+    lots += quantity.value;
+    notional += BigInt(price.value) * BigInt(quantity.value);
+  }
+  return lots === cumLots ? notional : undefined;
+}
+
+/** An account's order from the replica (open) or the history (closed since start), for OrderStatusRequest. */
+function venueOrderStatus(options: FixGatewayOptions, accountId: number, orderId: number): VenueOrderStatus | undefined {
+  const replica = options.venue.replica;
+  const open = replica.risk?.openOrder(orderId);
+  if (open?.accountId === accountId) {
+    const instrument = options.instruments.find((i) => i.id === open.instrumentId);
+    const view = instrument === undefined ? undefined : replica.book(instrument.id).order(orderId);
+    if (instrument === undefined || view === undefined) return undefined;
+    return {
+      clientOrderId: options.clientOrderIdOf?.(orderId),
+      instrument,
+      side: view.side === Side.BUY ? '1' : '2',
+      ordType: FIX_ORD_TYPE[view.orderType] ?? '2',
+      timeInForce: FIX_TIF[view.timeInForce] ?? '1',
+      status: view.filledLots > 0 ? '1' : '0',
+      quantityLots: view.quantityLots,
+      priceTicks: view.priceTicks,
+      cumLots: view.filledLots,
+      leavesLots: view.remainingLots,
+      notional: notionalOfFills(options, instrument, accountId, orderId, view.filledLots),
+    };
+  }
+  const closed = options.history.closedOrder(accountId, orderId);
+  const instrument = closed === undefined ? undefined : options.instruments.find((i) => i.symbol === closed.symbol);
+  if (closed === undefined || instrument === undefined) return undefined;
+  // The history speaks decimals in the instrument's own units: anything else is a bug.
+  const lots = (quantity: string): number => {
+    const result = quantityToLots(instrument, quantity);
+    if (!result.ok) throw new Error(`history quantity ${quantity} of order ${orderId} is not in lots`);
+    return result.value;
+  };
+  const ticks = (price: string): number => {
+    const result = priceToTicks(instrument, price);
+    if (!result.ok) throw new Error(`history price ${price} of order ${orderId} is not in ticks`);
+    return result.value;
+  };
+  const cumLots = lots(closed.filledQuantity);
+  return {
+    clientOrderId: closed.clientOrderId,
+    instrument,
+    side: closed.side === 'buy' ? '1' : '2',
+    ordType: FIX_TYPE_OF[closed.type] ?? '2',
+    timeInForce: FIX_TIF_OF[closed.timeInForce] ?? '1',
+    status: FIX_STATUS[closed.status],
+    quantityLots: lots(closed.quantity),
+    priceTicks: closed.price === undefined ? 0 : ticks(closed.price),
+    cumLots,
+    leavesLots: 0,
+    notional: notionalOfFills(options, instrument, accountId, orderId, cumLots),
+  };
 }
 
 /** Why the signed Logon refused, as the venue's codes. */
@@ -927,6 +1043,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     cancelAll: (session, symbol) => callNow(() => options.trading.cancelAll(principalOf(session), symbol)),
     openOrder: (instrument, orderId) => options.venue.replica.book(instrument.id).order(orderId),
     fee: (instrument, priceTicks, lots, maker) => fillFee(options.venue.replica, instrument, priceTicks, lots, maker),
+    venueOrder: (account, orderId) => venueOrderStatus(options, Number(account), orderId),
     onDurable: (listener) => {
       options.venue.listen((outcome) => {
         listener(outcome);

@@ -633,6 +633,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           warn: (m) => say(`warning: FIX gateway: ${m}`),
           edge,
           onAuthAttempt: (result) => metrics.authAttempts.inc({ method: 'fix', result }),
+          clientOrderIdOf: (orderId) => clientIds.get(orderId),
         });
   if (fix !== undefined) say(`kapita FIX gateway listening on ${config.server.host}:${fix.port} (${tls === undefined ? 'PLAINTEXT on loopback' : 'TLS 1.3 only'}; TargetCompID ${fixConfig?.senderCompId ?? ''})`);
   await app.listen({ host: config.server.host, port: config.server.port });

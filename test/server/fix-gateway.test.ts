@@ -193,6 +193,30 @@ describe('the FIX order-entry gateway', () => {
     expect(await sell.report(...CXL_TAGS)).toMatchObject({ 35: '9', 11: 'r6', 102: '0', 434: '2', 39: '4' });
   });
 
+  it('answers a status request about an order placed over REST, open and then filled', async () => {
+    const { gateway, seller, buyer } = await setup();
+    const placed = await seller.rest.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', type: 'limit', price: '69000.00', quantity: '1', clientOrderId: 'rest-1' });
+    expect(placed.status).toBe(201);
+    const orderId = String((placed.body as { orderId: number }).orderId);
+    const fix = await Session.logon(gateway.port, 'STATUS', seller);
+    fix.send('H', [[37, orderId], [11, 'rest-1'], [54, '2'], [55, 'BTC-USD'], [790, 's1']]);
+    expect(await fix.report(...ER_TAGS, 40, 59, 790)).toMatchObject({ 35: '8', 37: orderId, 11: 'rest-1', 150: 'I', 39: '0', 38: '1.0000', 44: '69000.00', 40: '2', 59: '1', 151: '1.0000', 14: '0.0000', 6: '0', 790: 's1' });
+    const buy = async (quantity: string): Promise<void> => {
+      expect((await buyer.rest.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', type: 'limit', price: '69000.00', quantity, timeInForce: 'IOC' })).status).toBe(201);
+    };
+    // Partly filled (the replica's view, AvgPx from the account's fills), then filled (the history's).
+    await buy('0.25');
+    fix.send('H', [[37, orderId], [54, '2'], [55, 'BTC-USD']]);
+    expect(await fix.report(...ER_TAGS)).toMatchObject({ 37: orderId, 11: 'rest-1', 150: 'I', 39: '1', 151: '0.7500', 14: '0.2500', 6: '69000.00' });
+    await buy('0.75');
+    fix.send('H', [[37, orderId], [54, '2'], [55, 'BTC-USD']]);
+    expect(await fix.report(...ER_TAGS)).toMatchObject({ 37: orderId, 11: 'rest-1', 150: 'I', 39: '2', 151: '0.0000', 14: '1.0000', 6: '69000.00' });
+    // Another account's order is not revealed.
+    const other = await Session.logon(gateway.port, 'NOSY', buyer);
+    other.send('H', [[37, orderId], [11, 'x'], [54, '2'], [55, 'BTC-USD']]);
+    expect(await other.report(...ER_TAGS)).toMatchObject({ 37: orderId, 150: 'I', 39: '8', 103: '5' });
+  });
+
   it('reports a fill that happened while its session was away across a server restart, from the session store on ResendRequest', async () => {
     const { server, gateway, seller, buyer, dataDir } = await setup();
     const sell = await Session.logon(gateway.port, 'SELLDESK', seller);
