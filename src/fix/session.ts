@@ -336,12 +336,13 @@ export class FixSession implements FixSessionHandle {
     if (message.msgType === 'A') this.disconnect();
   }
 
+  /**
+   * A Logon: authenticated first, so that nothing a stranger sends (ResetSeqNumFlag, a wrong
+   * account for a reserved CompID, a bad HeartBtInt) touches the session's sequence numbers or
+   * stored messages; then the reset it asks for, the session checks, and the answer.
+   */
   private nextLogon(logon: FixMessage, preAuthenticated: FixAuthResult | undefined): void {
-    const resetRequested = logon.get(141) === 'Y';
-    this.receivedReset = resetRequested;
-    if (resetRequested || this.settings.resetOnLogon) this.store.reset();
-    if (!this.verify(logon, false, true)) return;
-    if (preAuthenticated !== undefined) return this.completeLogon(logon, preAuthenticated, resetRequested);
+    if (preAuthenticated !== undefined) return this.afterAuthentication(logon, preAuthenticated);
     const result = this.authenticate({
       senderCompId: logon.get(49) ?? '',
       targetCompId: logon.get(56) ?? '',
@@ -351,23 +352,23 @@ export class FixSession implements FixSessionHandle {
       message: logon,
       remoteAddress: this.remote,
     });
-    if (!(result instanceof Promise)) return this.completeLogon(logon, result, resetRequested);
+    if (!(result instanceof Promise)) return this.afterAuthentication(logon, result);
     const generation = this.generation;
     this.inbox = [];
     result.then(
-      (outcome) => this.resumeAfterAuthentication(generation, logon, outcome, resetRequested),
+      (outcome) => this.resumeAfterAuthentication(generation, logon, outcome),
       (error: unknown) => {
         this.event(`authenticator failed: ${String(error)}`);
-        this.resumeAfterAuthentication(generation, logon, { ok: false, reason: 'Authentication unavailable' }, resetRequested);
+        this.resumeAfterAuthentication(generation, logon, { ok: false, reason: 'Authentication unavailable' });
       },
     );
   }
 
-  private resumeAfterAuthentication(generation: number, logon: FixMessage, outcome: FixAuthResult, resetRequested: boolean): void {
+  private resumeAfterAuthentication(generation: number, logon: FixMessage, outcome: FixAuthResult): void {
     if (generation !== this.generation) return;
     const waiting = this.inbox ?? [];
     this.inbox = null;
-    this.completeLogon(logon, outcome, resetRequested);
+    this.afterAuthentication(logon, outcome);
     if (!this.isActive()) return;
     this.nextQueued();
     for (const message of waiting) {
@@ -376,11 +377,19 @@ export class FixSession implements FixSessionHandle {
     }
   }
 
-  private completeLogon(logon: FixMessage, auth: FixAuthResult, resetRequested: boolean): void {
+  private afterAuthentication(logon: FixMessage, auth: FixAuthResult): void {
     if (!auth.ok) return this.refuseLogon(auth.reason);
     if (this.accountId !== undefined && this.accountId !== auth.account) return this.refuseLogon('Account does not match the session');
     const heartBtInt = logon.getInt(108);
     if (!(heartBtInt >= 0 && heartBtInt <= this.settings.maxHeartBtIntSec)) return this.refuseLogon('HeartBtInt out of range');
+    const resetRequested = logon.get(141) === 'Y';
+    this.receivedReset = resetRequested;
+    if (resetRequested || this.settings.resetOnLogon) this.store.reset();
+    if (!this.verify(logon, false, true)) return;
+    this.completeLogon(logon, auth, heartBtInt, resetRequested);
+  }
+
+  private completeLogon(logon: FixMessage, auth: FixAuthResult & { readonly ok: true }, heartBtInt: number, resetRequested: boolean): void {
     this.accountId = auth.account;
     const cod = logon.get(8013);
     this.cod = cod === undefined ? (auth.cancelOnDisconnect ?? this.settings.cancelOnDisconnectDefault) : cod === 'Y';

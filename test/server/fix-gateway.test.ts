@@ -253,7 +253,17 @@ describe('the FIX order-entry gateway', () => {
   });
 
   it('reserves a configured counterparty CompID for its account, with its own reset and cancel-on-disconnect settings', async () => {
-    const config: VenueConfig = { ...CONFIG, fix: { port: 0, senderCompId: 'KAPITA', sessions: [{ senderCompId: 'SELLER-FIXED', account: 1, resetOnLogon: true, cancelOnDisconnect: true, maxHeartBtIntSec: 60 }] } };
+    const config: VenueConfig = {
+      ...CONFIG,
+      fix: {
+        port: 0,
+        senderCompId: 'KAPITA',
+        sessions: [
+          { senderCompId: 'SELLER-FIXED', account: 1, resetOnLogon: true, cancelOnDisconnect: true, maxHeartBtIntSec: 60 },
+          { senderCompId: 'SELLER-KEEP', account: 1, resetOnLogon: false, cancelOnDisconnect: false, maxHeartBtIntSec: 60 },
+        ],
+      },
+    };
     const { gateway, seller, buyer } = await setup(config);
     expect(seller.accountId).toBe(1);
 
@@ -283,6 +293,19 @@ describe('the FIX order-entry gateway', () => {
     // resetOnLogon: the next Logon starts again at 1 on both sides.
     const second = await Session.logon(gateway.port, 'SELLER-FIXED', seller);
     expect(second.logonReply?.get(34)).toBe('1');
+
+    // Strangers asking for a reset (141=Y) are refused before it: the session keeps its numbers.
+    const keep = await Session.logon(gateway.port, 'SELLER-KEEP', seller);
+    keep.order('k-1', '2', '1', '68500.00');
+    expect(await keep.report(150)).toMatchObject({ 35: '8', 150: '0' });
+    keep.client.close();
+    const wrongAccount = await Session.attempt(gateway.port, 'SELLER-KEEP', buyer, [[141, 'Y']]);
+    expect(wrongAccount.logonReply?.get(58)).toBe('Account does not match the session');
+    const forged = await Session.attempt(gateway.port, 'SELLER-KEEP', { ...seller, secret: 'forged' }, [[141, 'Y']]);
+    expect(forged.logonReply?.get(58)).toBe('Invalid signature');
+    // Ours: Logon 1, D 2; theirs: Logon 1, the report 2. The refusals took no sequence number.
+    const back = await Session.logon(gateway.port, 'SELLER-KEEP', seller, [], 3);
+    expect(back.logonReply?.get(34)).toBe('3');
   });
 
   it('counts failed Logons, bans an address after repeated ones, and paces a connection over its message rate', async () => {
