@@ -88,6 +88,8 @@ export type FixAuthResult =
       readonly account: string;
       /** Overrides the profile's default when the Logon carries no 8013. */
       readonly cancelOnDisconnect?: boolean;
+      /** What the Logon authenticated with (for Kapita, the API key id), kept by the session it completes. */
+      readonly credential?: string;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -113,6 +115,8 @@ export interface FixSessionHandle {
   readonly senderCompId: string;
   readonly targetCompId: string;
   readonly cancelOnDisconnect: boolean;
+  /** The credential of the Logon that completed last (FixAuthResult.credential). */
+  readonly credential: string | undefined;
   readonly isLoggedOn: boolean;
   /**
    * Sends an application message. Body fields go out in the order given (a NumInGroup field before

@@ -98,6 +98,7 @@ export class FixSession implements FixSessionHandle {
   private readonly queue = new Map<number, FixMessage>();
   private resendRange: readonly [number, number] | null = null;
   private cod = false;
+  private credentialId: string | undefined;
   /** Bumped at every attach and detach: a late authentication result for an old connection is dropped. */
   private generation = 0;
   private inbox: FixMessage[] | null = null;
@@ -124,6 +125,10 @@ export class FixSession implements FixSessionHandle {
 
   get cancelOnDisconnect(): boolean {
     return this.cod;
+  }
+
+  get credential(): string | undefined {
+    return this.credentialId;
   }
 
   get isLoggedOn(): boolean {
@@ -391,6 +396,7 @@ export class FixSession implements FixSessionHandle {
 
   private completeLogon(logon: FixMessage, auth: FixAuthResult & { readonly ok: true }, heartBtInt: number, resetRequested: boolean): void {
     this.accountId = auth.account;
+    this.credentialId = auth.credential;
     const cod = logon.get(8013);
     this.cod = cod === undefined ? (auth.cancelOnDisconnect ?? this.settings.cancelOnDisconnectDefault) : cod === 'Y';
     this.receivedLogon = true;

@@ -202,10 +202,13 @@ export class FileFixStore extends MemoryFixStore {
 
   override reset(): void {
     super.reset();
-    ftruncateSync(this.messagesFd, 0);
-    this.messagesInFile = 0;
+    // The record first: a crash between the two leaves 1/1 beside the old messages, from which the
+    // next open takes the higher sender seq (never one already used); the other order could leave
+    // an old record beside an empty file and reuse sequence numbers.
     this.lastSavedSeq = 0;
     this.writeSeqnums();
+    ftruncateSync(this.messagesFd, 0);
+    this.messagesInFile = 0;
   }
 
   override close(): void {

@@ -53,9 +53,11 @@ export interface FixVenuePort {
   placeOrder(session: FixSessionHandle, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** Throws (an error with a numeric `code`) when the venue refuses. */
   cancelOrder(session: FixSessionHandle, orderId: number): Promise<unknown>;
+  /** The venue's own cancel for the session's account: it must work after the session's key was revoked. */
+  cancelOnDisconnect(session: FixSessionHandle, orderId: number): Promise<unknown>;
   /** REST-shaped amend body ({price?, quantity?}: the new total quantity). Throws like cancelOrder. */
   amendOrder(session: FixSessionHandle, orderId: number, body: Record<string, unknown>): Promise<unknown>;
-  cancelAll(session: FixSessionHandle, symbol: string | undefined): Promise<{ cancelled: number[] }>;
+  cancelAll(session: FixSessionHandle, symbol: string | undefined, side: 'buy' | 'sell' | undefined): Promise<{ cancelled: number[] }>;
   /** Every durable command's outcome, in seq order (Venue.listen). */
   onDurable(listener: (outcome: CommandOutcome) => void): void;
   /** The order as the venue's replica holds it now, if it is open (resting or a pending stop). */
@@ -118,6 +120,8 @@ interface OrderState {
   closed: boolean;
   /** The order log holds a record of it (it was still open after a command, or was restored). */
   logged: boolean;
+  /** Every `${account}\x01${ClOrdID}` that has named it (the place's, replaces', cancels'). */
+  readonly keys: string[];
   /** A cancel or replace sent to the venue and not yet answered (one at a time per order). */
   pending: { kind: 'cancel' | 'replace'; clOrdId: string; origClOrdId: string } | undefined;
 }
@@ -215,6 +219,51 @@ function recordOf(order: OrderState): FixOrderRecord {
   };
 }
 
+/**
+ * (account, ClOrdID) → order id (0 while its place is in flight). The ClOrdIDs of open orders
+ * stay for as long as the order is open, however old: a GTC order must stay cancellable by its
+ * ClOrdID. Those of closed orders are kept for "too late" answers, the newest `maxClosed` of them.
+ */
+class ClOrdIdIndex {
+  private readonly open = new Map<string, number>();
+  private readonly closed = new Map<string, number>();
+
+  constructor(private readonly maxClosed: number) {}
+
+  has(key: string): boolean {
+    return this.open.has(key) || this.closed.has(key);
+  }
+
+  get(key: string): number | undefined {
+    return this.open.get(key) ?? this.closed.get(key);
+  }
+
+  /** A ClOrdID of an open order or of a place in flight. */
+  set(key: string, orderId: number): void {
+    this.closed.delete(key);
+    this.open.set(key, orderId);
+  }
+
+  delete(key: string): void {
+    this.open.delete(key);
+    this.closed.delete(key);
+  }
+
+  /** The order closed: its ClOrdIDs join the bounded closed ones. */
+  close(keys: readonly string[], orderId: number): void {
+    for (const key of keys) {
+      if (this.open.get(key) !== orderId) continue;
+      this.open.delete(key);
+      this.closed.set(key, orderId);
+    }
+    while (this.closed.size > this.maxClosed) {
+      const oldest = this.closed.keys().next();
+      if (oldest.done === true) break;
+      this.closed.delete(oldest.value);
+    }
+  }
+}
+
 /** The FIX order-entry application: one instance serves every session of an acceptor. */
 export class FixOrderApplication implements FixApplication {
   private readonly bySymbol: ReadonlyMap<string, Instrument>;
@@ -224,8 +273,9 @@ export class FixOrderApplication implements FixApplication {
   private readonly orders = new Map<number, OrderState>();
   /** Recently closed orders, for "too late to cancel" and status requests (bounded like the ClOrdIDs). */
   private readonly closedOrders = new Map<number, OrderState>();
-  /** `${account}\x01${ClOrdID}` → order id (0 while the place is in flight). */
-  private readonly clOrdIds = new Map<string, number>();
+  private readonly clOrdIds: ClOrdIdIndex;
+  /** Sessions that dropped without a Logout with cancel-on-disconnect: a place of theirs still in flight is cancelled when it lands. */
+  private readonly droppedWithCod = new Set<string>();
   /** Places in flight per account, and the events of orders not yet known, by order id. */
   private readonly inFlight = new Map<string, number>();
   private readonly held = new Map<string, Map<number, OrderEvent[]>>();
@@ -242,6 +292,7 @@ export class FixOrderApplication implements FixApplication {
     this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
     this.byId = new Map(options.instruments.map((i) => [i.id, i]));
     this.maxClOrdIds = options.maxRememberedClOrdIds ?? 100_000;
+    this.clOrdIds = new ClOrdIdIndex(this.maxClOrdIds);
     this.runId = options.now();
     if (options.orderLog !== undefined) {
       const { log, records } = FixOrderLog.open(options.orderLog.path, { fsync: options.orderLog.fsync });
@@ -258,20 +309,29 @@ export class FixOrderApplication implements FixApplication {
     return this.orders.size;
   }
 
+  /** Engine events held for orders whose place has not resolved yet: for tests and diagnostics. */
+  get heldEvents(): number {
+    let n = 0;
+    for (const byOrder of this.held.values()) for (const list of byOrder.values()) n += list.length;
+    return n;
+  }
+
   close(): void {
     this.log?.close();
   }
 
   onLogon(session: FixSessionHandle): void {
     this.handles.set(session.key, session);
+    this.droppedWithCod.delete(session.key);
   }
 
   onDisconnect(session: FixSessionHandle, info: FixDisconnectInfo): void {
     this.options.marketData?.onDisconnect(session);
     if (!info.cancelOnDisconnect || info.logoutReceived) return;
+    this.droppedWithCod.add(session.key);
     for (const order of this.orders.values()) {
       if (order.sessionKey !== session.key || order.closed) continue;
-      this.options.port.cancelOrder(session, order.orderId).catch(() => undefined);
+      this.options.port.cancelOnDisconnect(session, order.orderId).catch(() => undefined);
     }
   }
 
@@ -349,7 +409,7 @@ export class FixOrderApplication implements FixApplication {
     if (tif !== undefined) body['timeInForce'] = tif;
     if ((message.get(18) ?? '').split(' ').includes('6')) body['postOnly'] = true;
 
-    this.remember(key, 0);
+    this.remember(key, undefined);
     this.inFlight.set(account, (this.inFlight.get(account) ?? 0) + 1);
     try {
       let result: { status: number; body: unknown };
@@ -378,7 +438,6 @@ export class FixOrderApplication implements FixApplication {
         reject(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`);
         return;
       }
-      this.remember(key, orderId);
       const order: OrderState = {
         orderId,
         sessionKey: session.key,
@@ -397,11 +456,19 @@ export class FixOrderApplication implements FixApplication {
         status: '0',
         closed: false,
         logged: false,
+        keys: [],
         pending: undefined,
       };
+      this.remember(key, order);
       this.orders.set(orderId, order);
+      // Events of this account's orders that no place of this gateway claimed by now are of orders
+      // placed elsewhere (REST, WebSocket): places land in seq order and an order's id is its seq.
+      const held = this.held.get(account);
+      if (held !== undefined) for (const id of held.keys()) if (id < orderId) held.delete(id);
       for (const event of events) this.apply(order, event);
       this.flush();
+      // Its session dropped with cancel-on-disconnect while the place was in flight.
+      if (this.droppedWithCod.has(session.key) && !order.closed) this.options.port.cancelOnDisconnect(session, order.orderId).catch(() => undefined);
     } finally {
       const left = (this.inFlight.get(account) ?? 1) - 1;
       if (left <= 0) {
@@ -458,7 +525,7 @@ export class FixOrderApplication implements FixApplication {
     }
     // The cancel's ClOrdID names the order from now on (as FIX chains them), and cannot be reused.
     order.pending = { kind: 'cancel', clOrdId, origClOrdId: message.get(41) ?? order.clOrdId };
-    this.remember(key, order.orderId);
+    this.remember(key, order);
     try {
       await this.options.port.cancelOrder(session, order.orderId);
     } catch (error) {
@@ -516,7 +583,7 @@ export class FixOrderApplication implements FixApplication {
     if (price !== undefined) body['price'] = price;
     if (quantity !== undefined) body['quantity'] = quantity;
     order.pending = { kind: 'replace', clOrdId, origClOrdId: order.clOrdId };
-    this.remember(key, order.orderId);
+    this.remember(key, order);
     try {
       await this.options.port.amendOrder(session, order.orderId, body);
     } catch (error) {
@@ -592,12 +659,23 @@ export class FixOrderApplication implements FixApplication {
     const answer = (response: string, extra: FixField[]): void => {
       session.send('r', [[11, clOrdId], [37, 'NONE'], [530, requestType], [531, response], [1369, this.localExecId('M')], ...extra]);
     };
+    // Refused rather than widened: a request the venue cannot scope exactly cancels nothing.
     if (requestType !== '1' && requestType !== '7') {
       answer('0', [[58, rejectText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) must be 1 (symbol) or 7 (all)')]]);
       return;
     }
+    if (requestType === '1' && symbol === undefined) {
+      answer('0', [[58, rejectText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) 1 needs Symbol (55)')]]);
+      return;
+    }
+    const sideTag = message.get(54);
+    const side = sideTag === undefined ? undefined : sideTag === '1' ? 'buy' : sideTag === '2' ? 'sell' : null;
+    if (side === null) {
+      answer('0', [[58, rejectText(ResultCode.INVALID_SIDE, `Side (54) ${sideTag ?? ''} is not supported (1 buy, 2 sell)`)]]);
+      return;
+    }
     try {
-      const { cancelled } = await this.options.port.cancelAll(session, symbol);
+      const { cancelled } = await this.options.port.cancelAll(session, symbol, side);
       answer(requestType, [[533, cancelled.length]]);
     } catch (error) {
       const { code, message: text } = errorOf(error);
@@ -609,12 +687,10 @@ export class FixOrderApplication implements FixApplication {
     return `${kind}-${this.runId}-${++this.localExecIds}`;
   }
 
-  private remember(key: string, orderId: number): void {
-    this.clOrdIds.set(key, orderId);
-    if (this.clOrdIds.size > this.maxClOrdIds) {
-      const oldest = this.clOrdIds.keys().next();
-      if (oldest.done !== true) this.clOrdIds.delete(oldest.value);
-    }
+  /** A ClOrdID now names `order` (or, without one, a place in flight). */
+  private remember(key: string, order: OrderState | undefined): void {
+    this.clOrdIds.set(key, order?.orderId ?? 0);
+    order?.keys.push(key);
   }
 
   // ---- restart ------------------------------------------------------------------------------------
@@ -647,14 +723,14 @@ export class FixOrderApplication implements FixApplication {
         status: record.status,
         closed: record.closed,
         logged: true,
+        keys: [],
         pending: undefined,
       };
-      this.remember(`${order.account}\x01${order.clOrdId}`, order.orderId);
+      this.remember(`${order.account}\x01${order.clOrdId}`, order);
       const open = record.closed ? undefined : this.options.port.openOrder(instrument, record.orderId);
       if (open === undefined || String(open.accountId) !== record.account) {
         if (!record.closed) this.options.warn?.(`FIX order ${record.orderId} (${record.clOrdId}) was open in the log but is not open in the venue: a report was lost in a crash`);
-        order.closed = true;
-        this.closedOrders.set(order.orderId, order);
+        this.forget(order);
         continue;
       }
       if (open.filledLots !== order.cumLots || open.quantityLots !== order.quantityLots || open.priceTicks !== order.priceTicks) {
@@ -700,7 +776,8 @@ export class FixOrderApplication implements FixApplication {
   private route(orderId: number, account: string, copy: () => OrderEvent): void {
     const order = this.orders.get(orderId);
     if (order !== undefined) return this.apply(order, copy());
-    if (!this.inFlight.has(account)) return;
+    // A closed order's late event (the DONE after its last fill) or an account with no place in flight.
+    if (this.closedOrders.has(orderId) || !this.inFlight.has(account)) return;
     let byOrder = this.held.get(account);
     if (byOrder === undefined) {
       byOrder = new Map();
@@ -865,11 +942,14 @@ export class FixOrderApplication implements FixApplication {
   /** A closed order stays findable by ClOrdID (for "too late to cancel") but leaves the open set. */
   private forget(order: OrderState): void {
     this.orders.delete(order.orderId);
+    order.closed = true;
     order.pending = undefined;
+    this.clOrdIds.close(order.keys, order.orderId);
     this.closedOrders.set(order.orderId, order);
-    if (this.closedOrders.size > this.maxClOrdIds) {
+    while (this.closedOrders.size > this.maxClOrdIds) {
       const oldest = this.closedOrders.keys().next();
-      if (oldest.done !== true) this.closedOrders.delete(oldest.value);
+      if (oldest.done === true) break;
+      this.closedOrders.delete(oldest.value);
     }
   }
 }
@@ -1016,15 +1096,24 @@ export interface FixGateway {
 export async function startFixGateway(options: FixGatewayOptions): Promise<FixGateway> {
   const dictionary = loadFixDictionary(options.dictionary);
   addKapitaLogonFields(dictionary);
-  /** The key each session logged on with: `${account}\x01${SenderCompID}` → key id. */
-  const keyOfSession = new Map<string, string>();
+  /** The API key the session's Logon was signed with (its credential), as a principal; revoked keys throw FORBIDDEN. */
   const principalOf = (session: FixSessionHandle): Principal => {
-    const keyId = keyOfSession.get(`${session.account ?? ''}\x01${session.targetCompId}`) ?? '';
-    const key = options.keys.get(keyId);
+    const key = options.keys.get(session.credential ?? '');
     if (key === undefined || key.revokedAt !== undefined) throw Object.assign(new Error('the API key of this session was revoked'), { code: ResultCode.FORBIDDEN });
     const scopes = new Set(key.scopes);
     return { kind: 'key', subject: key.keyId, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs: Number.MAX_SAFE_INTEGER, keyVersion: key.secretVersion };
   };
+  /** The venue acting for the session's account (cancel-on-disconnect), whatever became of its key. */
+  const venuePrincipal = (session: FixSessionHandle): Principal => ({
+    kind: 'key',
+    subject: `fix-cancel-on-disconnect:${session.key}`,
+    accountId: Number(session.account),
+    scopes: new Set(['trade']),
+    admin: false,
+    sessionId: undefined,
+    expiresAtMs: Number.MAX_SAFE_INTEGER,
+    keyVersion: 0,
+  });
   /**
    * Calls `f` now, a throw becoming a rejection. Not `Promise.resolve().then(f)`: that defers the
    * order until the socket's whole data event has been handled, which cost the round trip ~6 µs.
@@ -1040,7 +1129,8 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     placeOrder: (session, body) => callNow(() => options.trading.placeOrder(principalOf(session), body)),
     cancelOrder: (session, orderId) => callNow(() => options.trading.cancelOrder(principalOf(session), orderId)),
     amendOrder: (session, orderId, body) => callNow(() => options.trading.amendOrder(principalOf(session), orderId, body)),
-    cancelAll: (session, symbol) => callNow(() => options.trading.cancelAll(principalOf(session), symbol)),
+    cancelOnDisconnect: (session, orderId) => callNow(() => options.trading.cancelOrder(venuePrincipal(session), orderId)),
+    cancelAll: (session, symbol, side) => callNow(() => options.trading.cancelAll(principalOf(session), symbol, side)),
     openOrder: (instrument, orderId) => options.venue.replica.book(instrument.id).order(orderId),
     fee: (instrument, priceTicks, lots, maker) => fillFee(options.venue.replica, instrument, priceTicks, lots, maker),
     venueOrder: (account, orderId) => venueOrderStatus(options, Number(account), orderId),
@@ -1095,10 +1185,9 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     else if (!options.keys.allows(key, request.remoteAddress)) refusal = { code: ResultCode.IP_NOT_ALLOWED, reason: 'Address not allowed for this key' };
     else if (key.accountId === 0 || !key.scopes.includes('trade')) refusal = { code: ResultCode.FORBIDDEN, reason: 'API key without the trade scope' };
     options.onAuthAttempt?.(refusal === undefined ? 'ok' : resultCodeName(refusal.code));
-    if (refusal === undefined) {
-      if (verdict.ok && request.username !== undefined) keyOfSession.set(`${verdict.account}\x01${request.senderCompId}`, request.username);
-      return verdict;
-    }
+    // The session keeps the key as its credential only if this Logon completes (a second
+    // connection for a live session is dropped and changes nothing).
+    if (refusal === undefined) return verdict.ok ? { ...verdict, credential: request.username ?? '' } : verdict;
     // Wrong secrets and forgeries earn strikes towards a ban of the address, as on REST.
     if (refusal.code !== ResultCode.FORBIDDEN && countsAsAuthFailure(refusal.code)) options.edge?.strike(request.remoteAddress);
     return { ok: false, reason: refusal.reason };
@@ -1135,7 +1224,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
   // A revoked or rotated key logs its sessions out.
   options.keys.onRevoked((key) => {
     for (const session of acceptor.sessions()) {
-      if (keyOfSession.get(`${session.account ?? ''}\x01${session.targetCompId}`) === key.keyId && session.isLoggedOn) session.logout(key.revokedAt === undefined ? 'API key rotated' : 'API key revoked');
+      if (session.credential === key.keyId && session.isLoggedOn) session.logout(key.revokedAt === undefined ? 'API key rotated' : 'API key revoked');
     }
   });
   return { acceptor, application, marketData, port: acceptor.port, close: async () => {

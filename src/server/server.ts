@@ -433,9 +433,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request) => cancelOrder(await trader(request, 'trade'), Number(request.params.id)));
 
-  const cancelAll = async (who: Principal, symbol: string | undefined): Promise<{ cancelled: number[] }> => {
+  const cancelAll = async (who: Principal, symbol: string | undefined, side?: 'buy' | 'sell'): Promise<{ cancelled: number[] }> => {
     const instrumentId = symbol === undefined ? 0 : instrumentOf(symbol).id;
-    const cancelled = await run(massCancel(who.accountId, instrumentId), (outcome) => {
+    const cancelled = await run(massCancel(who.accountId, instrumentId, side === undefined ? 0 : side === 'buy' ? Side.BUY : Side.SELL), (outcome) => {
       const events = outcome.engine.events;
       const ids: number[] = [];
       for (let i = 0; i < events.count; i++) if (events.type(i) === EventType.DONE) ids.push(events.field(i, Field.ORDER_ID));

@@ -35,7 +35,8 @@ export interface Trading {
   placeOrder(who: Principal, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   cancelOrder(who: Principal, orderId: number): Promise<unknown>;
   amendOrder(who: Principal, orderId: number, body: Record<string, unknown>): Promise<unknown>;
-  cancelAll(who: Principal, symbol: string | undefined): Promise<{ cancelled: number[] }>;
+  /** Every open order of the account, or those of one instrument, or of one side. */
+  cancelAll(who: Principal, symbol: string | undefined, side?: 'buy' | 'sell'): Promise<{ cancelled: number[] }>;
 }
 
 export interface WsOptions {

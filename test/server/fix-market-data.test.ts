@@ -417,6 +417,7 @@ class RecordingSession implements FixSessionHandle {
   readonly senderCompId = 'KAPITA';
   readonly targetCompId = 'CLIENT';
   readonly cancelOnDisconnect = false;
+  readonly credential = undefined;
   isLoggedOn = true;
   readonly sent: FixMessage[] = [];
   private seq = 1;
