@@ -444,7 +444,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { cancelled };
   };
 
-  app.delete<{ Querystring: { symbol?: string } }>('/v1/orders', async (request) => cancelAll(await trader(request, 'trade'), request.query.symbol));
+  app.delete<{ Querystring: { symbol?: string; side?: string } }>('/v1/orders', async (request) => {
+    const who = await trader(request, 'trade');
+    const side = request.query.side;
+    if (side !== undefined && side !== 'buy' && side !== 'sell') fail(ResultCode.INVALID_SIDE, 'side must be buy or sell');
+    return cancelAll(who, request.query.symbol, side);
+  });
 
   app.get<{ Querystring: { symbol?: string; limit?: string } }>('/v1/fills', async (request) => {
     const who = await trader(request, 'read');

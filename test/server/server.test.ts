@@ -153,6 +153,10 @@ describe('the venue over HTTP', () => {
     // Closed, it can still be read back by its owner only.
     expect((await alice.client.call('GET', `/v1/orders/${placed.orderId}`)).body).toMatchObject({ orderId: placed.orderId, status: 'cancelled' });
     expect((await mallory.client.call('GET', `/v1/orders/${placed.orderId}`)).status).toBe(404);
+    // Mass cancel scoped to one side: the open buy at 60001 stays through a cancel of the sells.
+    expect((await alice.client.call('DELETE', '/v1/orders?symbol=BTC-USD&side=up')).status).toBe(400);
+    expect((await alice.client.call('DELETE', '/v1/orders?side=sell')).body).toEqual({ cancelled: [] });
+    expect(((await alice.client.call('DELETE', '/v1/orders?symbol=BTC-USD&side=buy')).body as { cancelled: number[] }).cancelled).toHaveLength(1);
   });
 
   it('refuses a stale timestamp, a reused nonce, a bad signature, an unknown key, no token and an expired token', async () => {
