@@ -284,6 +284,8 @@ export class FixOrderApplication implements FixApplication {
   private readonly runId: number;
   private readonly maxClOrdIds: number;
   private readonly log: FixOrderLog | undefined;
+  /** Reports of the restart's catch-up, until the acceptor runs (sendCatchUp). */
+  private readonly caughtUp: { order: OrderState; body: FixField[] }[] = [];
   /** Reports built by apply() and the orders they changed, until flush() logs and sends them. */
   private readonly outbox: { order: OrderState; body: FixField[] }[] = [];
   private readonly changed = new Set<OrderState>();
@@ -733,16 +735,51 @@ export class FixOrderApplication implements FixApplication {
         this.forget(order);
         continue;
       }
-      if (open.filledLots !== order.cumLots || open.quantityLots !== order.quantityLots || open.priceTicks !== order.priceTicks) {
-        this.options.warn?.(`FIX order ${record.orderId} (${record.clOrdId}): the log says ${order.cumLots} lots filled, the venue ${open.filledLots}; taking the venue's`);
-        if (open.filledLots > order.cumLots) order.notional += BigInt(open.filledLots - order.cumLots) * BigInt(open.priceTicks);
-        order.cumLots = open.filledLots;
-        order.quantityLots = open.quantityLots;
-        order.priceTicks = open.priceTicks;
-      }
       order.leavesLots = open.remainingLots;
       this.orders.set(order.orderId, order);
+      if (open.filledLots !== order.cumLots || open.quantityLots !== order.quantityLots || open.priceTicks !== order.priceTicks) this.catchUp(order, open);
     }
+  }
+
+  /**
+   * The venue got ahead of the log: a crash came after a command was durable and before its
+   * reports were logged, so they were never sent (the log is written first). The order is set to
+   * the venue's state, logged, and reported when the session can be reached (sendCatchUp): fills
+   * as one trade report at the order's price (an order still open rests, and a resting order fills
+   * as maker at its own price), anything else as a restatement (150=D).
+   */
+  private catchUp(order: OrderState, open: OrderView): void {
+    this.options.warn?.(`FIX order ${order.orderId} (${order.clOrdId}): the log says ${order.cumLots} of ${order.quantityLots} lots filled at ${order.priceTicks}, the venue ${open.filledLots} of ${open.quantityLots} at ${open.priceTicks}; reporting the venue's`);
+    const instrument = order.instrument;
+    const filled = open.filledLots - order.cumLots;
+    order.quantityLots = open.quantityLots;
+    order.priceTicks = open.priceTicks;
+    order.cumLots = open.filledLots;
+    order.leavesLots = open.remainingLots;
+    order.status = order.cumLots > 0 ? '1' : '0';
+    const execId = `restart-${order.orderId}-${open.filledLots}-${open.quantityLots}-${open.priceTicks}`;
+    let body: FixField[];
+    if (filled > 0) {
+      order.notional += BigInt(filled) * BigInt(open.priceTicks);
+      const fee = this.options.port.fee(instrument, open.priceTicks, filled, true);
+      body = this.reportBody(order, execId, 'F', order.clOrdId, undefined, this.options.now(), [
+        [31, ticksToPrice(instrument, open.priceTicks)],
+        [32, lotsToQuantity(instrument, filled)],
+        [851, '1'],
+        [12, fee.fee],
+        [13, '3'],
+        [479, fee.asset],
+      ]);
+    } else {
+      body = this.reportBody(order, execId, 'D', order.clOrdId, undefined, this.options.now(), []);
+    }
+    this.log?.append(recordOf(order), () => this.liveRecords(), this.orders.size + this.closedOrders.size);
+    this.caughtUp.push({ order, body });
+  }
+
+  /** Sends the catch-up reports of the restart once the sessions can be reached (stored for those not logged on). */
+  sendCatchUp(): void {
+    for (const { order, body } of this.caughtUp.splice(0)) this.handleOf(order)?.send('8', body);
   }
 
   // ---- durable events → execution reports ------------------------------------------------------
@@ -1221,6 +1258,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
   });
   started.acceptor = acceptor;
+  application.sendCatchUp();
   // A revoked or rotated key logs its sessions out.
   options.keys.onRevoked((key) => {
     for (const session of acceptor.sessions()) {

@@ -2,6 +2,8 @@
 // the signed Logon against the server's API keys, and orders that cross between two FIX sessions.
 // The gateway is the server's own (startServer's `fix` option): orders reach the same in-process
 // trading functions as REST and WebSocket.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixField } from '../../src/fix/codec.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
@@ -250,6 +252,39 @@ describe('the FIX order-entry gateway', () => {
     // Tracking resumed: a cancel by the ClOrdID from before the restart.
     back.send('F', [[11, 'k1-cancel'], [41, 'k1'], [54, '2'], [55, 'BTC-USD'], [60, formatUtcTimestamp(Date.now())]]);
     expect(await back.report(...ER_TAGS)).toMatchObject({ 11: 'k1-cancel', 41: 'k1', 150: '4', 39: '4', 14: '0.4000', 6: '67000.00' });
+  });
+
+  it('reports at restart the fills a crash kept out of its order log, for the session to fetch on ResendRequest', async () => {
+    const { server, gateway, seller, buyer, dataDir } = await setup();
+    const sell = await Session.logon(gateway.port, 'SELLDESK', seller);
+    sell.order('lost', '2', '1', '67500.00');
+    const placed = await sell.report(...ER_TAGS);
+    expect((await buyer.rest.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', type: 'limit', price: '67500.00', quantity: '0.3', timeInForce: 'IOC' })).status).toBe(201);
+    expect(await sell.report(...ER_TAGS)).toMatchObject({ 150: 'F', 14: '0.3000' });
+    sell.client.close();
+    await server.stop();
+    // A crash after the fill was durable and before its record was logged (and so before its report left).
+    const logPath = join(dataDir, 'fix', 'orders.jsonl');
+    const lines = readFileSync(logPath, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    writeFileSync(logPath, `${lines[0] ?? ''}\n`);
+
+    const said: string[] = [];
+    const again = await startServer({ dataDir, config: CONFIG, say: (line) => said.push(line) });
+    onCleanup(() => again.stop());
+    expect(said.some((line) => new RegExp(`^warning: FIX gateway: FIX order ${placed[37] ?? ''} \\(lost\\): the log says 0 of \\d+ lots filled`).test(line))).toBe(true);
+    const fix = again.fix;
+    if (fix === undefined) throw new Error('no FIX gateway after the restart');
+    // Ours: Logon 1, D 2; theirs: Logon 1, New 2, Fill 3, the catch-up 4, so this Logon is 5.
+    const back = await Session.logon(fix.port, 'SELLDESK', seller, [], 3);
+    expect(back.logonReply?.get(34)).toBe('5');
+    back.send('2', [
+      [7, 4],
+      [16, 0],
+    ]);
+    const caughtUp = await back.report(...ER_TAGS, 43);
+    expect(caughtUp).toMatchObject({ 35: '8', 43: 'Y', 37: placed[37], 11: 'lost', 150: 'F', 39: '1', 31: '67500.00', 32: '0.3000', 14: '0.3000', 151: '0.7000', 6: '67500.00', 851: '1' });
+    expect(caughtUp[17]).toMatch(/^restart-/);
   });
 
   it('reserves a configured counterparty CompID for its account, with its own reset and cancel-on-disconnect settings', async () => {
