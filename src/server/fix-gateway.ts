@@ -730,9 +730,15 @@ export class FixOrderApplication implements FixApplication {
       };
       this.remember(`${order.account}\x01${order.clOrdId}`, order);
       const open = record.closed ? undefined : this.options.port.openOrder(instrument, record.orderId);
-      if (open === undefined || String(open.accountId) !== record.account) {
-        if (!record.closed) this.options.warn?.(`FIX order ${record.orderId} (${record.clOrdId}) was open in the log but is not open in the venue: a report was lost in a crash`);
+      if (record.closed) {
         this.forget(order);
+        continue;
+      }
+      if (open === undefined || String(open.accountId) !== record.account) {
+        // Closed by a command whose reports a crash lost: its final state is not known here, so
+        // it is not kept (a status request answers unknown rather than a stale state).
+        this.options.warn?.(`FIX order ${record.orderId} (${record.clOrdId}) was open in the log but is not open in the venue: its last reports were lost in a crash`);
+        for (const key of order.keys) this.clOrdIds.delete(key);
         continue;
       }
       order.leavesLots = open.remainingLots;
