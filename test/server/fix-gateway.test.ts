@@ -381,6 +381,14 @@ describe('the FIX order-entry gateway', () => {
     expect((await admin.call('DELETE', `/v1/keys/${gone.keyId}`)).status).toBe(200);
     await refusedWith('GONE', gone, 'API key revoked');
     expect(count(await metrics(), 'kapita_auth_attempts_total{method="fix",result="IP_NOT_ALLOWED"}')).toBe(1);
+    // A session keeps the key it logged on with: a second Logon for it with another key is
+    // dropped and changes nothing, so revoking the first key still ends the session.
+    const first = await key({ name: 'first' });
+    const live = await Session.logon(gateway.port, 'TWICE', first);
+    await expect(Session.attempt(gateway.port, 'TWICE', await key({ name: 'second' }))).rejects.toThrow(/disconnected/);
+    expect((await admin.call('DELETE', `/v1/keys/${first.keyId}`)).status).toBe(200);
+    const logout = await live.next();
+    expect([logout.msgType, logout.get(58)]).toEqual(['5', 'API key revoked']);
     expect(server.edge.isBanned('127.0.0.1')).toBe(false);
 
     // A wrong secret: refused with the reason and counted; the third strike bans the address.
@@ -394,7 +402,7 @@ describe('the FIX order-entry gateway', () => {
     await forge('FORGER2');
     const before = await metrics();
     expect(count(before, 'kapita_auth_attempts_total{method="fix",result="BAD_SIGNATURE"}')).toBe(2);
-    expect(count(before, 'kapita_auth_attempts_total{method="fix",result="ok"}')).toBe(2);
+    expect(count(before, 'kapita_auth_attempts_total{method="fix",result="ok"}')).toBe(4);
     expect(server.edge.isBanned('127.0.0.1')).toBe(false);
     await forge('FORGER3');
     expect(server.edge.isBanned('127.0.0.1')).toBe(true);
