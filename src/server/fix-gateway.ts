@@ -1262,6 +1262,9 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     now: options.now,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+  }).catch((error: unknown) => {
+    application.close(); // the port is taken, say: no file stays open behind a failed start
+    throw error;
   });
   started.acceptor = acceptor;
   application.sendCatchUp();
@@ -1271,7 +1274,12 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
       if (session.credential === key.keyId && session.isLoggedOn) session.logout(key.revokedAt === undefined ? 'API key rotated' : 'API key revoked');
     }
   });
-  return { acceptor, application, marketData, port: acceptor.port, close: async () => {
+  return {
+    acceptor,
+    application,
+    marketData,
+    port: acceptor.port,
+    close: async () => {
       await acceptor.close();
       application.close();
     },
