@@ -4,6 +4,7 @@
 // trading functions as REST and WebSocket.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect as connectTls } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixField } from '../../src/fix/codec.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
@@ -410,6 +411,30 @@ describe('the FIX order-entry gateway', () => {
     // the right secret, and REST refuses the address.
     await expect(Session.attempt(gateway.port, 'HONEST', seller)).rejects.toThrow(/disconnected/);
     expect((await seller.rest.call('GET', '/metrics', undefined, false)).status).toBe(403);
+  });
+
+  it('serves FIX over TLS 1.3 with the CA the venue made, and refuses a banned address before the handshake', async () => {
+    const config: VenueConfig = { ...CONFIG, server: { ...CONFIG.server, plaintext: false }, edge: { ...CONFIG.edge, authFailuresBeforeBan: 2 } };
+    const { server, gateway, seller, ca } = await setup(config);
+    if (ca === undefined) throw new Error('the venue made no CA');
+    const secure = await Session.logon(gateway.port, 'TLSDESK', seller, [], 1, ca);
+    secure.order('t1', '2', '1', '66000.00');
+    expect(await secure.report(11, 150, 39)).toMatchObject({ 35: '8', 11: 't1', 150: '0', 39: '0' });
+    // TLS 1.2 is refused.
+    await expect(
+      new Promise<void>((resolve, reject) => {
+        const socket = connectTls({ host: '127.0.0.1', port: gateway.port, ca, servername: 'localhost', maxVersion: 'TLSv1.2' }, () => {
+          socket.destroy();
+          resolve();
+        });
+        socket.once('error', reject);
+      }),
+    ).rejects.toThrow();
+    // Banned: the TCP connection is closed before any TLS.
+    server.edge.strike('127.0.0.1');
+    server.edge.strike('127.0.0.1');
+    expect(server.edge.isBanned('127.0.0.1')).toBe(true);
+    await expect(Session.attempt(gateway.port, 'TLSDESK2', seller, [], 1, ca)).rejects.toThrow();
   });
 
   it('computes AvgPx exactly when it terminates', () => {

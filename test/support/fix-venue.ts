@@ -62,6 +62,8 @@ export interface FixVenue {
   readonly dataDir: string;
   /** The venue's admin key. */
   readonly admin: RestClient;
+  /** The venue's CA (PEM) when it serves TLS. */
+  readonly ca: string | undefined;
 }
 
 /** A server on free ports with its FIX gateway, and two funded accounts. */
@@ -72,18 +74,21 @@ export async function startFixVenue(config: VenueConfig = CONFIG): Promise<FixVe
   });
   const server = await startServer({ dataDir, config, say: () => undefined });
   cleanups.push(() => server.stop());
-  const admin = new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string });
+  // Over TLS (server.plaintext false), clients trust the CA the venue made in its data directory.
+  const ca = config.server.plaintext ? undefined : readFileSync(join(dataDir, 'tls', 'ca.pem'), 'utf8');
+  const tls = ca === undefined ? {} : { ca };
+  const admin = new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as { keyId: string; secret: string }, tls);
   const open = async (name: string, deposits: Record<string, string>): Promise<Account> => {
     const reply = await admin.call('POST', '/v1/admin/accounts', { name, deposits });
     expect(reply.status).toBe(201);
     const body = reply.body as { accountId: number; keyId: string; secret: string };
-    return { ...body, rest: new RestClient(server.url, body) };
+    return { ...body, rest: new RestClient(server.url, body, tls) };
   };
   const seller = await open('seller', { BTC: '3' });
   const buyer = await open('buyer', { USD: '500000' });
   const gateway = server.fix;
   if (gateway === undefined) throw new Error('the server started no FIX gateway');
-  return { server, gateway, seller, buyer, dataDir, admin };
+  return { server, gateway, seller, buyer, dataDir, admin, ca };
 }
 
 /** A FIX client session: its own outgoing sequence numbers; what it receives is validated. */
@@ -97,15 +102,15 @@ export class Session {
   ) {}
 
   /** Logs on with MsgSeqNum `firstSeq` (1 for a new session, the next one when coming back). */
-  static async logon(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1): Promise<Session> {
-    const session = await Session.attempt(port, compId, account, extra, firstSeq);
+  static async logon(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1, ca?: string): Promise<Session> {
+    const session = await Session.attempt(port, compId, account, extra, firstSeq, ca);
     expect(session.logonReply?.msgType).toBe('A');
     return session;
   }
 
   /** Sends a signed Logon (HeartBtInt 30 unless `extra` has 108) and keeps the answer, whatever it is. */
-  static async attempt(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1): Promise<Session> {
-    const client = await Client.open(port);
+  static async attempt(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1, ca?: string): Promise<Session> {
+    const client = await (ca === undefined ? Client.open(port) : Client.openTls(port, ca));
     cleanups.push(() => {
       client.close();
     });
