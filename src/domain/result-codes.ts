@@ -191,6 +191,12 @@ export function resultCodeMessage(code: ResultCode): string {
   return MESSAGES[code];
 }
 
+/** "<code> <NAME>: <message>", the code's own message when none is given: where a protocol has only a text field (FIX Text 58). */
+export function resultCodeText(code: number, message?: string): string {
+  const detail = message === undefined || message === '' ? resultCodeMessage(code as ResultCode) : message;
+  return `${code} ${resultCodeName(code)}: ${detail}`;
+}
+
 export function isResultCode(code: number): code is ResultCode {
   return NAMES.has(code);
 }

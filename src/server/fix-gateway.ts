@@ -24,7 +24,8 @@
 import { join } from 'node:path';
 import type { TlsOptions } from 'node:tls';
 import type { Instrument } from '../domain/instrument.js';
-import { ResultCode, resultCodeMessage, resultCodeName } from '../domain/result-codes.js';
+import { ResultCode, resultCodeName, resultCodeText } from '../domain/result-codes.js';
+import type { Conversion } from '../domain/decimal.js';
 import { lotsToQuantity, priceToTicks, quantityToLots, ticksToPrice } from '../domain/units.js';
 import { OrderType, Side, TimeInForce } from '../engine/command.js';
 import type { OrderView } from '../engine/order-book.js';
@@ -164,11 +165,6 @@ const ALREADY_PENDING = 3;
 const DUPLICATE_CLORDID = 6;
 const OTHER = 99;
 
-/** "<code> <NAME>: <message>" for Text (58). */
-export function rejectText(code: number, message: string | undefined): string {
-  const detail = message === undefined || message === '' ? resultCodeMessage(code as ResultCode) : message;
-  return `${code} ${resultCodeName(code)}: ${detail}`;
-}
 
 /** The venue's code and message from a thrown error or a REST error body. */
 function errorOf(error: unknown): { code: number; message: string | undefined } {
@@ -505,9 +501,9 @@ export class FixOrderApplication implements FixApplication {
 
   /** Why `order` cannot take a cancel or replace now, or undefined when it can. */
   private notChangeable(order: OrderState | undefined): { reason: number; text: string } | undefined {
-    if (order === undefined) return { reason: UNKNOWN, text: rejectText(ResultCode.UNKNOWN_ORDER, 'no such order of this account') };
-    if (order.closed) return { reason: TOO_LATE, text: rejectText(ResultCode.UNKNOWN_ORDER, 'the order is no longer open') };
-    if (order.pending !== undefined) return { reason: ALREADY_PENDING, text: rejectText(ResultCode.INVALID_REQUEST, `a ${order.pending.kind} of this order is already pending`) };
+    if (order === undefined) return { reason: UNKNOWN, text: resultCodeText(ResultCode.UNKNOWN_ORDER, 'no such order of this account') };
+    if (order.closed) return { reason: TOO_LATE, text: resultCodeText(ResultCode.UNKNOWN_ORDER, 'the order is no longer open') };
+    if (order.pending !== undefined) return { reason: ALREADY_PENDING, text: resultCodeText(ResultCode.INVALID_REQUEST, `a ${order.pending.kind} of this order is already pending`) };
     return undefined;
   }
 
@@ -522,7 +518,7 @@ export class FixOrderApplication implements FixApplication {
     const clOrdId = message.get(11) ?? '';
     const key = `${account}\x01${clOrdId}`;
     if (this.clOrdIds.has(key)) {
-      this.cancelReject(session, message, order, CANCEL, DUPLICATE_CLORDID, rejectText(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`));
+      this.cancelReject(session, message, order, CANCEL, DUPLICATE_CLORDID, resultCodeText(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`));
       return;
     }
     // The cancel's ClOrdID names the order from now on (as FIX chains them), and cannot be reused.
@@ -535,7 +531,7 @@ export class FixOrderApplication implements FixApplication {
       order.pending = undefined;
       this.clOrdIds.delete(key);
       // The order exists here, so the venue's UNKNOWN_ORDER means it closed meanwhile: too late (0).
-      this.cancelReject(session, message, order, CANCEL, code === ResultCode.UNKNOWN_ORDER ? TOO_LATE : OTHER, rejectText(code, text));
+      this.cancelReject(session, message, order, CANCEL, code === ResultCode.UNKNOWN_ORDER ? TOO_LATE : OTHER, resultCodeText(code, text));
     }
   }
 
@@ -558,14 +554,14 @@ export class FixOrderApplication implements FixApplication {
     }
     const key = `${account}\x01${clOrdId}`;
     if (this.clOrdIds.has(key)) {
-      refuse(DUPLICATE_CLORDID, rejectText(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`));
+      refuse(DUPLICATE_CLORDID, resultCodeText(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`));
       return;
     }
     const instrument = order.instrument;
     const mismatch = (tag: number, name: string, ours: string): boolean => {
       const theirs = message.get(tag);
       if (theirs === undefined || theirs === ours) return false;
-      refuse(OTHER, rejectText(ResultCode.INVALID_REQUEST, `${name} (${tag}) cannot be changed: the order's is ${ours}`));
+      refuse(OTHER, resultCodeText(ResultCode.INVALID_REQUEST, `${name} (${tag}) cannot be changed: the order's is ${ours}`));
       return true;
     };
     if (mismatch(55, 'Symbol', instrument.symbol) || mismatch(54, 'Side', order.side) || mismatch(40, 'OrdType', order.ordType) || mismatch(59, 'TimeInForce', order.timeInForce)) return;
@@ -575,7 +571,7 @@ export class FixOrderApplication implements FixApplication {
       [18, 'ExecInst'],
     ] as const) {
       if (message.get(tag) !== undefined) {
-        refuse(OTHER, rejectText(ResultCode.INVALID_REQUEST, `${name} (${tag}) cannot be changed by a replace; only Price (44) and OrderQty (38)`));
+        refuse(OTHER, resultCodeText(ResultCode.INVALID_REQUEST, `${name} (${tag}) cannot be changed by a replace; only Price (44) and OrderQty (38)`));
         return;
       }
     }
@@ -592,7 +588,7 @@ export class FixOrderApplication implements FixApplication {
       const { code, message: text } = errorOf(error);
       order.pending = undefined;
       this.clOrdIds.delete(key);
-      refuse(code === ResultCode.UNKNOWN_ORDER && order.closed ? TOO_LATE : OTHER, rejectText(code, text));
+      refuse(code === ResultCode.UNKNOWN_ORDER && order.closed ? TOO_LATE : OTHER, resultCodeText(code, text));
       return;
     }
     // Amended: apply() took the new ClOrdID with the AMENDED event. Nothing changed is refused by
@@ -648,7 +644,7 @@ export class FixOrderApplication implements FixApplication {
       [14, '0'],
       [60, formatUtcTimestamp(this.options.now())],
       ...extra,
-      [58, rejectText(ResultCode.UNKNOWN_ORDER, 'no order of this account by this ClOrdID or OrderID')],
+      [58, resultCodeText(ResultCode.UNKNOWN_ORDER, 'no order of this account by this ClOrdID or OrderID')],
       [103, '5'],
     ];
     session.send('8', body);
@@ -663,17 +659,17 @@ export class FixOrderApplication implements FixApplication {
     };
     // Refused rather than widened: a request the venue cannot scope exactly cancels nothing.
     if (requestType !== '1' && requestType !== '7') {
-      answer('0', [[58, rejectText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) must be 1 (symbol) or 7 (all)')]]);
+      answer('0', [[58, resultCodeText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) must be 1 (symbol) or 7 (all)')]]);
       return;
     }
     if (requestType === '1' && symbol === undefined) {
-      answer('0', [[58, rejectText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) 1 needs Symbol (55)')]]);
+      answer('0', [[58, resultCodeText(ResultCode.INVALID_REQUEST, 'MassCancelRequestType (530) 1 needs Symbol (55)')]]);
       return;
     }
     const sideTag = message.get(54);
     const side = sideTag === undefined ? undefined : sideTag === '1' ? 'buy' : sideTag === '2' ? 'sell' : null;
     if (side === null) {
-      answer('0', [[58, rejectText(ResultCode.INVALID_SIDE, `Side (54) ${sideTag ?? ''} is not supported (1 buy, 2 sell)`)]]);
+      answer('0', [[58, resultCodeText(ResultCode.INVALID_SIDE, `Side (54) ${sideTag ?? ''} is not supported (1 buy, 2 sell)`)]]);
       return;
     }
     try {
@@ -681,7 +677,7 @@ export class FixOrderApplication implements FixApplication {
       answer(requestType, [[533, cancelled.length]]);
     } catch (error) {
       const { code, message: text } = errorOf(error);
-      answer('0', [[58, rejectText(code, text)]]);
+      answer('0', [[58, resultCodeText(code, text)]]);
     }
   }
 
@@ -978,7 +974,7 @@ export class FixOrderApplication implements FixApplication {
     ];
     if (order.quantity !== undefined) body.push([38, order.quantity]);
     if (order.price !== undefined) body.push([44, order.price]);
-    body.push([151, '0'], [14, '0'], [6, '0'], [60, formatUtcTimestamp(this.options.now())], [58, rejectText(code, text)], [103, '99']);
+    body.push([151, '0'], [14, '0'], [6, '0'], [60, formatUtcTimestamp(this.options.now())], [58, resultCodeText(code, text)], [103, '99']);
     session.send('8', body);
   }
 
@@ -1031,8 +1027,15 @@ export interface FixGatewayOptions {
 }
 
 const FIX_STATUS: Readonly<Record<OrderStatus, string>> = { new: '0', pending_trigger: '0', partially_filled: '1', filled: '2', cancelled: '4', expired: 'C', rejected: '8' };
-const FIX_TYPE_OF: Readonly<Record<string, string>> = { market: '1', limit: '2', stop: '3', stop_limit: '4' };
-const FIX_TIF_OF: Readonly<Record<string, string>> = { DAY: '0', GTC: '1', IOC: '3', FOK: '4' };
+/** The REST names back to FIX: the inverse of TYPES and TIFS. */
+const FIX_TYPE_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TYPES).map(([fix, name]) => [name, fix]));
+const FIX_TIF_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TIFS).map(([fix, name]) => [name, fix]));
+
+/** A decimal from the history in the instrument's own units, exactly: anything else is a bug. */
+function exact(conversion: Conversion, what: string): number {
+  if (!conversion.ok) throw new Error(`${what} is not in the instrument's units (${conversion.code})`);
+  return conversion.value;
+}
 
 /** Σ ticks × lots of the order's fills, if the account's recent fills hold all `cumLots` of them. */
 function notionalOfFills(options: FixGatewayOptions, instrument: Instrument, accountId: number, orderId: number, cumLots: number): bigint | undefined {
@@ -1040,12 +1043,9 @@ function notionalOfFills(options: FixGatewayOptions, instrument: Instrument, acc
   let notional = 0n;
   for (const fill of options.history.accountFills(accountId, instrument.symbol, FILLS_KEPT)) {
     if (fill.orderId !== orderId) continue;
-    const price = priceToTicks(instrument, fill.price);
-    const quantity = quantityToLots(instrument, fill.quantity);
-    // The history speaks decimals in the instrument's own units: anything else is a bug.
-    if (!price.ok || !quantity.ok) throw new Error(`fill ${fill.tradeId} of order ${orderId}: ${fill.price} × ${fill.quantity} is not in ticks and lots`);
-    lots += quantity.value;
-    notional += BigInt(price.value) * BigInt(quantity.value);
+    const quantity = exact(quantityToLots(instrument, fill.quantity), `fill ${fill.tradeId} quantity ${fill.quantity}`);
+    lots += quantity;
+    notional += BigInt(exact(priceToTicks(instrument, fill.price), `fill ${fill.tradeId} price ${fill.price}`)) * BigInt(quantity);
   }
   return lots === cumLots ? notional : undefined;
 }
@@ -1075,17 +1075,7 @@ function venueOrderStatus(options: FixGatewayOptions, accountId: number, orderId
   const closed = options.history.closedOrder(accountId, orderId);
   const instrument = closed === undefined ? undefined : options.instruments.find((i) => i.symbol === closed.symbol);
   if (closed === undefined || instrument === undefined) return undefined;
-  // The history speaks decimals in the instrument's own units: anything else is a bug.
-  const lots = (quantity: string): number => {
-    const result = quantityToLots(instrument, quantity);
-    if (!result.ok) throw new Error(`history quantity ${quantity} of order ${orderId} is not in lots`);
-    return result.value;
-  };
-  const ticks = (price: string): number => {
-    const result = priceToTicks(instrument, price);
-    if (!result.ok) throw new Error(`history price ${price} of order ${orderId} is not in ticks`);
-    return result.value;
-  };
+  const lots = (quantity: string): number => exact(quantityToLots(instrument, quantity), `order ${orderId} quantity ${quantity}`);
   const cumLots = lots(closed.filledQuantity);
   return {
     clientOrderId: closed.clientOrderId,
@@ -1095,7 +1085,7 @@ function venueOrderStatus(options: FixGatewayOptions, accountId: number, orderId
     timeInForce: FIX_TIF_OF[closed.timeInForce] ?? '1',
     status: FIX_STATUS[closed.status],
     quantityLots: lots(closed.quantity),
-    priceTicks: closed.price === undefined ? 0 : ticks(closed.price),
+    priceTicks: closed.price === undefined ? 0 : exact(priceToTicks(instrument, closed.price), `order ${orderId} price ${closed.price}`),
     cumLots,
     leavesLots: 0,
     notional: notionalOfFills(options, instrument, accountId, orderId, cumLots),

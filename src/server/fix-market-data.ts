@@ -48,7 +48,7 @@
 // snapshot taken then is where the next increments start. A session's subscriptions end with its
 // connection (onDisconnect), and with its logon if a command finds it logged off.
 import type { Instrument } from '../domain/instrument.js';
-import { ResultCode, resultCodeName } from '../domain/result-codes.js';
+import { ResultCode, resultCodeText } from '../domain/result-codes.js';
 import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
 import { Side } from '../engine/command.js';
 import { type EventBuffer, EventType, Field } from '../engine/event.js';
@@ -224,11 +224,6 @@ function delimiterValues(message: FixMessage, countTag: number, delimiter: numbe
   const values: string[] = [];
   for (let i = at + 1; i < message.fieldCount && values.length < count; i++) if (message.tagAt(i) === delimiter) values.push(message.valueAt(i));
   return values;
-}
-
-/** "<code> <NAME>: <text>" for Text (58), as the order application writes its rejects. */
-function coded(code: ResultCode, text: string): string {
-  return `${code} ${resultCodeName(code)}: ${text}`;
 }
 
 /** MDEntryDate (272) and MDEntryTime (273) of a time in ms. */
@@ -465,7 +460,7 @@ export class FixMarketData {
     const reject = (reason: MdRejectReason | undefined, code: ResultCode, text: string): void => {
       const body: FixField[] = [[262, mdReqId]];
       if (reason !== undefined) body.push([281, reason]);
-      body.push([58, coded(code, text)]);
+      body.push([58, resultCodeText(code, text)]);
       session.send('Y', body);
     };
     const live = this.sessions.get(session.key);
