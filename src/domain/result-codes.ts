@@ -30,6 +30,7 @@ export const ResultCode = {
   INVALID_FLAG: 1022,
   INVALID_MAX_NOTIONAL: 1023,
   INVALID_REQUEST: 1024,
+  REQUEST_TOO_LARGE: 1025,
 
   // 2xxx risk: the pre-trade gate refuses the order (or the admin command) for this account's state.
   INSUFFICIENT_BALANCE: 2001,
@@ -143,6 +144,7 @@ const MESSAGES: Readonly<Record<ResultCode, string>> = {
   [ResultCode.AMEND_QUANTITY_NOT_ABOVE_FILLED]: 'amended quantity must exceed the quantity already filled',
   [ResultCode.ORDER_NOT_AMENDABLE]: 'a pending stop order cannot be amended; cancel and place it again',
   [ResultCode.INVALID_REQUEST]: 'the request is malformed: a field is missing, unknown or of the wrong type',
+  [ResultCode.REQUEST_TOO_LARGE]: 'the request body is larger than the 64 KiB the API accepts',
   [ResultCode.UNAUTHENTICATED]: 'a valid bearer token is required (POST /v1/auth/token)',
   [ResultCode.TOKEN_EXPIRED]: 'the token has expired; get a new one',
   [ResultCode.FORBIDDEN]: 'this key may not do that',
