@@ -1,6 +1,7 @@
 // Prometheus metrics at GET /metrics (prom-client, text exposition format): commands by kind and
 // result, rejects by code, the round trip from submit to durable answer, HTTP requests, ring depths,
 // journal lag (sequenced but not yet durable), and the default Node.js process metrics.
+import { createServer } from 'node:http';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { resultCodeName } from '../domain/result-codes.js';
 import { CommandKind } from '../engine/command.js';
@@ -108,4 +109,40 @@ export class Metrics {
   kindName(kind: number): string {
     return KIND_NAMES[kind] ?? `kind_${kind}`;
   }
+}
+
+/**
+ * The metrics alone, in plain HTTP on 127.0.0.1 (config `server.metricsPort`), for a scraper on the
+ * same host: Prometheus cannot refresh a 60-second token, and the listener's /metrics needs one.
+ * Only GET /metrics is answered; nothing off the machine can reach a loopback listener.
+ */
+export async function serveMetricsOnLoopback(registry: Registry, port: number): Promise<{ readonly port: number; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/metrics') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('only GET /metrics here\n');
+      return;
+    }
+    registry.metrics().then(
+      (text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      () => response.writeHead(500, { 'content-type': 'text/plain' }).end('metrics failed\n'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address !== null ? address.port : port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
 }

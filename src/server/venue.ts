@@ -127,7 +127,18 @@ export class Venue {
     if (waiting === undefined) return this.fail(new InvariantViolation(`durable command seq ${seq} (request ${requestId}) was not submitted by this server`));
     this.pending.delete(requestId);
     const timestampNs = outputTimestampNs(view, offset);
-    const events = this.replica.apply(waiting.command, seq, timestampNs);
+    let events: Engine['events'];
+    try {
+      events = this.replica.apply(waiting.command, seq, timestampNs);
+    } catch (cause) {
+      // The replica broke an invariant (or had a bug) on a command the core has already made
+      // durable: its state can no longer be vouched for. Fail the venue, loudly, instead of letting
+      // the exception unwind through the responder and kill the process with requests in flight.
+      const error = new InvariantViolation(`the replica failed to apply seq ${seq}: ${cause instanceof Error ? cause.message : String(cause)}`);
+      if (cause instanceof Error) error.stack = `${error.stack ?? ''}\ncaused by: ${cause.stack ?? cause.message}`;
+      waiting.reject(error);
+      return this.fail(error);
+    }
     const coreCount = outputWord(view, offset, 2);
     if (events.count !== coreCount) {
       const error = new InvariantViolation(`replica wrote ${events.count} events for seq ${seq}, the core ${coreCount}`);

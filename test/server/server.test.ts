@@ -238,7 +238,7 @@ describe('metrics', () => {
     const trader = await account(admin, 't', { USD: '1000' });
     await trader.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '100.00', quantity: '1' });
     await trader.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '65000.00', quantity: '1' });
-    const response = await fetch(`${server.url}/metrics`);
+    const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${await admin.authenticate()}` } });
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^kapita_commands_total\{kind="place",result="ok"\} 1$/m);
