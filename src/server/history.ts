@@ -54,7 +54,8 @@ export interface CandleView {
   trades: number;
 }
 
-export const INTERVALS: Readonly<Record<string, number>> = { '1m': 1, '5m': 5, '15m': 15, '1h': 60, '4h': 240, '1d': 1440 };
+/** Candle intervals by name, in minutes (a Map: looked up by client input). */
+export const INTERVALS: ReadonlyMap<string, number> = new Map([['1m', 1], ['5m', 5], ['15m', 15], ['1h', 60], ['4h', 240], ['1d', 1440]]);
 
 function push<T>(list: T[], item: T, limit: number): void {
   list.push(item);

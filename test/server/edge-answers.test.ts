@@ -142,3 +142,16 @@ describe('a replica that throws', () => {
     expect(codeOf(await client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'buy', price: '100.00', quantity: '1' }))).toEqual([503, 9002]);
   });
 });
+
+describe('lookups by client input', () => {
+  it('refuses inherited names ("constructor", "__proto__", "toString") with the field\'s own code, not a 500', async () => {
+    const v = await startVenue();
+    const trader = new RestClient(v.server.url, (await v.admin.call('POST', '/v1/admin/accounts', { name: 't', deposits: { USD: '1000' } })).body as Credentials, { ca: v.ca });
+    const order = { symbol: 'BTC-USD', side: 'buy', price: '100.00', quantity: '1' };
+    expect(codeOf(await trader.call('POST', '/v1/orders', { ...order, type: 'constructor' }))).toEqual([400, 1003]);
+    expect(codeOf(await trader.call('POST', '/v1/orders', { ...order, timeInForce: '__proto__' }))).toEqual([400, 1004]);
+    expect(codeOf(await trader.call('POST', '/v1/orders', { ...order, selfTradePrevention: 'toString' }))).toEqual([400, 1014]);
+    expect(codeOf(await trader.call('GET', '/v1/candles/BTC-USD?interval=constructor', undefined, false))).toEqual([400, 1024]);
+    expect((await trader.call('GET', '/v1/orders')).body).toEqual([]);
+  });
+});
