@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { pb } from '../src/protocol/wire.js';
 import type { Credentials } from '../src/server/client.js';
-import { requestJson } from '../src/server/client.js';
+import { requestJson, type RestClient } from '../src/server/client.js';
 import { type BenchOptions, round } from './report.js';
 import {
   authenticate,
@@ -240,9 +240,9 @@ async function floodChild(spec: FloodSpec): Promise<void> {
   });
 }
 
-/** The venue's resident memory from /metrics (prom-client's process metrics), MB. */
-async function rssMb(url: string): Promise<number> {
-  const reply = await requestJson(`${url}/metrics`, 'GET', {}, undefined);
+/** The venue's resident memory from /metrics (prom-client's process metrics; staff only: the admin key reads it), MB. */
+async function rssMb(admin: RestClient): Promise<number> {
+  const reply = await admin.call('GET', '/metrics');
   const line = String(reply.body).split('\n').find((l) => /^kapita_process_(process_)?resident_memory_bytes /.test(l));
   return line === undefined ? Number.NaN : round(Number(line.split(' ')[1]) / 1e6, 1);
 }
@@ -255,14 +255,14 @@ interface Phase {
 }
 
 /** `samples` market IOCs one at a time, each started on the next millisecond; memory read meanwhile. */
-async function phase(url: string, socket: BenchSocket, samples: number, warmup: number, refresh: () => Promise<void>): Promise<Phase> {
+async function phase(admin: RestClient, socket: BenchSocket, samples: number, warmup: number, refresh: () => Promise<void>): Promise<Phase> {
   const [buy, sell] = marketOrders(BTC_USD);
   const histogram = newHistogram();
   const tally = new Tally();
   let maxRss = 0;
   let memoryReadFailures = 0;
   const memory = setInterval(() => {
-    rssMb(url).then(
+    rssMb(admin).then(
       (mb) => {
         maxRss = Math.max(maxRss, mb);
       },
@@ -300,7 +300,7 @@ async function phase(url: string, socket: BenchSocket, samples: number, warmup: 
   } finally {
     clearInterval(memory);
   }
-  maxRss = Math.max(maxRss, await rssMb(url));
+  maxRss = Math.max(maxRss, await rssMb(admin));
   return { latencyUs: percentilesUs(histogram), tally, maxRssMb: maxRss, memoryReadFailures };
 }
 
@@ -317,20 +317,20 @@ export async function floodBenchmark(options: BenchOptions): Promise<Record<stri
     const socket = await BenchSocket.open(venue.url);
     const refresh = (): Promise<void> => authenticate(socket, venue.url, trader.credentials);
     await refresh();
-    const rssStartMb = await rssMb(venue.url);
+    const rssStartMb = await rssMb(venue.admin);
 
     log(`quiet: the trader alone, ${warmup} warm-up + ${samples} paced market IOCs`);
-    const quiet = await phase(venue.url, socket, samples, warmup, refresh);
+    const quiet = await phase(venue.admin, socket, samples, warmup, refresh);
     log(`flood: connections from ${FROM.connections}, requests from ${FROM.requests}, orders from ${FROM.orders}, garbage frames from ${FROM.garbage}, bad signatures from ${FROM.bruteForce}, in a flood process`);
     const flood = await spawnChild<Record<string, never>, FloodStats>(THIS_FILE, ['flood', JSON.stringify({ url: venue.url, credentials: flooder.credentials } satisfies FloodSpec)]);
     let during: Phase;
     let floodStats: FloodStats & { clean: boolean };
     try {
-      during = await phase(venue.url, socket, samples, Math.round(warmup / 4), refresh);
+      during = await phase(venue.admin, socket, samples, Math.round(warmup / 4), refresh);
     } finally {
       floodStats = await flood.stop();
     }
-    const rssAfterMb = await rssMb(venue.url);
+    const rssAfterMb = await rssMb(venue.admin);
     socket.close();
     const stats = await venue.stop();
     const ratio = round(during.latencyUs.p99 / quiet.latencyUs.p99, 2);
