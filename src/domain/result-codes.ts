@@ -93,6 +93,7 @@ export const ResultCode = {
   // 9xxx internal: the venue cannot answer now.
   INTERNAL_ERROR: 9001,
   UNAVAILABLE: 9002,
+  PASSWORD_CHECKS_BUSY: 9003,
 } as const;
 
 export type ResultCode = (typeof ResultCode)[keyof typeof ResultCode];
@@ -176,6 +177,7 @@ const MESSAGES: Readonly<Record<ResultCode, string>> = {
   [ResultCode.FIX_QUEUE_FULL]: 'a FIX session queued too many messages ahead of a gap',
   [ResultCode.INTERNAL_ERROR]: 'internal error',
   [ResultCode.UNAVAILABLE]: 'the venue is not accepting requests now',
+  [ResultCode.PASSWORD_CHECKS_BUSY]: 'the venue is checking as many passwords as it runs at once; retry in a second (HTTP 503)',
   [ResultCode.NO_LIQUIDITY]: 'market order found no opposite liquidity',
 };
 

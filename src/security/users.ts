@@ -8,6 +8,10 @@
 // an unknown user still runs one scrypt so the answer time does not tell which usernames exist.
 //
 // The file is DATA/users.json (0600), rewritten atomically on every change.
+//
+// Each user has a numeric actor id, stable for life, which sequenced admin commands record as who
+// made them. User actor ids count up from USER_ACTOR_BASE and API keys' from 1 (server/auth.ts), so
+// the two never meet and an actor id says which file names its holder.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,8 +43,13 @@ interface PasswordHash {
   readonly p: number;
 }
 
+/** The first user's actor id: 2^32, above any API key's. */
+export const USER_ACTOR_BASE = 2 ** 32;
+
 export interface User {
   readonly id: string;
+  /** Who this user is in sequenced commands (deposits, limits): USER_ACTOR_BASE and up. */
+  readonly actorId: number;
   readonly username: string;
   /** 0 for venue staff (risk officers and admins of the venue itself). */
   readonly accountId: number;
@@ -59,6 +68,8 @@ export interface User {
 
 interface UserFile {
   readonly version: 1;
+  /** The actor id the next user gets; absent in files from before actor ids (assigned at open). */
+  nextActorId: number;
   users: User[];
 }
 
@@ -96,20 +107,31 @@ export class UserStore {
   private readonly byName = new Map<string, User>();
   /** Compared against for unknown usernames, so the answer takes as long as for a real one. */
   private dummy: PasswordHash | undefined;
+  private nextActorId: number;
+  /** Password hashes (scrypt) run since start: what the hash gate bounds, counted for tests and metrics. */
+  passwordHashes = 0;
 
   private constructor(
     private readonly path: string,
     file: UserFile,
   ) {
+    this.nextActorId = file.nextActorId;
     for (const u of file.users) this.index(u);
   }
 
   static open(dataDir: string): UserStore {
     const path = join(dataDir, 'users.json');
-    if (!existsSync(path)) return new UserStore(path, { version: 1, users: [] });
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; users?: unknown };
+    if (!existsSync(path)) return new UserStore(path, { version: 1, nextActorId: USER_ACTOR_BASE, users: [] });
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; nextActorId?: unknown; users?: unknown };
     if (file.version !== 1 || !Array.isArray(file.users)) throw new Error(`${path}: not a version 1 user file`);
-    return new UserStore(path, file as UserFile);
+    // Users from before actor ids get them now, in the file's order, and the file is saved with them.
+    const users = file.users as (Omit<User, 'actorId'> & { actorId?: number })[];
+    let next = typeof file.nextActorId === 'number' ? file.nextActorId : USER_ACTOR_BASE;
+    const migrated = users.some((u) => u.actorId === undefined) || typeof file.nextActorId !== 'number';
+    const withIds = users.map((u): User => ({ ...u, actorId: u.actorId ?? next++ }));
+    const store = new UserStore(path, { version: 1, nextActorId: next, users: withIds });
+    if (migrated) store.save();
+    return store;
   }
 
   get(id: string): User | undefined {
@@ -125,9 +147,11 @@ export class UserStore {
   }
 
   async create(username: string, password: string, accountId: number, role: Role, createdAt: string): Promise<User> {
-    const user: User = { id: `u${randomBytes(9).toString('base64url')}`, username, accountId, role, password: await hashPassword(password), credentials: [], recoveryHashes: [], createdAt };
+    this.passwordHashes++;
+    const hashed = await hashPassword(password);
     // Checked again after the await: two creations of one name may race.
     if (this.byUsername(username) !== undefined) throw new Error(`user ${username} exists`);
+    const user: User = { id: `u${randomBytes(9).toString('base64url')}`, actorId: this.nextActorId++, username, accountId, role, password: hashed, credentials: [], recoveryHashes: [], createdAt };
     this.index(user);
     this.save();
     return user;
@@ -136,6 +160,7 @@ export class UserStore {
   /** The user if the password matches; undefined otherwise, after the same work either way. */
   async authenticate(username: string, password: string): Promise<User | undefined> {
     const user = this.byUsername(username);
+    this.passwordHashes++;
     if (user === undefined || user.disabled === true) {
       this.dummy ??= await hashPassword(randomBytes(16).toString('hex'));
       await verifyPassword(this.dummy, password);
@@ -161,6 +186,6 @@ export class UserStore {
   }
 
   private save(): void {
-    writePrivate(this.path, `${JSON.stringify({ version: 1, users: [...this.byId.values()] } satisfies UserFile, null, 1)}\n`);
+    writePrivate(this.path, `${JSON.stringify({ version: 1, nextActorId: this.nextActorId, users: [...this.byId.values()] } satisfies UserFile, null, 1)}\n`);
   }
 }

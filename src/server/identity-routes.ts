@@ -9,16 +9,20 @@
 // access token and a refresh token. A ticket allows five attempts and lives five minutes.
 //
 // Every failure is an AuthError: the server's error handler counts it towards the address's ban.
+// Every scrypt of request input (sign-in, user creation) goes through one HashGate, which refuses
+// at once, before any hashing, past its in-flight limits or an address's failure bucket.
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ResultCode } from '../domain/result-codes.js';
 import type { EdgeGuard } from '../security/edge.js';
+import { HashGate, HashGateRefusal } from '../security/hash-gate.js';
 import { authenticationOptions, MfaError, newRecoveryCodes, newTotpSecret, type RelyingParty, registrationOptions, useRecoveryCode, verifyAuthentication, verifyRegistration, verifyTotp } from '../security/mfa.js';
 import type { SessionStore } from '../security/sessions.js';
 import { passwordProblem, type Role, ROLES, ROLE_SCOPES, type Scope, SCOPES, type User, type UserStore } from '../security/users.js';
 import { type ApiKey, allowListProblem, AuthError, type KeyStore, type Principal, type TokenService } from './auth.js';
 import { fail, jsonObject } from './errors.js';
 import type { SecuritySettings } from './venue-config.js';
+import { apiError } from './views.js';
 
 export interface IdentityDeps {
   readonly keys: KeyStore;
@@ -80,8 +84,19 @@ function userView(user: User): Record<string, unknown> {
   };
 }
 
+/** Runs `work` (which hashes through the gate); a refusal by the gate is answered here, with its status and Retry-After. */
+async function gated<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof HashGateRefusal)) throw error;
+    return reply.status(error.status).header('retry-after', String(error.retryAfterSeconds)).send(apiError(error.code, error.message));
+  }
+}
+
 export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): void {
   const { keys, users, sessions, tokens, now } = deps;
+  const gate = new HashGate({ venueWide: deps.security.passwordHashesInFlight, perAddress: deps.security.passwordHashesInFlightPerAddress, failuresPerMinute: deps.security.passwordFailuresPerMinute, failureBurst: deps.security.passwordFailureBurst }, now);
   const rp: RelyingParty = { id: deps.security.webauthn.rpId, name: deps.security.webauthn.rpName, origins: [...deps.security.webauthn.origins] };
   const attempt = deps.attempt ?? (() => undefined);
   const tickets = new Map<string, Ticket>();
@@ -113,7 +128,9 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
   };
   /** Starts a session for a fully signed-in user. */
   const signedIn = async (user: User): Promise<Record<string, unknown>> => {
-    const { session, refreshToken } = sessions.start(user.id, user.accountId, now(), deps.security.sessionHours * 3_600_000);
+    const { session, refreshToken } = sessions.start(user.id, user.accountId, now(), deps.security.sessionHours * 3_600_000, deps.security.sessionsPerUser);
+    // Answered once the session is on disk (the journal's fsync runs off the main thread).
+    await sessions.flushed();
     const access = await tokens.userToken(user, session.id);
     return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, sessionExpiresAt: session.expiresAtMs, sessionId: session.id, accountId: user.accountId, role: user.role, scopes: ROLE_SCOPES[user.role] };
   };
@@ -179,8 +196,10 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
       accountId = deps.accountParam(String(rawAccount));
     }
     if (users.byUsername(username) !== undefined) fail(ResultCode.INVALID_REQUEST, `user ${username} exists`);
-    const user = await users.create(username, password, accountId, role as Role, new Date(now()).toISOString());
-    return reply.status(201).send(userView(user));
+    return gated(reply, async () => {
+      const user = await gate.hash(request.ip, () => users.create(username, password, accountId, role as Role, new Date(now()).toISOString()));
+      return reply.status(201).send(userView(user));
+    });
   });
 
   app.get('/v1/admin/users', async (request) => {
@@ -194,16 +213,21 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     user.disabled = true;
     users.update(user);
     const ended = sessions.revokeUser(user.id, 'user disabled', now());
+    await sessions.flushed();
     return { ...userView(user), sessionsEnded: ended };
   });
 
   // ---- sign-in -----------------------------------------------------------------------------------
 
-  app.post('/v1/auth/login', async (request) => {
+  app.post('/v1/auth/login', async (request, reply) => {
     const body = bodyOf(request);
     const username = str(body, 'username', 1, 64);
     const password = str(body, 'password', 1, 256);
-    const user = await users.authenticate(username, password);
+    return gated(reply, async () => signIn(await gate.signIn(request.ip, () => users.authenticate(username, password), (user) => user !== undefined)));
+  });
+
+  /** The answer to a password sign-in once the password has been checked. */
+  const signIn = async (user: User | undefined): Promise<Record<string, unknown>> => {
     if (user === undefined) {
       attempt('password', 'BAD_CREDENTIALS');
       throw new AuthError(ResultCode.BAD_CREDENTIALS, 'unknown user or wrong password');
@@ -215,7 +239,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     const methods = [...(user.credentials.length > 0 ? ['webauthn'] : []), ...(user.totp === undefined ? [] : ['totp']), ...(user.recoveryHashes.length > 0 ? ['recovery'] : [])];
     const webauthn = user.credentials.length > 0 ? await authenticationOptions(rp, user.credentials) : undefined;
     return { next: 'mfa', mfaToken: newTicket(user, 'mfa', webauthn?.challenge), expiresAt: now() + TICKET_MS, methods, ...(webauthn === undefined ? {} : { webauthn }) };
-  });
+  };
 
   app.post('/v1/auth/mfa', async (request) => {
     const body = bodyOf(request);
@@ -259,6 +283,8 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
   app.post('/v1/auth/refresh', async (request) => {
     const token = str(bodyOf(request), 'refreshToken', 1, 256);
     const result = sessions.refresh(token, now());
+    // The new generation (or the revocation for reuse) is on disk before the client hears of it.
+    await sessions.flushed();
     if (!result.ok) {
       attempt('refresh', result.reason);
       if (result.reason === 'reused') throw new AuthError(ResultCode.REFRESH_TOKEN_REUSED, 'this refresh token was already spent: the session is revoked, sign in again');
@@ -287,6 +313,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
       sessionId = who.sessionId;
     }
     sessions.revoke(sessionId, 'logout', now());
+    await sessions.flushed();
     return { sessionId, revoked: true };
   });
 
