@@ -29,6 +29,17 @@ export interface SecuritySettings {
   readonly sessionHours: number;
   /** The token signing key is replaced this often (0: only by the admin endpoint). */
   readonly signingKeyRotationHours: number;
+  /**
+   * Password hashes (scrypt, ~100 ms of one of libuv's 4 threads each) running at once, venue-wide
+   * and per address group (security/address.ts); beyond them a sign-in is refused before hashing.
+   */
+  readonly passwordHashesInFlight: number;
+  readonly passwordHashesInFlightPerAddress: number;
+  /** Failed password sign-ins an address group may make: a bucket of this burst refilled at this rate, charged before the hash. */
+  readonly passwordFailuresPerMinute: number;
+  readonly passwordFailureBurst: number;
+  /** Live sessions a person may hold; a sign-in beyond it ends the oldest. */
+  readonly sessionsPerUser: number;
 }
 
 export interface VenueConfig {
@@ -140,6 +151,11 @@ export const DEFAULT_CONFIG: VenueConfig = {
     webauthn: { rpId: 'localhost', rpName: 'Kapita', origins: ['https://localhost:8443'] },
     sessionHours: 12,
     signingKeyRotationHours: 24,
+    passwordHashesInFlight: 2,
+    passwordHashesInFlightPerAddress: 1,
+    passwordFailuresPerMinute: 5,
+    passwordFailureBurst: 5,
+    sessionsPerUser: 10,
   },
   fix: { port: 9878, senderCompId: 'KAPITA', sessions: [] },
 };
@@ -263,7 +279,7 @@ function parseSecurity(input: unknown): SecuritySettings {
   const base = DEFAULT_CONFIG.security;
   if (input === undefined) return base;
   if (!isRecord(input)) throw new VenueConfigError('security', 'must be an object');
-  known(input, 'security', ['webauthn', 'sessionHours', 'signingKeyRotationHours']);
+  known(input, 'security', ['webauthn', 'sessionHours', 'signingKeyRotationHours', ...SECURITY_COUNTS]);
   let webauthn = base.webauthn;
   const rawWebauthn = input['webauthn'];
   if (rawWebauthn !== undefined) {
@@ -279,8 +295,14 @@ function parseSecurity(input: unknown): SecuritySettings {
   }
   const sessionHours = input['sessionHours'] === undefined ? base.sessionHours : integer(input['sessionHours'], 'security.sessionHours', 1, 24 * 30);
   const signingKeyRotationHours = input['signingKeyRotationHours'] === undefined ? base.signingKeyRotationHours : integer(input['signingKeyRotationHours'], 'security.signingKeyRotationHours', 0, 24 * 365);
-  return { webauthn, sessionHours, signingKeyRotationHours };
+  const count = (field: (typeof SECURITY_COUNTS)[number]): number => (input[field] === undefined ? base[field] : integer(input[field], `security.${field}`, 1, 1_000_000));
+  const counts = { passwordHashesInFlight: count('passwordHashesInFlight'), passwordHashesInFlightPerAddress: count('passwordHashesInFlightPerAddress'), passwordFailuresPerMinute: count('passwordFailuresPerMinute'), passwordFailureBurst: count('passwordFailureBurst'), sessionsPerUser: count('sessionsPerUser') };
+  if (counts.passwordHashesInFlightPerAddress > counts.passwordHashesInFlight) throw new VenueConfigError('security.passwordHashesInFlightPerAddress', `must not exceed security.passwordHashesInFlight (${counts.passwordHashesInFlight})`);
+  return { webauthn, sessionHours, signingKeyRotationHours, ...counts };
 }
+
+/** The security settings that are plain positive counts. */
+const SECURITY_COUNTS = ['passwordHashesInFlight', 'passwordHashesInFlightPerAddress', 'passwordFailuresPerMinute', 'passwordFailureBurst', 'sessionsPerUser'] as const;
 
 function parseFix(input: unknown): FixSettings | null {
   if (input === undefined) return DEFAULT_CONFIG.fix;
