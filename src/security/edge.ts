@@ -3,7 +3,14 @@
 // limit in metrics (`kapita_edge_refused_total`) and answered with a coded error: 429 RATE_LIMITED,
 // 403 BANNED, or a closed socket where no protocol is spoken yet (the per-address connection cap).
 //
-// - Connections: a cap per address and one for the whole listener.
+// - Connections: a cap per address and one for every listener together (HTTPS, WebSocket and FIX).
+//   FIX's order entry keeps `fixReservedConnections` of the total that the public port cannot take,
+//   so a flood of HTTPS or WebSocket connections cannot lock professional sessions out. A connection
+//   counts as unauthenticated from accept until it shows a credential (an HTTPS request with a valid
+//   token, a WebSocket AuthRequest, a FIX Logon); each listener's unauthenticated connections have a
+//   smaller cap of their own, so strangers who never authenticate cannot hold every slot.
+// - Addresses are counted by addressGroup (security/address.ts): an IPv6 client by its /64, which
+//   is what a provider gives one customer. Every cap, bucket, strike and ban below keys on the group.
 // - Token buckets (rate per second, burst): requests per address, requests per account, orders per
 //   account, and WebSocket messages per connection. The risk gate's order-rate limit stays the last
 //   line: it is sequenced and deterministic, these are not.
@@ -14,9 +21,18 @@
 // Time comes from the `now` passed in, so tests can move it; this is edge code, outside the core's
 // determinism.
 import { ResultCode } from '../domain/result-codes.js';
+import { addressGroup } from './address.js';
 
 export interface EdgeLimits {
+  /** Every listener's connections together (HTTPS, WebSocket and FIX). */
   readonly maxConnections: number;
+  /** Of maxConnections, how many only FIX may use: the public port stops at maxConnections − this. */
+  readonly fixReservedConnections: number;
+  /** Connections of one listener that have not authenticated yet (counted per listener). */
+  readonly maxUnauthenticatedConnections: number;
+  /** A WebSocket must complete an AuthRequest within this after it opens. */
+  readonly authTimeoutMs: number;
+  /** Per address group (an IPv4 address, an IPv6 /64). */
   readonly connectionsPerIp: number;
   readonly requestsPerSecondPerIp: number;
   readonly requestBurstPerIp: number;
@@ -39,6 +55,9 @@ export interface EdgeLimits {
 
 export const DEFAULT_EDGE: EdgeLimits = {
   maxConnections: 10_000,
+  fixReservedConnections: 500,
+  maxUnauthenticatedConnections: 2_000,
+  authTimeoutMs: 10_000,
   connectionsPerIp: 64,
   requestsPerSecondPerIp: 200,
   requestBurstPerIp: 400,
@@ -57,7 +76,7 @@ export const DEFAULT_EDGE: EdgeLimits = {
 };
 
 /** The limits a refusal is counted under. */
-export type EdgeLimit = 'connections' | 'connections_per_ip' | 'requests_per_ip' | 'requests_per_account' | 'orders_per_account' | 'messages_per_connection' | 'banned';
+export type EdgeLimit = 'connections' | 'fix_reserved_connections' | 'unauthenticated_connections' | 'connections_per_ip' | 'requests_per_ip' | 'requests_per_account' | 'orders_per_account' | 'messages_per_connection' | 'banned';
 
 /** A token bucket: `rate` tokens a second, at most `burst` saved up. */
 export class TokenBucket {
@@ -104,9 +123,61 @@ export class EdgeRefusal extends Error {
   }
 }
 
+/** Which listener a connection came in on: the public port (HTTPS and WebSocket) or FIX's. */
+export type ConnectionPool = 'public' | 'fix';
+
+/**
+ * One connection the edge admitted: what openConnection returns and closeConnection takes back, so a
+ * close releases exactly the address group and pool its open took.
+ */
+export interface EdgeConnection {
+  /** The addressGroup the connection is counted under. */
+  readonly group: string;
+  readonly pool: ConnectionPool;
+  /** True once it has shown a valid credential (EdgeGuard.authenticated). */
+  readonly authenticated: boolean;
+}
+
+/** The guard's own record behind an EdgeConnection: only the guard changes it. */
+class AdmittedConnection implements EdgeConnection {
+  authenticated = false;
+  closed = false;
+
+  constructor(
+    readonly group: string,
+    readonly pool: ConnectionPool,
+  ) {}
+}
+
+function admitted(connection: EdgeConnection): AdmittedConnection {
+  if (!(connection instanceof AdmittedConnection)) throw new Error('edge: a connection the guard did not open');
+  return connection;
+}
+
+/** What identifies a live TCP connection to a listener, shared by a TLS socket and the TCP socket under it. */
+export interface SocketAddressPair {
+  readonly remoteAddress?: string | undefined;
+  readonly remotePort?: number | undefined;
+  readonly localAddress?: string | undefined;
+  readonly localPort?: number | undefined;
+}
+
+/** A TCP socket as admitSocket needs it. */
+export interface AdmittedSocket extends SocketAddressPair {
+  once(event: 'close', listener: () => void): unknown;
+}
+
+function socketKey(socket: SocketAddressPair): string {
+  return `${socket.remoteAddress ?? '?'}|${socket.remotePort ?? 0}|${socket.localAddress ?? '?'}|${socket.localPort ?? 0}`;
+}
+
 export class EdgeGuard {
-  private readonly perIpConnections = new Map<string, number>();
+  private readonly perGroupConnections = new Map<string, number>();
   private connections = 0;
+  private readonly poolConnections: Record<ConnectionPool, number> = { public: 0, fix: 0 };
+  private readonly unauthenticated: Record<ConnectionPool, number> = { public: 0, fix: 0 };
+  /** Live admitted sockets by their four-tuple, so an HTTPS request or a WebSocket can find its connection. */
+  private readonly bySocket = new Map<string, EdgeConnection>();
   private readonly ipBuckets = new Map<string, TokenBucket>();
   private readonly accountBuckets = new Map<number, TokenBucket>();
   private readonly orderBuckets = new Map<number, TokenBucket>();
@@ -119,26 +190,87 @@ export class EdgeGuard {
     readonly limits: EdgeLimits,
     private readonly now: () => number,
     private readonly refused: (limit: EdgeLimit) => void,
-  ) {}
+  ) {
+    if (limits.fixReservedConnections >= limits.maxConnections) throw new Error(`edge: fixReservedConnections (${limits.fixReservedConnections}) must be below maxConnections (${limits.maxConnections})`);
+  }
 
-  /** Admits a new connection from `ip`, or says which limit refuses it. Pair with closeConnection. */
-  openConnection(ip: string): EdgeLimit | undefined {
-    const refusal = this.isBanned(ip) ? 'banned' : this.connections >= this.limits.maxConnections ? 'connections' : (this.perIpConnections.get(ip) ?? 0) >= this.limits.connectionsPerIp ? 'connections_per_ip' : undefined;
+  /**
+   * Admits a new, unauthenticated connection from `ip` on `pool`'s listener, or says which limit
+   * refuses it (and counts the refusal). Pair the connection with closeConnection.
+   */
+  openConnection(ip: string, pool: ConnectionPool): EdgeConnection | EdgeLimit {
+    const group = addressGroup(ip);
+    const refusal = this.connectionRefusal(group, pool);
     if (refusal !== undefined) {
       this.refused(refusal);
       return refusal;
     }
     this.connections++;
-    this.perIpConnections.set(ip, (this.perIpConnections.get(ip) ?? 0) + 1);
+    this.poolConnections[pool]++;
+    this.unauthenticated[pool]++;
+    this.perGroupConnections.set(group, (this.perGroupConnections.get(group) ?? 0) + 1);
+    return new AdmittedConnection(group, pool);
+  }
+
+  private connectionRefusal(group: string, pool: ConnectionPool): EdgeLimit | undefined {
+    const limits = this.limits;
+    if (this.isBanned(group)) return 'banned';
+    if (this.connections >= limits.maxConnections) return 'connections';
+    if (pool === 'public' && this.poolConnections.public >= limits.maxConnections - limits.fixReservedConnections) return 'fix_reserved_connections';
+    if ((this.perGroupConnections.get(group) ?? 0) >= limits.connectionsPerIp) return 'connections_per_ip';
+    if (this.unauthenticated[pool] >= limits.maxUnauthenticatedConnections) return 'unauthenticated_connections';
     return undefined;
   }
 
-  closeConnection(ip: string): void {
-    const n = this.perIpConnections.get(ip) ?? 0;
-    if (n <= 0) throw new Error(`edge: closing a connection from ${ip} that was never opened`);
+  /**
+   * The connection has shown a valid credential: it leaves its listener's unauthenticated count.
+   * Idempotent, and a no-op once it has closed (a credential checked while the peer went away).
+   */
+  authenticated(connection: EdgeConnection): void {
+    const record = admitted(connection);
+    if (record.authenticated || record.closed) return;
+    record.authenticated = true;
+    this.unauthenticated[record.pool]--;
+  }
+
+  /** Releases what openConnection took. Closing a connection twice is a bug in the caller. */
+  closeConnection(connection: EdgeConnection): void {
+    const record = admitted(connection);
+    const n = this.perGroupConnections.get(record.group) ?? 0;
+    if (record.closed || n <= 0) throw new Error(`edge: closing a connection from ${record.group} that is not open`);
+    record.closed = true;
     this.connections--;
-    if (n === 1) this.perIpConnections.delete(ip);
-    else this.perIpConnections.set(ip, n - 1);
+    this.poolConnections[record.pool]--;
+    if (!record.authenticated) this.unauthenticated[record.pool]--;
+    if (n === 1) this.perGroupConnections.delete(record.group);
+    else this.perGroupConnections.set(record.group, n - 1);
+  }
+
+  /**
+   * openConnection for a TCP socket at accept, released when the socket closes. Returns undefined
+   * when refused (the caller destroys the socket: there is no protocol yet to answer in).
+   */
+  admitSocket(socket: AdmittedSocket, pool: ConnectionPool): EdgeConnection | undefined {
+    const connection = this.openConnection(socket.remoteAddress ?? 'unknown', pool);
+    if (typeof connection === 'string') return undefined;
+    const key = socketKey(socket);
+    this.bySocket.set(key, connection);
+    socket.once('close', () => {
+      if (this.bySocket.get(key) === connection) this.bySocket.delete(key);
+      this.closeConnection(connection);
+    });
+    return connection;
+  }
+
+  /** The connection admitSocket admitted for `socket`, or the TCP socket under a TLS socket. */
+  connectionOf(socket: SocketAddressPair): EdgeConnection | undefined {
+    return this.bySocket.get(socketKey(socket));
+  }
+
+  /** A request on `socket` carried a valid credential (an HTTPS bearer token): see authenticated. */
+  authenticatedSocket(socket: SocketAddressPair): void {
+    const connection = this.connectionOf(socket);
+    if (connection !== undefined) this.authenticated(connection);
   }
 
   /** Live connections (for metrics). */
@@ -146,21 +278,27 @@ export class EdgeGuard {
     return this.connections;
   }
 
-  /** A request or WebSocket upgrade from `ip`: throws EdgeRefusal when banned or over the address's rate. */
+  /** Live connections of one listener that have not authenticated. */
+  unauthenticatedConnections(pool: ConnectionPool): number {
+    return this.unauthenticated[pool];
+  }
+
+  /** A request or WebSocket upgrade from `ip` (counted by its group): throws EdgeRefusal when banned or over the address's rate. */
   request(ip: string): void {
-    if (this.isBanned(ip)) throw this.refusal(ResultCode.BANNED, 'banned', `${ip} is banned after repeated authentication failures`);
-    if (!this.bucket(this.ipBuckets, ip, this.limits.requestsPerSecondPerIp, this.limits.requestBurstPerIp)) {
+    const group = addressGroup(ip);
+    if (this.isBanned(group)) throw this.refusal(ResultCode.BANNED, 'banned', `${group} is banned after repeated authentication failures`);
+    if (!this.bucket(this.ipBuckets, group, this.limits.requestsPerSecondPerIp, this.limits.requestBurstPerIp)) {
       // An address that keeps going after a burst's worth of 429s gets a strike for each such burst:
       // a ban then refuses it at the TCP accept, far cheaper than answering every request.
-      const refused = (this.rateRefusals.get(ip) ?? 0) + 1;
+      const refused = (this.rateRefusals.get(group) ?? 0) + 1;
       if (refused >= this.limits.requestBurstPerIp) {
-        this.rateRefusals.delete(ip);
-        this.strike(ip);
+        this.rateRefusals.delete(group);
+        this.strike(group);
       } else {
         if (refused === 1 && this.rateRefusals.size >= SWEEP_AT) this.rateRefusals.clear();
-        this.rateRefusals.set(ip, refused);
+        this.rateRefusals.set(group, refused);
       }
-      throw this.refusal(ResultCode.RATE_LIMITED, 'requests_per_ip', `more than ${this.limits.requestsPerSecondPerIp} requests a second from ${ip}`);
+      throw this.refusal(ResultCode.RATE_LIMITED, 'requests_per_ip', `more than ${this.limits.requestsPerSecondPerIp} requests a second from ${group}`);
     }
   }
 
@@ -197,23 +335,26 @@ export class EdgeGuard {
    * (over its message rate for too long, a run of bad frames). True when it has just been banned.
    */
   strike(ip: string): boolean {
+    const group = addressGroup(ip);
     const now = this.now();
-    const record = this.failures.get(ip);
+    const record = this.failures.get(group);
     const current = record === undefined || now - record.sinceMs > this.limits.authFailureWindowMs ? { count: 0, sinceMs: now } : record;
     current.count++;
     if (this.failures.size >= SWEEP_AT) for (const [key, r] of this.failures) if (now - r.sinceMs > this.limits.authFailureWindowMs) this.failures.delete(key);
-    this.failures.set(ip, current);
+    this.failures.set(group, current);
     if (current.count < this.limits.authFailuresBeforeBan) return false;
-    this.failures.delete(ip);
-    this.bannedUntil.set(ip, now + this.limits.banMs);
+    this.failures.delete(group);
+    this.bannedUntil.set(group, now + this.limits.banMs);
     return true;
   }
 
+  /** Whether `ip`'s group is banned (addressGroup of a group is the group itself). */
   isBanned(ip: string): boolean {
-    const until = this.bannedUntil.get(ip);
+    const group = addressGroup(ip);
+    const until = this.bannedUntil.get(group);
     if (until === undefined) return false;
     if (this.now() < until) return true;
-    this.bannedUntil.delete(ip);
+    this.bannedUntil.delete(group);
     return false;
   }
 

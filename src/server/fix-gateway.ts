@@ -38,7 +38,7 @@ import { BusinessRejectReason } from '../fix/reasons.js';
 import { addKapitaLogonFields } from '../fix/session.js';
 import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixAuthResult, type FixDisconnectInfo, type FixEventListener, type FixLogonRequest, type FixProfile, type FixSessionHandle } from '../fix/session-types.js';
 import { formatUtcTimestamp } from '../fix/utc-time.js';
-import type { EdgeGuard } from '../security/edge.js';
+import type { EdgeConnection, EdgeGuard } from '../security/edge.js';
 import { countsAsAuthFailure, type KeyStore, type Principal } from './auth.js';
 import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
@@ -1099,13 +1099,36 @@ const LOGON_REFUSALS: Readonly<Record<string, ResultCode>> = {
   'SendingTime accuracy problem': ResultCode.STALE_TIMESTAMP,
 };
 
-/** The edge as the acceptor sees it: a connection over its message rate is not read until its next token is due. */
-function fixEdge(edge: EdgeGuard): FixEdge {
+/**
+ * The edge as the acceptor sees it: a connection over its message rate is not read until its next
+ * token is due. The acceptor names a connection by its address only (FixEdge), so the edge's
+ * connections are kept per address: a close releases one of that address's, the unauthenticated
+ * first, and a completed Logon marks one of its unauthenticated ones authenticated. When one address
+ * holds several connections the record can name the wrong one of them; the counts per address and
+ * pool stay exact, and a connection wrongly counted as authenticated is still closed by the
+ * acceptor's Logon timeout.
+ */
+function fixEdge(edge: EdgeGuard): FixEdge & { authenticated(ip: string): void } {
   const pauseMs = Math.max(1, Math.ceil(1000 / edge.limits.messagesPerSecondPerConnection));
+  const byIp = new Map<string, EdgeConnection[]>();
   return {
-    admit: (ip) => edge.openConnection(ip) === undefined,
+    admit: (ip) => {
+      const connection = edge.openConnection(ip, 'fix');
+      if (typeof connection === 'string') return false;
+      byIp.set(ip, [...(byIp.get(ip) ?? []), connection]);
+      return true;
+    },
     release: (ip) => {
-      edge.closeConnection(ip);
+      const list = byIp.get(ip) ?? [];
+      const at = Math.max(0, list.findIndex((c) => !c.authenticated));
+      const [connection] = list.splice(at, 1);
+      if (connection === undefined) throw new Error(`FIX edge: release of ${ip}, which holds no connection`);
+      if (list.length === 0) byIp.delete(ip);
+      edge.closeConnection(connection);
+    },
+    authenticated: (ip) => {
+      const connection = byIp.get(ip)?.find((c) => !c.authenticated);
+      if (connection !== undefined) edge.authenticated(connection);
     },
     messageBudget: () => {
       const bucket = edge.messageBucket();
@@ -1209,6 +1232,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
       return key === undefined ? undefined : { secret: key.secret, account: String(key.accountId) };
     },
   });
+  const edge = options.edge === undefined ? undefined : fixEdge(options.edge);
   const authenticate = async (request: FixLogonRequest): Promise<FixAuthResult> => {
     const verdict = await signed(request);
     const key = request.username === undefined ? undefined : options.keys.get(request.username);
@@ -1220,7 +1244,11 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     options.onAuthAttempt?.(refusal === undefined ? 'ok' : resultCodeName(refusal.code));
     // The session keeps the key as its credential only if this Logon completes (a second
     // connection for a live session is dropped and changes nothing).
-    if (refusal === undefined) return verdict.ok ? { ...verdict, credential: request.username ?? '' } : verdict;
+    if (refusal === undefined) {
+      // Out of the edge's unauthenticated count, which strangers' connections are capped by.
+      edge?.authenticated(request.remoteAddress);
+      return verdict.ok ? { ...verdict, credential: request.username ?? '' } : verdict;
+    }
     // Wrong secrets and forgeries earn strikes towards a ban of the address, as on REST.
     if (refusal.code !== ResultCode.FORBIDDEN && countsAsAuthFailure(refusal.code)) options.edge?.strike(request.remoteAddress);
     return { ok: false, reason: refusal.reason };
@@ -1245,7 +1273,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
       ),
     ],
     authenticate,
-    ...(options.edge === undefined ? {} : { edge: fixEdge(options.edge) }),
+    ...(edge === undefined ? {} : { edge }),
     application,
     storeDir: options.storeDir,
     ...(options.fsync === undefined ? {} : { fsync: options.fsync }),

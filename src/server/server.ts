@@ -157,15 +157,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.server.headersTimeout = limits.handshakeTimeoutMs;
   // The connection caps act on the TCP connection before any TLS or HTTP: there is no protocol yet to
   // answer in, so a refused connection is closed at once (and counted).
+  // The edge releases the connection when the socket closes; a request or upgrade finds it by its
+  // socket (edge.connectionOf) to mark it authenticated.
   app.server.on('connection', (socket: Socket) => {
-    const ip = socket.remoteAddress ?? 'unknown';
-    if (edge.openConnection(ip) !== undefined) {
-      socket.destroy();
-      return;
-    }
-    socket.once('close', () => {
-      edge.closeConnection(ip);
-    });
+    if (edge.admitSocket(socket, 'public') === undefined) socket.destroy();
   });
   app.addHook('onRequest', (request, _reply, done) => {
     try {

@@ -268,10 +268,14 @@ function parseEdge(input: unknown): EdgeLimits {
   const fields = Object.keys(DEFAULT_EDGE);
   known(input, 'edge', fields);
   const limits: Record<string, number> = { ...DEFAULT_EDGE };
-  for (const [key, value] of Object.entries(input)) limits[key] = integer(value, `edge.${key}`, 1, 1_000_000_000);
+  // A FIX reserve of 0 is a choice (no FIX, or no guarantee for it); every other limit is at least 1.
+  for (const [key, value] of Object.entries(input)) limits[key] = integer(value, `edge.${key}`, key === 'fixReservedConnections' ? 0 : 1, 1_000_000_000);
   const edge = limits as unknown as EdgeLimits;
   // Node's HTTP server refuses a headers timeout longer than the whole-request timeout.
   if (edge.handshakeTimeoutMs > edge.requestTimeoutMs) throw new VenueConfigError('edge.handshakeTimeoutMs', `must not exceed edge.requestTimeoutMs (${edge.requestTimeoutMs})`);
+  // The public port must keep at least one connection; an unauthenticated cap above the total caps nothing.
+  if (edge.fixReservedConnections >= edge.maxConnections) throw new VenueConfigError('edge.fixReservedConnections', `must be below edge.maxConnections (${edge.maxConnections})`);
+  if (edge.maxUnauthenticatedConnections > edge.maxConnections) throw new VenueConfigError('edge.maxUnauthenticatedConnections', `must not exceed edge.maxConnections (${edge.maxConnections})`);
   return edge;
 }
 

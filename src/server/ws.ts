@@ -27,7 +27,8 @@ import { AuthError, countsAsAuthFailure, type Principal, type TokenService } fro
 import { RequestError } from './errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
 import type { CandleView, History } from './history.js';
-import { type EdgeGuard, EdgeRefusal, type TokenBucket } from '../security/edge.js';
+import { type EdgeConnection, type EdgeGuard, EdgeRefusal, type TokenBucket } from '../security/edge.js';
+import { type AccountAccess, authorizeAccount } from './authorize.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import { balancesView, fillView, type OrderResponse } from './views.js';
 
@@ -62,6 +63,8 @@ export const RATE_LIMITED_CLOSE = 4429;
 export const REVOKED_CLOSE = 4403;
 /** Closed after BAD_FRAMES_TOLERATED frames in a row that were not messages: not a client, a fuzzer. */
 export const BAD_FRAMES_CLOSE = 4400;
+/** Closed for not completing an AuthRequest within edge.authTimeoutMs of opening (after an UNAUTHENTICATED Error frame). */
+export const AUTH_TIMEOUT_CLOSE = 4408;
 const BAD_FRAMES_TOLERATED = 100;
 /**
  * How long an over-rate connection is left unread. Each resume lets a whole socket read (tens of
@@ -72,39 +75,69 @@ const OVER_RATE_PAUSE_MS = 100;
 /** Order ids per MassCancelResponse frame (a few bytes each in either format, far below the frame limit). */
 const MASS_CANCEL_IDS_PER_FRAME = 2000;
 
-const SIDE_TEXT: Readonly<Record<number, string>> = { [pb.Side.SIDE_BUY]: 'buy', [pb.Side.SIDE_SELL]: 'sell' };
-const TYPE_TEXT: Readonly<Record<number, string>> = { [pb.OrderType.ORDER_TYPE_LIMIT]: 'limit', [pb.OrderType.ORDER_TYPE_MARKET]: 'market', [pb.OrderType.ORDER_TYPE_STOP]: 'stop', [pb.OrderType.ORDER_TYPE_STOP_LIMIT]: 'stop_limit' };
-const TIF_TEXT: Readonly<Record<number, string>> = { [pb.TimeInForce.TIME_IN_FORCE_GTC]: 'GTC', [pb.TimeInForce.TIME_IN_FORCE_IOC]: 'IOC', [pb.TimeInForce.TIME_IN_FORCE_FOK]: 'FOK', [pb.TimeInForce.TIME_IN_FORCE_DAY]: 'DAY' };
-const STP_TEXT: Readonly<Record<number, string>> = { 1: 'none', 2: 'cancel_newest', 3: 'cancel_oldest', 4: 'cancel_both', 5: 'decrement_and_cancel' };
-const STATUS: Readonly<Record<string, kapita.v1.OrderStatus>> = {
-  new: pb.OrderStatus.ORDER_STATUS_NEW,
-  partially_filled: pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED,
-  filled: pb.OrderStatus.ORDER_STATUS_FILLED,
-  cancelled: pb.OrderStatus.ORDER_STATUS_CANCELED,
-  expired: pb.OrderStatus.ORDER_STATUS_EXPIRED,
-  pending_trigger: pb.OrderStatus.ORDER_STATUS_PENDING_TRIGGER,
-  rejected: pb.OrderStatus.ORDER_STATUS_REJECTED,
-};
-const TYPE_ENUM: Readonly<Record<string, kapita.v1.OrderType>> = { limit: pb.OrderType.ORDER_TYPE_LIMIT, market: pb.OrderType.ORDER_TYPE_MARKET, stop: pb.OrderType.ORDER_TYPE_STOP, stop_limit: pb.OrderType.ORDER_TYPE_STOP_LIMIT };
-const TIF_ENUM: Readonly<Record<string, kapita.v1.TimeInForce>> = { GTC: pb.TimeInForce.TIME_IN_FORCE_GTC, IOC: pb.TimeInForce.TIME_IN_FORCE_IOC, FOK: pb.TimeInForce.TIME_IN_FORCE_FOK, DAY: pb.TimeInForce.TIME_IN_FORCE_DAY };
+// Maps, not objects: a key from the client ("constructor", "__proto__") finds only what was put in.
+const SIDE_TEXT: ReadonlyMap<number, string> = new Map([
+  [pb.Side.SIDE_BUY, 'buy'],
+  [pb.Side.SIDE_SELL, 'sell'],
+]);
+const TYPE_TEXT: ReadonlyMap<number, string> = new Map([
+  [pb.OrderType.ORDER_TYPE_LIMIT, 'limit'],
+  [pb.OrderType.ORDER_TYPE_MARKET, 'market'],
+  [pb.OrderType.ORDER_TYPE_STOP, 'stop'],
+  [pb.OrderType.ORDER_TYPE_STOP_LIMIT, 'stop_limit'],
+]);
+const TIF_TEXT: ReadonlyMap<number, string> = new Map([
+  [pb.TimeInForce.TIME_IN_FORCE_GTC, 'GTC'],
+  [pb.TimeInForce.TIME_IN_FORCE_IOC, 'IOC'],
+  [pb.TimeInForce.TIME_IN_FORCE_FOK, 'FOK'],
+  [pb.TimeInForce.TIME_IN_FORCE_DAY, 'DAY'],
+]);
+const STP_TEXT: ReadonlyMap<number, string> = new Map([
+  [1, 'none'],
+  [2, 'cancel_newest'],
+  [3, 'cancel_oldest'],
+  [4, 'cancel_both'],
+  [5, 'decrement_and_cancel'],
+]);
+const STATUS: ReadonlyMap<string, kapita.v1.OrderStatus> = new Map([
+  ['new', pb.OrderStatus.ORDER_STATUS_NEW],
+  ['partially_filled', pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED],
+  ['filled', pb.OrderStatus.ORDER_STATUS_FILLED],
+  ['cancelled', pb.OrderStatus.ORDER_STATUS_CANCELED],
+  ['expired', pb.OrderStatus.ORDER_STATUS_EXPIRED],
+  ['pending_trigger', pb.OrderStatus.ORDER_STATUS_PENDING_TRIGGER],
+  ['rejected', pb.OrderStatus.ORDER_STATUS_REJECTED],
+]);
+const TYPE_ENUM: ReadonlyMap<string, kapita.v1.OrderType> = new Map([
+  ['limit', pb.OrderType.ORDER_TYPE_LIMIT],
+  ['market', pb.OrderType.ORDER_TYPE_MARKET],
+  ['stop', pb.OrderType.ORDER_TYPE_STOP],
+  ['stop_limit', pb.OrderType.ORDER_TYPE_STOP_LIMIT],
+]);
+const TIF_ENUM: ReadonlyMap<string, kapita.v1.TimeInForce> = new Map([
+  ['GTC', pb.TimeInForce.TIME_IN_FORCE_GTC],
+  ['IOC', pb.TimeInForce.TIME_IN_FORCE_IOC],
+  ['FOK', pb.TimeInForce.TIME_IN_FORCE_FOK],
+  ['DAY', pb.TimeInForce.TIME_IN_FORCE_DAY],
+]);
 
-const CANDLE_MINUTES: Readonly<Record<number, number>> = {
-  [pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED]: 1,
-  [pb.CandleInterval.CANDLE_INTERVAL_1M]: 1,
-  [pb.CandleInterval.CANDLE_INTERVAL_5M]: 5,
-  [pb.CandleInterval.CANDLE_INTERVAL_15M]: 15,
-  [pb.CandleInterval.CANDLE_INTERVAL_1H]: 60,
-  [pb.CandleInterval.CANDLE_INTERVAL_4H]: 240,
-  [pb.CandleInterval.CANDLE_INTERVAL_1D]: 1440,
-};
-const CANDLE_INTERVAL: Readonly<Record<number, kapita.v1.CandleInterval>> = {
-  1: pb.CandleInterval.CANDLE_INTERVAL_1M,
-  5: pb.CandleInterval.CANDLE_INTERVAL_5M,
-  15: pb.CandleInterval.CANDLE_INTERVAL_15M,
-  60: pb.CandleInterval.CANDLE_INTERVAL_1H,
-  240: pb.CandleInterval.CANDLE_INTERVAL_4H,
-  1440: pb.CandleInterval.CANDLE_INTERVAL_1D,
-};
+const CANDLE_MINUTES: ReadonlyMap<number, number> = new Map([
+  [pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED, 1],
+  [pb.CandleInterval.CANDLE_INTERVAL_1M, 1],
+  [pb.CandleInterval.CANDLE_INTERVAL_5M, 5],
+  [pb.CandleInterval.CANDLE_INTERVAL_15M, 15],
+  [pb.CandleInterval.CANDLE_INTERVAL_1H, 60],
+  [pb.CandleInterval.CANDLE_INTERVAL_4H, 240],
+  [pb.CandleInterval.CANDLE_INTERVAL_1D, 1440],
+]);
+const CANDLE_INTERVAL: ReadonlyMap<number, kapita.v1.CandleInterval> = new Map([
+  [1, pb.CandleInterval.CANDLE_INTERVAL_1M],
+  [5, pb.CandleInterval.CANDLE_INTERVAL_5M],
+  [15, pb.CandleInterval.CANDLE_INTERVAL_15M],
+  [60, pb.CandleInterval.CANDLE_INTERVAL_1H],
+  [240, pb.CandleInterval.CANDLE_INTERVAL_4H],
+  [1440, pb.CandleInterval.CANDLE_INTERVAL_1D],
+]);
 
 function pbSide(side: number): kapita.v1.Side {
   return side === Side.BUY ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL;
@@ -116,13 +149,13 @@ function orderMessage(order: OrderResponse): NonNullable<EnvelopeInput['orderRes
     clientOrderId: order.clientOrderId ?? '',
     symbol: order.symbol,
     side: order.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
-    type: TYPE_ENUM[order.type] ?? pb.OrderType.ORDER_TYPE_UNSPECIFIED,
-    timeInForce: TIF_ENUM[order.timeInForce] ?? pb.TimeInForce.TIME_IN_FORCE_UNSPECIFIED,
+    type: TYPE_ENUM.get(order.type) ?? pb.OrderType.ORDER_TYPE_UNSPECIFIED,
+    timeInForce: TIF_ENUM.get(order.timeInForce) ?? pb.TimeInForce.TIME_IN_FORCE_UNSPECIFIED,
     price: order.price ?? '',
     stopPrice: order.stopPrice ?? '',
     quantity: order.quantity,
     filledQuantity: order.filledQuantity,
-    status: STATUS[order.status] ?? pb.OrderStatus.ORDER_STATUS_UNSPECIFIED,
+    status: STATUS.get(order.status) ?? pb.OrderStatus.ORDER_STATUS_UNSPECIFIED,
     fills: order.fills.map((f) => ({ tradeId: f.tradeId, price: f.price, quantity: f.quantity, liquidity: f.liquidity === 'maker' ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER, fee: f.fee, feeAsset: f.feeAsset })),
   };
 }
@@ -130,6 +163,8 @@ function orderMessage(order: OrderResponse): NonNullable<EnvelopeInput['orderRes
 function errorBody(code: ResultCode, message?: string): NonNullable<EnvelopeInput['error']> {
   return { code, name: resultCodeName(code), message: message ?? resultCodeMessage(code) };
 }
+
+const NO_CONNECTIONS: ReadonlySet<never> = new Set();
 
 /** The text or bytes of a frame, as the connection's format asks. */
 type Encoder = (message: EnvelopeInput) => Uint8Array | string;
@@ -156,7 +191,11 @@ function encodedOnce(message: EnvelopeInput): (encode: Encoder) => Uint8Array | 
 }
 
 class Connection {
+  /** AuthRequests being checked (the auth deadline waits for their answer). */
+  authInFlight = 0;
   principal: Principal | undefined;
+  /** The account its reports are indexed under (WebSocketGateway.byAccount), while authenticated. */
+  indexedAccount: number | undefined;
   expiresAt = 0;
   expiry: NodeJS.Timeout | undefined;
   encode: Encoder = binary;
@@ -183,6 +222,10 @@ class Connection {
   constructor(
     readonly socket: WebSocket,
     readonly ip: string,
+    /** The edge's record of the TCP connection under it (undefined only when the edge never saw the socket). */
+    readonly edgeConnection: EdgeConnection | undefined,
+    /** When it opened (the server's clock): it must authenticate within edge.authTimeoutMs. */
+    readonly openedAtMs: number,
     readonly messages: TokenBucket,
     encodeBook: (symbol: string, book: PendingBook) => Uint8Array | string,
   ) {
@@ -197,6 +240,14 @@ class Connection {
 export class WebSocketGateway {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly connections = new Set<Connection>();
+  /**
+   * Authenticated connections by account: execution reports and balances go to the account's set
+   * only, so their cost per event does not grow with everyone else's (or strangers') connections.
+   */
+  private readonly byAccount = new Map<number, Set<Connection>>();
+  /** Connections that have not completed an AuthRequest yet, oldest first: the auth deadline's sweep. */
+  private readonly unauthenticated = new Set<Connection>();
+  private readonly authSweep: NodeJS.Timeout;
   private readonly bySymbol: ReadonlyMap<string, Instrument>;
   private readonly byId: ReadonlyMap<number, Instrument>;
   /** Per instrument: the seq of the last command that changed its book (BookUpdate.prev_seq chain). */
@@ -226,17 +277,75 @@ export class WebSocketGateway {
       }
     }, Math.max(1, Math.floor(options.idleTimeoutMs / 2)));
     this.heartbeat.unref();
+    // The deadline is on the server's clock (tests move it); the sweep that applies it runs at least
+    // every second, so a stranger is closed within a second of it.
+    const authTimeoutMs = options.edge.limits.authTimeoutMs;
+    this.authSweep = setInterval(() => {
+      this.closeUnauthenticated();
+    }, Math.max(10, Math.min(1000, Math.floor(authTimeoutMs / 4))));
+    this.authSweep.unref();
+  }
+
+  /**
+   * Closes the connections that have not completed an AuthRequest within edge.authTimeoutMs: an
+   * UNAUTHENTICATED Error, then a close with AUTH_TIMEOUT_CLOSE, and the socket destroyed a second
+   * later if the peer does not answer the close (ws would wait 30 s, holding the slot). One whose
+   * AuthRequest is being checked is left to its answer: a failed one is closed at the next sweep.
+   */
+  private closeUnauthenticated(): void {
+    const now = this.options.now();
+    const timeoutMs = this.options.edge.limits.authTimeoutMs;
+    for (const connection of this.unauthenticated) {
+      if (connection.authInFlight > 0 || now - connection.openedAtMs < timeoutMs) continue;
+      this.unauthenticated.delete(connection);
+      const reason = `no AuthRequest within ${timeoutMs / 1000} s`;
+      connection.respond(0, { error: errorBody(ResultCode.UNAUTHENTICATED, reason) });
+      connection.outbound.drop(reason, AUTH_TIMEOUT_CLOSE);
+      setTimeout(() => {
+        connection.socket.terminate();
+      }, 1000).unref();
+    }
+  }
+
+  /** Indexes an authenticated connection under its account, for reports and balances. */
+  private index(connection: Connection, accountId: number): void {
+    if (connection.indexedAccount === accountId) return;
+    this.unindex(connection);
+    let set = this.byAccount.get(accountId);
+    if (set === undefined) {
+      set = new Set();
+      this.byAccount.set(accountId, set);
+    }
+    set.add(connection);
+    connection.indexedAccount = accountId;
+  }
+
+  private unindex(connection: Connection): void {
+    const accountId = connection.indexedAccount;
+    if (accountId === undefined) return;
+    connection.indexedAccount = undefined;
+    const set = this.byAccount.get(accountId);
+    if (set === undefined || !set.delete(connection)) throw new Error(`ws: connection indexed under account ${accountId} is missing from its set`);
+    if (set.size === 0) this.byAccount.delete(accountId);
+  }
+
+  /** The account's authenticated connections (empty when it has none). */
+  private accountConnections(accountId: number): ReadonlySet<Connection> {
+    return this.byAccount.get(accountId) ?? NO_CONNECTIONS;
   }
 
   /** Takes over an HTTP upgrade for /v1/ws. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // The edge admitted the TCP connection under this request at accept; the AuthRequest marks it authenticated.
+    const edgeConnection = this.options.edge.connectionOf(request.socket);
     this.server.handleUpgrade(request, socket, head, (ws) => {
-      this.accept(ws, request.socket.remoteAddress ?? 'unknown');
+      this.accept(ws, request.socket.remoteAddress ?? 'unknown', edgeConnection);
     });
   }
 
   close(): void {
     clearInterval(this.heartbeat);
+    clearInterval(this.authSweep);
     for (const connection of this.connections) connection.socket.terminate();
     this.server.close();
   }
@@ -284,9 +393,12 @@ export class WebSocketGateway {
   /** Closes the authenticated connections whose principal matches (a revoked session or key). */
   closeWhere(match: (who: Principal) => boolean, reason: string): number {
     let n = 0;
-    for (const connection of this.connections) {
-      if (connection.principal !== undefined && match(connection.principal)) {
+    // Every authenticated connection is in the index; a copy, since unindex changes the sets.
+    for (const set of [...this.byAccount.values()]) {
+      for (const connection of [...set]) {
+        if (connection.principal === undefined || !match(connection.principal)) continue;
         connection.principal = undefined;
+        this.unindex(connection);
         connection.outbound.drop(reason, REVOKED_CLOSE);
         n++;
       }
@@ -319,11 +431,13 @@ export class WebSocketGateway {
     };
   }
 
-  private accept(ws: WebSocket, ip: string): void {
+  private accept(ws: WebSocket, ip: string, edgeConnection: EdgeConnection | undefined): void {
     const holder: { connection?: Connection } = {};
     const connection = new Connection(
       ws,
       ip,
+      edgeConnection,
+      this.options.now(),
       this.options.edge.messageBucket(),
       this.encodeBookFor(() => {
         if (holder.connection === undefined) throw new Error('connection not ready');
@@ -332,6 +446,7 @@ export class WebSocketGateway {
     );
     holder.connection = connection;
     this.connections.add(connection);
+    this.unauthenticated.add(connection);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       connection.alive = true;
       // The rate limit comes before decoding: garbage costs the sender its tokens like anything else.
@@ -344,14 +459,14 @@ export class WebSocketGateway {
     ws.on('pong', () => {
       connection.alive = true;
     });
-    ws.on('close', () => {
+    const forget = (): void => {
       if (connection.expiry !== undefined) clearTimeout(connection.expiry);
       this.connections.delete(connection);
-    });
-    ws.on('error', () => {
-      if (connection.expiry !== undefined) clearTimeout(connection.expiry);
-      this.connections.delete(connection);
-    });
+      this.unauthenticated.delete(connection);
+      this.unindex(connection);
+    };
+    ws.on('close', forget);
+    ws.on('error', forget);
   }
 
   private async onFrame(connection: Connection, data: RawData, isBinary: boolean): Promise<void> {
@@ -377,10 +492,10 @@ export class WebSocketGateway {
     }
   }
 
+  /** The connection's principal; what it may do is the trading functions' and authorizeAccount's to say. */
   private who(connection: Connection): Principal {
     const principal = connection.principal;
     if (principal === undefined) throw new RequestError(ResultCode.UNAUTHENTICATED, 'send an AuthRequest with a token first');
-    if (principal.accountId === 0) throw new RequestError(ResultCode.FORBIDDEN, 'an admin key has no account');
     return principal;
   }
 
@@ -395,11 +510,14 @@ export class WebSocketGateway {
       case 'authRequest': {
         const token = envelope.authRequest.token ?? '';
         let principal: Principal;
+        connection.authInFlight++;
         try {
           principal = await this.options.tokens.verify(token, connection.ip);
         } catch (error) {
           if (error instanceof AuthError && countsAsAuthFailure(error.code) && this.options.edge.strike(connection.ip)) connection.outbound.drop('banned after repeated authentication failures', REVOKED_CLOSE);
           throw error;
+        } finally {
+          connection.authInFlight--;
         }
         // A revocation that ran while the token was checked found no principal here to close.
         if (!this.options.tokens.stillLive(principal)) throw new AuthError(principal.kind === 'user' ? ResultCode.SESSION_REVOKED : ResultCode.KEY_REVOKED, 'revoked while the token was checked');
@@ -410,6 +528,9 @@ export class WebSocketGateway {
         const [, payload] = token.split('.');
         const exp = (JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { exp?: number }).exp ?? 0;
         connection.principal = principal;
+        this.unauthenticated.delete(connection);
+        this.index(connection, principal.accountId);
+        if (connection.edgeConnection !== undefined) this.options.edge.authenticated(connection.edgeConnection);
         connection.expiresAt = exp * 1000;
         if (connection.expiry !== undefined) clearTimeout(connection.expiry);
         connection.expiry = setTimeout(() => {
@@ -424,15 +545,15 @@ export class WebSocketGateway {
       case 'placeOrder': {
         const o = envelope.placeOrder;
         const who = this.who(connection);
-        const body: Record<string, unknown> = { symbol: o.symbol ?? '', side: SIDE_TEXT[o.side ?? 0] ?? 'none', quantity: o.quantity ?? '' };
+        const body: Record<string, unknown> = { symbol: o.symbol ?? '', side: SIDE_TEXT.get(o.side ?? 0) ?? 'none', quantity: o.quantity ?? '' };
         const optional: [string, string | null | undefined][] = [
-          ['type', TYPE_TEXT[o.type ?? 0]],
+          ['type', TYPE_TEXT.get(o.type ?? 0)],
           ['price', o.price],
-          ['timeInForce', TIF_TEXT[o.timeInForce ?? 0]],
+          ['timeInForce', TIF_TEXT.get(o.timeInForce ?? 0)],
           ['clientOrderId', o.clientOrderId],
           ['stopPrice', o.stopPrice],
           ['displayQuantity', o.displayQuantity],
-          ['selfTradePrevention', STP_TEXT[o.selfTradePrevention ?? 0]],
+          ['selfTradePrevention', STP_TEXT.get(o.selfTradePrevention ?? 0)],
           ['maxNotional', o.maxNotional],
         ];
         for (const [key, value] of optional) if (value !== undefined && value !== null && value !== '') body[key] = value;
@@ -487,6 +608,11 @@ export class WebSocketGateway {
     };
     if (channel === pb.Channel.CHANNEL_ORDERS || channel === pb.Channel.CHANNEL_FILLS || channel === pb.Channel.CHANNEL_BALANCES) {
       const who = this.who(connection);
+      // Balances are the account's data: read. Execution reports are also the answer to order entry,
+      // so ORDERS and FILLS take trade as well: a trade-only key gets the reports of what it trades,
+      // as it does over FIX. Either way the rule is authorizeAccount's.
+      const access: AccountAccess = channel !== pb.Channel.CHANNEL_BALANCES && who.scopes.has('trade') ? 'trade' : 'read';
+      authorizeAccount(who, access);
       if (channel === pb.Channel.CHANNEL_ORDERS) connection.orders = on;
       else if (channel === pb.Channel.CHANNEL_FILLS) connection.fills = on;
       else connection.balances = on;
@@ -497,7 +623,9 @@ export class WebSocketGateway {
     }
     const instrument = this.instrument(symbol);
     if (channel === pb.Channel.CHANNEL_CANDLES) {
-      const minutes = CANDLE_MINUTES[request.interval ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED] ?? 1;
+      const interval = request.interval ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED;
+      const minutes = CANDLE_MINUTES.get(interval);
+      if (minutes === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `unknown candle interval ${String(interval)}`);
       const intervals = connection.candles.get(instrument.id) ?? new Map<number, number>();
       if (!on) intervals.delete(minutes);
       else if (!intervals.has(minutes)) intervals.set(minutes, 0);
@@ -670,7 +798,7 @@ export class WebSocketGateway {
         const current = recent.at(-1);
         const before = recent.length === 2 ? recent[0] : undefined;
         if (current === undefined) return undefined;
-        const interval = CANDLE_INTERVAL[minutes] ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED;
+        const interval = CANDLE_INTERVAL.get(minutes) ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED;
         const message = (c: CandleView, closed: boolean) => encodedOnce({ candle: { symbol: instrument.symbol, interval, startMs: Date.parse(c.start), open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, trades: c.trades, closed } });
         entry = { startMs: Date.parse(current.start), current: message(current, false), previous: before === undefined ? undefined : { startMs: Date.parse(before.start), frame: message(before, true) } };
         frames.set(minutes, entry);
@@ -711,11 +839,10 @@ export class WebSocketGateway {
           break;
       }
     }
-    if (touched.size === 0) return;
-    for (const connection of this.connections) {
-      const accountId = connection.principal?.accountId;
-      if (!connection.balances || accountId === undefined || !touched.has(accountId)) continue;
-      connection.outbound.response(connection.encode({ balanceUpdate: { seq: outcome.seq, balances: balancesView(outcome.engine, accountId) } }));
+    for (const accountId of touched) {
+      for (const connection of this.accountConnections(accountId)) {
+        if (connection.balances) connection.outbound.response(connection.encode({ balanceUpdate: { seq: outcome.seq, balances: balancesView(outcome.engine, accountId) } }));
+      }
     }
   }
 
@@ -726,8 +853,7 @@ export class WebSocketGateway {
     const send = (accountId: number, orderId: number, execType: kapita.v1.ExecType, status: kapita.v1.OrderStatus, extra: Record<string, unknown>): void => {
       const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
       if (instrument === undefined) return;
-      for (const connection of this.connections) {
-        if (connection.principal?.accountId !== accountId) continue;
+      for (const connection of this.accountConnections(accountId)) {
         if (!connection.orders && !(connection.fills && execType === pb.ExecType.EXEC_TYPE_TRADE)) continue;
         connection.reportSeq++;
         connection.outbound.response(
