@@ -49,13 +49,21 @@ program
   .option('--data <dir>', 'data directory (journal, snapshots, keys)', './data')
   .option('--port <port>', 'listen on this port instead of the config\'s')
   .option('--fix-port <port>', 'run the FIX gateway on this port instead of the config\'s ("off": none)')
-  .action(async (options: { config?: string; data: string; port?: string; fixPort?: string }) => {
+  .option('--durability <policy>', 'fsync (default: acknowledged orders survive a power loss) or write (a process crash only)')
+  .action(async (options: { config?: string; data: string; port?: string; fixPort?: string; durability?: string }) => {
     let config = DEFAULT_CONFIG;
     try {
       if (options.config !== undefined) config = parseVenueConfig(JSON.parse(readFileSync(options.config, 'utf8')));
     } catch (error) {
       io.err(error instanceof VenueConfigError || error instanceof SyntaxError ? `bad config ${options.config ?? ''}: ${error.message}` : String(error));
       process.exit(2);
+    }
+    if (options.durability !== undefined) {
+      if (options.durability !== 'fsync' && options.durability !== 'write') {
+        io.err(`--durability must be fsync or write, got "${options.durability}"`);
+        process.exit(2);
+      }
+      config = { ...config, durability: options.durability };
     }
     if (options.port !== undefined) config = { ...config, server: { ...config.server, port: count('--port', options.port) } };
     if (options.fixPort === 'off') config = { ...config, fix: null };

@@ -23,6 +23,7 @@ import {
   type FixSessionSettings,
   type FixTransport,
 } from './session-types.js';
+import { FileSyncGroup } from './file-sync.js';
 import { DEFAULT_MAX_STORED_MESSAGES, fileStoreFactory, memoryStoreFactory, type FixStoreFactory } from './store.js';
 import { formatUtcTimestamp } from './utc-time.js';
 
@@ -64,7 +65,10 @@ export interface FixAcceptorOptions {
   readonly application: FixApplication;
   /** Directory for sequence numbers and sent messages; absent = memory only. */
   readonly storeDir?: string;
+  /** Nothing is sent before the store writes behind it are on disk (fdatasync, grouped per turn). */
   readonly fsync?: boolean;
+  /** With fsync: the group the stores mark their writes in (shared with the embedding's own files, e.g. an order log). */
+  readonly syncGroup?: FileSyncGroup;
   readonly maxStoredMessages?: number;
   /** Overrides storeDir: how each session's store is made. */
   readonly store?: FixStoreFactory;
@@ -159,21 +163,25 @@ class Connection implements FixTransport {
     }
     // The reports of one command are sent in one turn of the event loop: corked until the end of
     // the turn, they leave in one TCP segment (one wakeup for the reader) instead of one each.
+    // Under fsync the writes behind them (stored messages, sequence numbers, order records) are
+    // synced first: every write below happens corked, so nothing leaves before that flush.
     if (!this.corked) {
       this.corked = true;
       this.socket.cork();
       process.nextTick(() => {
         this.corked = false;
+        this.acceptor.syncGroup?.flush();
         this.socket.uncork();
       });
     }
     this.socket.write(bytes);
   }
 
-  /** Ends the connection after what was written has been flushed. */
+  /** Ends the connection after what was written has been flushed (end() uncorks: synced first). */
   close(): void {
     if (this.ended) return;
     this.ended = true;
+    this.acceptor.syncGroup?.flush();
     this.socket.end();
     setTimeout(() => this.socket.destroy(), this.acceptor.limits.closeGraceMs).unref();
     this.acceptor.forget(this);
@@ -187,6 +195,8 @@ export class FixAcceptor {
   private readonly connections = new Set<Connection>();
   private readonly sessionsByKey = new Map<string, FixSession>();
   private readonly storeFactory: FixStoreFactory;
+  /** Under fsync with a file store: flushed by each connection before it sends. */
+  readonly syncGroup: FileSyncGroup | undefined;
   private readonly dynamic: FixDynamicProfile | undefined;
   private readonly encoder: FixEncoder;
   private timer: NodeJS.Timeout | undefined;
@@ -196,9 +206,10 @@ export class FixAcceptor {
     this.now = options.now ?? Date.now;
     this.encoder = new FixEncoder(this.limits.maxMessageBytes, options.dictionary.codecTables);
     const maxMessages = options.maxStoredMessages ?? DEFAULT_MAX_STORED_MESSAGES;
-    this.storeFactory =
-      options.store ??
-      (options.storeDir === undefined ? memoryStoreFactory(maxMessages) : fileStoreFactory(options.storeDir, { fsync: options.fsync ?? false, maxMessages }));
+    const fsync = options.fsync ?? false;
+    this.syncGroup = fsync ? (options.syncGroup ?? new FileSyncGroup()) : undefined;
+    const fileOptions = this.syncGroup === undefined ? { fsync, maxMessages } : { fsync, maxMessages, syncGroup: this.syncGroup };
+    this.storeFactory = options.store ?? (options.storeDir === undefined ? memoryStoreFactory(maxMessages) : fileStoreFactory(options.storeDir, fileOptions));
     const dynamics = options.profiles.filter((profile): profile is FixDynamicProfile => profile.kind === 'dynamic');
     if (dynamics.length > 1) throw new FixError(FixErrorCode.CONFIG_INVALID, 'at most one dynamic profile');
     this.dynamic = dynamics[0];

@@ -10,13 +10,17 @@
 //   <key>.messages  the sent messages, appended exactly as sent. Each is a FIX frame with its own
 //                   BodyLength and CheckSum, so reading back needs no framing of our own, and a
 //                   torn last append is recognised and cut off.
-// fsync after each write is optional (off: survives a process crash, not a power cut). Memory holds
+// fsync is optional (off: survives a process crash, not a power cut). On, each write is synced at
+// once, or, given a FileSyncGroup, marked dirty and synced by the group before the connection sends
+// anything (one fdatasync per file per turn); a new file or a rename also fsyncs the directory, so
+// the file is found under its name after a power loss. Memory holds
 // at most `maxMessages` of the newest messages; older ones are answered by a gap fill. The file is
 // rewritten down to those when it holds four times as many.
 import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMessage } from './codec.js';
 import { FixError, FixErrorCode } from './errors.js';
+import { type FileSyncGroup, syncDirectory } from './file-sync.js';
 
 export interface FixSessionStore {
   readonly nextSenderSeq: number;
@@ -129,9 +133,11 @@ function readFrames(bytes: Buffer): { frames: [number, Buffer][]; goodBytes: num
 }
 
 export interface FileStoreOptions {
-  /** fdatasync after every write (default false). */
+  /** Every write made durable before a message that depends on it is sent (default false). */
   readonly fsync?: boolean;
   readonly maxMessages?: number;
+  /** With fsync: syncs grouped per turn, flushed by the connection before it sends; absent = each write synced at once. */
+  readonly syncGroup?: FileSyncGroup;
 }
 
 export class FileFixStore extends MemoryFixStore {
@@ -143,14 +149,21 @@ export class FileFixStore extends MemoryFixStore {
   /** The seq of the last message appended to the messages file (0: none). */
   private lastSavedSeq = 0;
   private readonly fsync: boolean;
+  private readonly group: FileSyncGroup | undefined;
 
-  constructor(dir: string, sessionKey: string, options: FileStoreOptions = {}) {
+  constructor(
+    private readonly dir: string,
+    sessionKey: string,
+    options: FileStoreOptions = {},
+  ) {
     super(options.maxMessages ?? DEFAULT_MAX_STORED_MESSAGES);
     this.fsync = options.fsync ?? false;
+    this.group = this.fsync ? options.syncGroup : undefined;
     mkdirSync(dir, { recursive: true });
     const base = join(dir, storeFileName(sessionKey));
     this.seqnumPath = `${base}.seqnums`;
     this.messagesPath = `${base}.messages`;
+    const created = !existsSync(this.seqnumPath) || !existsSync(this.messagesPath);
     if (existsSync(this.seqnumPath)) {
       const text = readFileSync(this.seqnumPath, 'latin1');
       const match = /^(\d{10}) (\d{10})\n$/.exec(text);
@@ -170,10 +183,11 @@ export class FileFixStore extends MemoryFixStore {
       const last = frames.at(-1);
       if (last !== undefined) this.sender = Math.max(this.sender, last[0] + 1);
       this.lastSavedSeq = last?.[0] ?? 0;
-      if (goodBytes < bytes.length) writeFileSync(this.messagesPath, bytes.subarray(0, goodBytes));
+      if (goodBytes < bytes.length) writeFileSync(this.messagesPath, bytes.subarray(0, goodBytes), { flush: this.fsync });
     }
     this.seqnumFd = openSync(this.seqnumPath, existsSync(this.seqnumPath) ? 'r+' : 'w+');
     this.messagesFd = openSync(this.messagesPath, 'a');
+    if (this.fsync && created) this.syncDir();
     this.writeSeqnums();
   }
 
@@ -195,7 +209,7 @@ export class FileFixStore extends MemoryFixStore {
     super.save(seq, message);
     writeSync(this.messagesFd, message);
     this.lastSavedSeq = seq;
-    if (this.fsync) fdatasyncSync(this.messagesFd);
+    this.written(this.messagesFd);
     this.messagesInFile++;
     if (this.messagesInFile > 4 * this.maxMessages) this.compact();
   }
@@ -205,14 +219,19 @@ export class FileFixStore extends MemoryFixStore {
     // The record first: a crash between the two leaves 1/1 beside the old messages, from which the
     // next open takes the higher sender seq (never one already used); the other order could leave
     // an old record beside an empty file and reuse sequence numbers.
+    // Under fsync the record is synced before the truncation can reach the disk, for the same reason.
     this.lastSavedSeq = 0;
     this.writeSeqnums();
+    if (this.fsync) this.syncNow(this.seqnumFd);
     ftruncateSync(this.messagesFd, 0);
+    this.written(this.messagesFd);
     this.messagesInFile = 0;
   }
 
   override close(): void {
     super.close();
+    this.group?.release(this.seqnumFd);
+    this.group?.release(this.messagesFd);
     closeSync(this.seqnumFd);
     closeSync(this.messagesFd);
   }
@@ -221,15 +240,35 @@ export class FileFixStore extends MemoryFixStore {
     const record = seqnumRecord(this.sender, this.target);
     if (record.length !== SEQNUM_RECORD_BYTES) throw new FixError(FixErrorCode.STORE_CORRUPT, `sequence number beyond 10 digits`);
     writeSync(this.seqnumFd, record, 0, 'latin1');
-    if (this.fsync) fdatasyncSync(this.seqnumFd);
+    this.written(this.seqnumFd);
+  }
+
+  /** After a write to `fd`: under fsync, synced now or marked for the group's next flush. */
+  private written(fd: number): void {
+    if (!this.fsync) return;
+    if (this.group === undefined) fdatasyncSync(fd);
+    else this.group.mark(fd);
+  }
+
+  private syncNow(fd: number): void {
+    if (this.group === undefined) fdatasyncSync(fd);
+    else this.group.syncNow(fd);
+  }
+
+  private syncDir(): void {
+    if (this.group === undefined) syncDirectory(this.dir);
+    else this.group.syncDirectory(this.dir);
   }
 
   /** Rewrites the messages file with only the messages still kept in memory. */
   private compact(): void {
     const temporary = `${this.messagesPath}.tmp`;
     writeFileSync(temporary, Buffer.concat([...this.messages.values()]), { flush: this.fsync });
+    // The new file holds every kept message, the one just saved too: the old one needs no sync.
+    this.group?.forget(this.messagesFd);
     closeSync(this.messagesFd);
     renameSync(temporary, this.messagesPath);
+    if (this.fsync) this.syncDir();
     this.messagesFd = openSync(this.messagesPath, 'a');
     this.messagesInFile = this.messages.size;
   }

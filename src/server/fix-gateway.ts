@@ -33,6 +33,7 @@ import { DoneReason, DoneStatus, EVENT_WIDTH, EventType, Field } from '../engine
 import { FixAcceptor, type FixAcceptorLimits, type FixEdge } from '../fix/acceptor.js';
 import type { FixField, FixMessage } from '../fix/codec.js';
 import { type DictionaryPaths, loadFixDictionary } from '../fix/dictionary.js';
+import { FileSyncGroup } from '../fix/file-sync.js';
 import { signedLogonAuthenticator } from '../fix/logon-auth.js';
 import { BusinessRejectReason } from '../fix/reasons.js';
 import { addKapitaLogonFields } from '../fix/session.js';
@@ -139,7 +140,7 @@ export interface FixOrderApplicationOptions {
    */
   readonly marketData?: FixMarketData;
   /** Where order state survives a restart; without it, orders are tracked in memory only. */
-  readonly orderLog?: { readonly path: string; readonly fsync: boolean };
+  readonly orderLog?: { readonly path: string; readonly fsync: boolean; readonly syncGroup?: FileSyncGroup };
   /**
    * The session with this key when none has logged on since start (after a restart), so reports
    * can be stored for its ResendRequest; undefined when it cannot be reopened.
@@ -293,7 +294,7 @@ export class FixOrderApplication implements FixApplication {
     this.clOrdIds = new ClOrdIdIndex(this.maxClOrdIds);
     this.runId = options.now();
     if (options.orderLog !== undefined) {
-      const { log, records } = FixOrderLog.open(options.orderLog.path, { fsync: options.orderLog.fsync });
+      const { log, records } = FixOrderLog.open(options.orderLog.path, options.orderLog);
       this.log = log;
       this.restore(records);
     }
@@ -1001,6 +1002,11 @@ export interface FixGatewayOptions {
   readonly tls?: TlsOptions;
   /** Sequence numbers and sent messages per session. */
   readonly storeDir: string;
+  /**
+   * The venue's durability policy for the gateway's files: with true, the session stores and the
+   * order log are fdatasynced (grouped per turn) before anything that depends on them is sent, so
+   * sequence numbers never go backwards after a power loss. The server passes durability === 'fsync'.
+   */
   readonly fsync?: boolean;
   readonly dictionary: DictionaryPaths;
   readonly keys: KeyStore;
@@ -1142,6 +1148,8 @@ export interface FixGateway {
   readonly application: FixOrderApplication;
   readonly marketData: FixMarketData;
   readonly port: number;
+  /** Under fsync: the group that syncs the session stores and the order log (its syncCount shows the policy at work). */
+  readonly syncGroup: FileSyncGroup | undefined;
   close(): Promise<void>;
 }
 
@@ -1206,12 +1214,14 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
   // The acceptor needs the application and the application reopens the acceptor's sessions after a
   // restart: the reference is filled in once the acceptor has started, before any traffic.
   const started: { acceptor?: FixAcceptor } = {};
+  // One group for the stores and the order log: a turn's reports and their order records share a flush.
+  const syncGroup = options.fsync === true ? new FileSyncGroup() : undefined;
   const application = new FixOrderApplication({
     port,
     instruments: options.instruments,
     now: options.now,
     marketData,
-    orderLog: { path: join(options.storeDir, 'orders.jsonl'), fsync: options.fsync ?? false },
+    orderLog: { path: join(options.storeDir, 'orders.jsonl'), fsync: syncGroup !== undefined, ...(syncGroup === undefined ? {} : { syncGroup }) },
     reopenSession: (key, account, targetCompId) => {
       const session = started.acceptor?.session(key) ?? started.acceptor?.reopenDynamic(account, targetCompId);
       return session?.key === key ? session : undefined;
@@ -1276,7 +1286,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     ...(edge === undefined ? {} : { edge }),
     application,
     storeDir: options.storeDir,
-    ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
+    ...(syncGroup === undefined ? {} : { fsync: true, syncGroup }),
     now: options.now,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
@@ -1297,6 +1307,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     application,
     marketData,
     port: acceptor.port,
+    syncGroup,
     close: async () => {
       await acceptor.close();
       application.close();

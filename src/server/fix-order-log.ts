@@ -7,9 +7,13 @@
 // describes is sent, so the log is never behind what a counterparty was told (the same rule, and
 // the same fsync option, as the session's own message store). Loading keeps the last line per order;
 // the file is rewritten down to those lines at load and whenever it holds four times as many lines
-// as there are orders to remember. A torn last line (a crash mid-write) is dropped.
+// as there are orders to remember. A torn last line (a crash mid-write) is dropped. Under fsync
+// each append is synced at once, or, given the gateway's FileSyncGroup, synced with the session
+// stores before the connection sends the report (one fdatasync per turn); a rewrite's rename and the
+// file's creation also fsync the directory.
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type FileSyncGroup, syncDirectory } from '../fix/file-sync.js';
 
 /** One order as the gateway tracks it, in the engine's units. */
 export interface FixOrderRecord {
@@ -44,13 +48,14 @@ export class FixOrderLog {
   private constructor(
     private readonly path: string,
     private readonly fsync: boolean,
+    private readonly group: FileSyncGroup | undefined,
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'a');
   }
 
   /** Opens (creating) the log and returns it with the last record of every order it holds. */
-  static open(path: string, options: { fsync: boolean }): { log: FixOrderLog; records: FixOrderRecord[] } {
+  static open(path: string, options: { fsync: boolean; syncGroup?: FileSyncGroup }): { log: FixOrderLog; records: FixOrderRecord[] } {
     const last = new Map<number, FixOrderRecord>();
     if (existsSync(path)) {
       const text = readFileSync(path, 'utf8');
@@ -64,7 +69,7 @@ export class FixOrderLog {
         last.set(record.orderId, record);
       }
     }
-    const log = new FixOrderLog(path, options.fsync);
+    const log = new FixOrderLog(path, options.fsync, options.fsync ? options.syncGroup : undefined);
     const records = [...last.values()];
     log.rewrite(records);
     return { log, records };
@@ -73,12 +78,14 @@ export class FixOrderLog {
   /** Appends one record; `live` is how many orders the caller still remembers (for the rewrite rule). */
   append(record: FixOrderRecord, live: () => Iterable<FixOrderRecord>, liveCount: number): void {
     writeSync(this.fd, `${JSON.stringify(record)}\n`);
-    if (this.fsync) fdatasyncSync(this.fd);
+    if (this.fsync && this.group === undefined) fdatasyncSync(this.fd);
+    else if (this.fsync) this.group?.mark(this.fd);
     this.lines++;
     if (this.lines > Math.max(MIN_LINES_BEFORE_REWRITE, 4 * liveCount)) this.rewrite(live());
   }
 
   close(): void {
+    this.group?.release(this.fd);
     closeSync(this.fd);
   }
 
@@ -93,9 +100,17 @@ export class FixOrderLog {
     }
     writeFileSync(temporary, text, { flush: this.fsync });
     renameSync(temporary, this.path);
+    if (this.fsync) this.syncDir();
+    // The rewritten file holds every record, the one just appended too: the old one needs no sync.
+    this.group?.forget(this.fd);
     closeSync(this.fd);
     this.fd = openSync(this.path, 'a');
     this.lines = count;
+  }
+
+  private syncDir(): void {
+    if (this.group === undefined) syncDirectory(dirname(this.path));
+    else this.group.syncDirectory(dirname(this.path));
   }
 }
 

@@ -623,6 +623,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           counterparties: fixConfig.sessions,
           ...(tls === undefined ? {} : { tls: { ...tlsServerOptions(tls), handshakeTimeout: limits.handshakeTimeoutMs } }),
           storeDir: join(dataDir, 'fix'),
+          // The venue's policy for FIX too: its sequence numbers, messages and order log are acknowledgements.
+          fsync: config.durability === 'fsync',
           dictionary: defaultDictionaryPaths(),
           keys,
           venue,
@@ -640,7 +642,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
   const url = `${tls === undefined ? 'http' : 'https'}://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
-  say(`kapita listening on ${url} (${tls === undefined ? 'PLAINTEXT on loopback, as configured' : 'TLS 1.3 only'}; data ${join(dataDir)})`);
+  say(`kapita listening on ${url} (${tls === undefined ? 'PLAINTEXT on loopback, as configured' : 'TLS 1.3 only'}; durability ${config.durability}: ${config.durability === 'fsync' ? 'acknowledged orders survive a power loss' : 'acknowledged orders survive a process crash, but a power loss can lose them'}; data ${join(dataDir)})`);
   let stopping: Promise<void> | undefined;
   return {
     url,

@@ -46,6 +46,11 @@ export interface VenueConfig {
   readonly instruments: readonly InstrumentSpec[];
   readonly capacity: BookCapacity;
   readonly risk: RiskConfig;
+  /**
+   * When an acknowledgement may leave: 'fsync' (the default) after fdatasync of the journal, the FIX
+   * store and the FIX order log, so acknowledged orders survive a power loss of the node; 'write'
+   * after write() only, which survives a crash of the process but not of the machine.
+   */
   readonly durability: 'write' | 'fsync';
   readonly snapshotIntervalMs: number;
   readonly server: ServerSettings;
@@ -143,7 +148,8 @@ export const DEFAULT_CONFIG: VenueConfig = {
       { limit: 'priceBandBps', value: 1000 },
     ],
   },
-  durability: 'write',
+  // A single node with no replica elsewhere: only the disk can keep an acknowledged order.
+  durability: 'fsync',
   snapshotIntervalMs: 100,
   server: { host: '127.0.0.1', port: 8443, tls: 'auto', plaintext: false, hostnames: [] },
   edge: DEFAULT_EDGE,
