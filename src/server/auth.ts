@@ -14,14 +14,30 @@
 // Tokens are EdDSA (Ed25519) JWTs with issuer, audience, key id (`kid`) and a ±5 s skew bound. The
 // signing keys rotate: a new key signs from the moment it is made, and a retired one still verifies
 // for the life of the tokens it signed, then is dropped. The public keys are published as a JWKS.
+// Tokens are signed and verified with node:crypto's synchronous Ed25519 (~50 µs on the main thread),
+// not jose's WebCrypto path: that runs on libuv's 4-thread pool, where password hashes (scrypt,
+// ~100 ms each) would queue every token check behind them. The checks are jose's jwtVerify's, made
+// here: compact form, alg EdDSA only, typ JWT, no crit, kid in the ring, the signature, then iss,
+// aud, exp, nbf and iat with the skew.
+//
+// A token request is refused when its key is unknown or its signature wrong with one answer (same
+// code, message and work: an unknown key's signature is checked against a dummy secret), so the
+// answer does not tell which key ids exist. Nonces are remembered in memory only; a request signed
+// before this TokenService started is refused, so a request captured before a restart cannot be
+// replayed after it (persisting nonces would cost a disk write per token request, on the thread
+// that answers orders, to protect what a start time protects for free: a request is signed when it
+// is sent, so only those in flight across a restart, at most 30 s old, are refused).
+//
+// Every key and user has a numeric actor id (keys from 1, users from 2^32: security/users.ts),
+// stable for life and carried by the Principal, which sequenced admin commands record.
 //
 // Keys live in DATA/keys.json and the signing keys in DATA/token-keys.json, both mode 0600 and
 // written atomically. The first start creates an admin key and writes it to DATA/admin-key.json.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject, randomBytes, sign as cryptoSign, timingSafeEqual, verify as cryptoVerify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { join } from 'node:path';
-import { calculateJwkThumbprint, type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, type JWTHeaderParameters, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type JWK, type JWTPayload } from 'jose';
 import { ResultCode } from '../domain/result-codes.js';
 import { writePrivate } from '../security/files.js';
 import type { SessionStore } from '../security/sessions.js';
@@ -38,6 +54,8 @@ export const CLOCK_SKEW_SECONDS = 5;
 
 export interface ApiKey {
   readonly keyId: string;
+  /** Who this key is in sequenced commands: 1 and up, in the order keys were issued. */
+  readonly actorId: number;
   secret: string;
   /** 0 for a venue key (admin or risk), not an account's. */
   readonly accountId: number;
@@ -55,7 +73,17 @@ export interface ApiKey {
 interface KeyFile {
   readonly version: 2;
   nextAccountId: number;
+  /** Absent in files from before actor ids: assigned at open, in the file's order. */
+  nextActorId: number;
   keys: ApiKey[];
+}
+
+/** keys.json as read: version 2 files from before actor ids lack them. */
+interface KeyFileStored {
+  readonly version: 2;
+  readonly nextAccountId: number;
+  readonly nextActorId?: number;
+  readonly keys: (Omit<ApiKey, 'actorId'> & { actorId?: number })[];
 }
 
 /** Version 1 (issue 5) keys had an admin flag instead of scopes. */
@@ -71,6 +99,8 @@ export interface Principal {
   readonly kind: 'key' | 'user';
   /** The key id or the user id. */
   readonly subject: string;
+  /** The key's or user's actor id, for the commands it makes (deposits, limits). */
+  readonly actorId: number;
   readonly accountId: number;
   readonly scopes: ReadonlySet<Scope>;
   /** Shorthand for scopes.has('admin'). */
@@ -153,8 +183,8 @@ export class KeyStore {
   static open(dataDir: string): { store: KeyStore; createdAdmin: string | undefined } {
     const path = join(dataDir, 'keys.json');
     if (existsSync(path)) {
-      const raw = JSON.parse(readFileSync(path, 'utf8')) as KeyFile | KeyFileV1;
-      const file: KeyFile =
+      const raw = JSON.parse(readFileSync(path, 'utf8')) as KeyFileStored | KeyFileV1;
+      const stored: KeyFileStored =
         raw.version === 2
           ? raw
           : {
@@ -162,11 +192,14 @@ export class KeyStore {
               nextAccountId: raw.nextAccountId,
               keys: raw.keys.map((k) => ({ keyId: k.keyId, secret: k.secret, accountId: k.accountId, scopes: k.admin ? ['read', 'risk', 'admin'] : ['read', 'trade'], ipAllowList: [], name: k.name, createdAt: k.createdAt, secretVersion: 1 })),
             };
-      const store = new KeyStore(path, file);
-      if (raw.version !== 2) store.save();
+      // Keys from before actor ids get them now, in the file's (issue) order.
+      let next = stored.nextActorId ?? 1;
+      const keys = stored.keys.map((k): ApiKey => ({ ...k, actorId: k.actorId ?? next++ }));
+      const store = new KeyStore(path, { version: 2, nextAccountId: stored.nextAccountId, nextActorId: next, keys });
+      if (raw.version !== 2 || stored.nextActorId === undefined || stored.keys.some((k) => k.actorId === undefined)) store.save();
       return { store, createdAdmin: undefined };
     }
-    const store = new KeyStore(path, { version: 2, nextAccountId: 1, keys: [] });
+    const store = new KeyStore(path, { version: 2, nextAccountId: 1, nextActorId: 1, keys: [] });
     const admin = store.issue({ accountId: 0, scopes: ['read', 'risk', 'admin'], name: 'admin', ipAllowList: [] }, new Date().toISOString());
     const adminPath = join(dataDir, 'admin-key.json');
     writePrivate(adminPath, `${JSON.stringify({ keyId: admin.keyId, secret: admin.secret }, null, 2)}\n`);
@@ -214,6 +247,7 @@ export class KeyStore {
     }
     const key: ApiKey = {
       keyId: `k${randomBytes(9).toString('base64url')}`,
+      actorId: this.file.nextActorId++,
       secret: randomBytes(32).toString('base64url'),
       accountId: spec.accountId,
       scopes: [...new Set(spec.scopes)],
@@ -272,8 +306,8 @@ interface SigningKeyRecord {
 
 interface SigningKey {
   readonly record: SigningKeyRecord;
-  readonly privateKey: CryptoKey;
-  readonly publicKey: CryptoKey;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
   readonly publicJwk: JWK;
 }
 
@@ -282,12 +316,32 @@ export interface UserDirectory {
   get(userId: string): User | undefined;
 }
 
+/** One answer for an unknown key and a wrong signature: nothing in it says which it was. */
+const BAD_KEY_OR_SIGNATURE = 'unknown key or signature does not match';
+/** A compact JWS: three base64url parts (the signature is never empty: alg none has none). */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** `run()`'s result as a promise, its throw as a rejection: synchronous work behind an async-shaped API. */
+function promised<T>(run: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(run());
+  });
+}
+
+function invalid(reason: string): AuthError {
+  return new AuthError(ResultCode.UNAUTHENTICATED, `invalid token: ${reason}`);
+}
+
 /** Issues and verifies tokens; remembers recent nonces per key to refuse a replayed signature. */
 export class TokenService {
   /** keyId → nonce → ms until which it is remembered. */
   private readonly nonces = new Map<string, Map<string, number>>();
   /** Newest last; the newest signs. */
   private ring: SigningKey[];
+  /** Token requests signed before this are refused (see the top of the file). */
+  readonly startedAtMs: number;
+  /** Checked against for an unknown key id, so that its answer costs what a real key's does. */
+  private readonly dummySecret = randomBytes(32).toString('base64url');
 
   private constructor(
     private readonly path: string,
@@ -298,6 +352,7 @@ export class TokenService {
     private readonly now: () => number,
   ) {
     this.ring = ring;
+    this.startedAtMs = now();
   }
 
   static async open(dataDir: string, keys: KeyStore, users: UserDirectory, sessions: SessionStore, now: () => number = Date.now): Promise<TokenService> {
@@ -313,7 +368,7 @@ export class TokenService {
     } else {
       records = [await newSigningKey(now())];
     }
-    const ring = await Promise.all(records.map((r) => loadSigningKey(r, path)));
+    const ring = records.map((r) => loadSigningKey(r, path));
     const service = new TokenService(path, keys, users, sessions, ring, now);
     service.save();
     return service;
@@ -322,7 +377,7 @@ export class TokenService {
   /** Starts signing with a new key; the old ones verify until their last tokens have expired. */
   async rotateSigningKey(): Promise<string> {
     const now = this.now();
-    const fresh = await loadSigningKey(await newSigningKey(now), this.path);
+    const fresh = loadSigningKey(await newSigningKey(now), this.path);
     for (const k of this.ring) k.record.retiredAtMs ??= now;
     this.ring = [...this.ring, fresh];
     this.prune(now);
@@ -342,14 +397,20 @@ export class TokenService {
   }
 
   /** Checks a key signature and returns a 60-second token. Throws AuthError with the reason. */
-  async token(keyId: string, timestamp: number, nonce: string, signature: string, ip?: string): Promise<{ token: string; expiresAt: number; accountId: number }> {
-    const key = this.keys.get(keyId);
-    if (key === undefined) throw new AuthError(ResultCode.UNKNOWN_KEY, `no API key ${keyId}`);
+  token(keyId: string, timestamp: number, nonce: string, signature: string, ip?: string): Promise<{ token: string; expiresAt: number; accountId: number }> {
+    return promised(() => this.tokenNow(keyId, timestamp, nonce, signature, ip));
+  }
+
+  private tokenNow(keyId: string, timestamp: number, nonce: string, signature: string, ip: string | undefined): { token: string; expiresAt: number; accountId: number } {
     const now = this.now();
     if (!Number.isSafeInteger(timestamp) || Math.abs(now - timestamp) > SIGNATURE_WINDOW_MS) throw new AuthError(ResultCode.STALE_TIMESTAMP, `timestamp ${timestamp} is more than ${SIGNATURE_WINDOW_MS} ms from ${now}`);
-    const expected = Buffer.from(signRequest(key.secret, keyId, timestamp, nonce), 'hex');
-    const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AuthError(ResultCode.BAD_SIGNATURE, 'signature does not match');
+    if (timestamp < this.startedAtMs) throw new AuthError(ResultCode.STALE_TIMESTAMP, `timestamp ${timestamp} is before the venue started (${this.startedAtMs}): sign a fresh request`);
+    const key = this.keys.get(keyId);
+    // An unknown key is checked against a dummy secret: the same work and the same answer as a wrong signature.
+    const expected = Buffer.from(signRequest(key?.secret ?? this.dummySecret, keyId, timestamp, nonce), 'hex');
+    const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(expected.length);
+    const matches = timingSafeEqual(given, expected) && given.length === expected.length && /^[0-9a-f]{64}$/.test(signature);
+    if (key === undefined || !matches) throw new AuthError(ResultCode.BAD_SIGNATURE, BAD_KEY_OR_SIGNATURE);
     // Checked after the signature, so the answers do not tell a stranger which keys exist or are revoked.
     if (key.revokedAt !== undefined) throw new AuthError(ResultCode.KEY_REVOKED, `key ${keyId} was revoked at ${key.revokedAt}`);
     if (!this.keys.allows(key, ip)) throw new AuthError(ResultCode.IP_NOT_ALLOWED, `${ip ?? 'this address'} is not on the allow-list of key ${keyId}`);
@@ -359,29 +420,28 @@ export class TokenService {
     // A nonce is remembered for as long as its timestamp could still be accepted.
     seen.set(nonce, timestamp + SIGNATURE_WINDOW_MS);
     this.nonces.set(keyId, seen);
-    const { token, expiresAt } = await this.sign({ sub: keyId, knd: 'key', kv: key.secretVersion }, now);
+    const { token, expiresAt } = this.sign({ sub: keyId, knd: 'key', kv: key.secretVersion }, now);
     return { token, expiresAt, accountId: key.accountId };
   }
 
   /** A 60-second token for a person's live session. */
-  async userToken(user: User, sessionId: string): Promise<{ token: string; expiresAt: number }> {
-    return this.sign({ sub: user.id, knd: 'user', sid: sessionId }, this.now());
+  userToken(user: User, sessionId: string): Promise<{ token: string; expiresAt: number }> {
+    return Promise.resolve(this.sign({ sub: user.id, knd: 'user', sid: sessionId }, this.now()));
   }
 
   /**
    * Verifies a bearer token: signature (by `kid`, EdDSA only), issuer, audience, times (±5 s skew),
    * and that what it names is still live: the key not revoked or rotated, the session not revoked,
-   * and the caller's address on the key's allow-list.
+   * and the caller's address on the key's allow-list. Runs synchronously (verifyNow); the promise
+   * keeps the callers' shape.
    */
-  async verify(token: string, ip?: string): Promise<Principal> {
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, (header: JWTHeaderParameters) => this.verifierFor(header), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'], clockTolerance: CLOCK_SKEW_SECONDS, currentDate: new Date(this.now()) }));
-    } catch (error) {
-      if (error instanceof AuthError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new AuthError(ResultCode.TOKEN_EXPIRED, 'token expired');
-      throw new AuthError(ResultCode.UNAUTHENTICATED, `invalid token: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  verify(token: string, ip?: string): Promise<Principal> {
+    return promised(() => this.verifyNow(token, ip));
+  }
+
+  /** verify() on the calling thread, without a promise. */
+  verifyNow(token: string, ip?: string): Principal {
+    const payload = this.verifiedClaims(token);
     const subject = payload.sub ?? '';
     const expiresAtMs = (payload.exp ?? 0) * 1000;
     if (payload['knd'] === 'key') {
@@ -391,7 +451,7 @@ export class TokenService {
       if (payload['kv'] !== key.secretVersion) throw new AuthError(ResultCode.KEY_REVOKED, `key ${subject} was rotated after this token was issued`);
       if (!this.keys.allows(key, ip)) throw new AuthError(ResultCode.IP_NOT_ALLOWED, `${ip ?? 'this address'} is not on the allow-list of key ${subject}`);
       const scopes = new Set(key.scopes);
-      return { kind: 'key', subject, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs, keyVersion: key.secretVersion };
+      return { kind: 'key', subject, actorId: key.actorId, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs, keyVersion: key.secretVersion };
     }
     if (payload['knd'] === 'user') {
       const user = this.users.get(subject);
@@ -399,7 +459,7 @@ export class TokenService {
       if (user === undefined || user.disabled === true) throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token names an unknown or disabled user');
       if (!this.sessions.isLive(sid, this.now())) throw new AuthError(ResultCode.SESSION_REVOKED, `session ${sid} has ended`);
       const scopes = new Set(ROLE_SCOPES[user.role]);
-      return { kind: 'user', subject, accountId: user.accountId, scopes, admin: scopes.has('admin'), sessionId: sid, expiresAtMs, keyVersion: undefined };
+      return { kind: 'user', subject, actorId: user.actorId, accountId: user.accountId, scopes, admin: scopes.has('admin'), sessionId: sid, expiresAtMs, keyVersion: undefined };
     }
     throw new AuthError(ResultCode.UNAUTHENTICATED, 'the token is of no known type');
   }
@@ -414,33 +474,61 @@ export class TokenService {
     return key !== undefined && key.revokedAt === undefined && key.secretVersion === principal.keyVersion;
   }
 
-  private async sign(claims: Record<string, unknown>, now: number): Promise<{ token: string; expiresAt: number }> {
+  /** The payload of a token whose header, signature and times check out (jose's jwtVerify checks, on this thread). */
+  private verifiedClaims(token: string): JWTPayload {
+    if (!COMPACT_JWS.test(token)) throw invalid('not a signed compact JWT');
+    const [head = '', body = '', signature = ''] = token.split('.');
+    let header;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw invalid('the header is not JSON');
+    }
+    if (header.alg !== 'EdDSA') throw invalid(`algorithm ${String(header.alg)} is not accepted`);
+    if (header.typ !== 'JWT') throw invalid(`type ${String(header.typ)} is not JWT`);
+    if (header.crit !== undefined || header.b64 !== undefined) throw invalid('critical header parameters are not accepted');
+    this.prune(this.now());
+    const key = this.ring.find((k) => k.record.kid === header.kid);
+    if (key === undefined) throw invalid(`no verification key ${String(header.kid)}`);
+    const sig = Buffer.from(signature, 'base64url');
+    if (sig.length !== 64 || !cryptoVerify(null, Buffer.from(`${head}.${body}`), key.publicKey, sig)) throw invalid('signature verification failed');
+    let payload: JWTPayload;
+    try {
+      payload = decodeJwt(token);
+    } catch {
+      throw invalid('the payload is not a JSON object');
+    }
+    this.checkClaims(payload);
+    return payload;
+  }
+
+  /** iss, aud, and exp / nbf / iat (all required) against the clock with the skew allowance. */
+  private checkClaims(payload: JWTPayload): void {
+    if (payload.iss !== ISSUER) throw invalid('unexpected "iss" claim value');
+    const audience = payload.aud;
+    if (audience !== AUDIENCE && !(Array.isArray(audience) && audience.includes(AUDIENCE))) throw invalid('unexpected "aud" claim value');
+    const { exp, nbf, iat } = payload;
+    if (typeof exp !== 'number' || typeof nbf !== 'number' || typeof iat !== 'number') throw invalid('"exp", "nbf" and "iat" must be numbers');
+    const nowSeconds = Math.floor(this.now() / 1000);
+    if (exp <= nowSeconds - CLOCK_SKEW_SECONDS) throw new AuthError(ResultCode.TOKEN_EXPIRED, 'token expired');
+    if (nbf > nowSeconds + CLOCK_SKEW_SECONDS) throw invalid('"nbf" claim timestamp check failed');
+    if (iat > nowSeconds + CLOCK_SKEW_SECONDS) throw invalid('"iat" claim is in the future');
+  }
+
+  private sign(claims: Record<string, unknown>, now: number): { token: string; expiresAt: number } {
     const issuedAt = Math.floor(now / 1000);
     const signer = this.current();
-    const token = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'EdDSA', kid: signer.record.kid, typ: 'JWT' })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt(issuedAt)
-      .setNotBefore(issuedAt)
-      .setExpirationTime(issuedAt + TOKEN_TTL_SECONDS)
-      .setJti(randomBytes(12).toString('base64url'))
-      .sign(signer.privateKey);
-    return { token, expiresAt: (issuedAt + TOKEN_TTL_SECONDS) * 1000 };
+    const header = { alg: 'EdDSA', kid: signer.record.kid, typ: 'JWT' };
+    const payload = { ...claims, iss: ISSUER, aud: AUDIENCE, iat: issuedAt, nbf: issuedAt, exp: issuedAt + TOKEN_TTL_SECONDS, jti: randomBytes(12).toString('base64url') };
+    const signingInput = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    const signature = cryptoSign(null, Buffer.from(signingInput), signer.privateKey).toString('base64url');
+    return { token: `${signingInput}.${signature}`, expiresAt: (issuedAt + TOKEN_TTL_SECONDS) * 1000 };
   }
 
   private current(): SigningKey {
     const key = this.ring.at(-1);
     if (key === undefined) throw new Error('the signing key ring is empty');
     return key;
-  }
-
-  private verifierFor(header: JWTHeaderParameters): CryptoKey {
-    if (header.alg !== 'EdDSA') throw new AuthError(ResultCode.UNAUTHENTICATED, `invalid token: algorithm ${String(header.alg)} is not accepted`);
-    this.prune(this.now());
-    const key = this.ring.find((k) => k.record.kid === header.kid);
-    if (key === undefined) throw new AuthError(ResultCode.UNAUTHENTICATED, `invalid token: no verification key ${String(header.kid)}`);
-    return key.publicKey;
   }
 
   /** Drops retired keys once every token they signed has expired (life plus skew). */
@@ -465,12 +553,12 @@ function publicPart(jwk: JWK, path: string): JWK {
 }
 
 async function newSigningKey(nowMs: number): Promise<SigningKeyRecord> {
-  const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-  const jwk = await exportJWK(pair.privateKey);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const jwk = privateKey.export({ format: 'jwk' }) as JWK;
   return { kid: await calculateJwkThumbprint(publicPart(jwk, 'a new key')), jwk, createdAtMs: nowMs };
 }
 
-async function loadSigningKey(record: SigningKeyRecord, path: string): Promise<SigningKey> {
+function loadSigningKey(record: SigningKeyRecord, path: string): SigningKey {
   const publicJwk = publicPart(record.jwk, path);
-  return { record, privateKey: (await importJWK(record.jwk, 'EdDSA')) as CryptoKey, publicKey: (await importJWK(publicJwk, 'EdDSA')) as CryptoKey, publicJwk };
+  return { record, privateKey: createPrivateKey({ key: record.jwk as JsonWebKey, format: 'jwk' }), publicKey: createPublicKey({ key: publicJwk as JsonWebKey, format: 'jwk' }), publicJwk };
 }

@@ -489,6 +489,8 @@ describe('bearer tokens: only the venue’s own, unexpired, for this audience, u
     const v = await startVenue();
     const { key } = await newAccount(v, 'alice');
     const nonce = randomBytes(12).toString('hex');
+    // 30 s after the start: a timestamp 30 s old is then not before the venue started (refused, see identity-hardening.test.ts).
+    v.clock.ms += 30_000;
     expect(refusal(await mint(v, key, { timestamp: v.clock.ms - 30_001, nonce }))).toEqual([401, 4004, 'STALE_TIMESTAMP']);
     expect(refusal(await mint(v, key, { timestamp: v.clock.ms + 30_001, nonce }))).toEqual([401, 4004, 'STALE_TIMESTAMP']);
     expect((await mint(v, key, { timestamp: v.clock.ms - 30_000, nonce })).status).toBe(200);
