@@ -30,6 +30,9 @@ export const ResultCode = {
   INVALID_FLAG: 1022,
   INVALID_MAX_NOTIONAL: 1023,
   INVALID_REQUEST: 1024,
+  INVALID_CLIENT_ORDER_ID: 1025,
+  INVALID_DEPOSIT_ID: 1026,
+  INVALID_DEPOSIT_ASSETS: 1027,
   REQUEST_TOO_LARGE: 1025,
 
   // 2xxx risk: the pre-trade gate refuses the order (or the admin command) for this account's state.
@@ -46,6 +49,7 @@ export const ResultCode = {
   MARKET_BUY_NEEDS_MAX_NOTIONAL: 2011,
   MARKET_BUY_EXCEEDS_MAX_NOTIONAL: 2012,
   AMOUNT_TOO_LARGE: 2013,
+  DEPOSIT_ALREADY_APPLIED: 2014,
 
   // 3xxx matching: the command is well formed but the book's state refuses it.
   UNKNOWN_ORDER: 3001,
@@ -57,6 +61,8 @@ export const ResultCode = {
   AMEND_QUANTITY_NOT_ABOVE_FILLED: 3007,
   ORDER_NOT_AMENDABLE: 3008,
   NO_LIQUIDITY: 3009,
+  DUPLICATE_CLIENT_ORDER_ID: 3010,
+  CLIENT_ORDER_ID_DONE: 3011,
 
   // 4xxx session and authentication: who is asking, and may they.
   UNAUTHENTICATED: 4001,
@@ -179,6 +185,12 @@ const MESSAGES: Readonly<Record<ResultCode, string>> = {
   [ResultCode.UNAVAILABLE]: 'the venue is not accepting requests now',
   [ResultCode.PASSWORD_CHECKS_BUSY]: 'the venue is checking as many passwords as it runs at once; retry in a second (HTTP 503)',
   [ResultCode.NO_LIQUIDITY]: 'market order found no opposite liquidity',
+  [ResultCode.INVALID_CLIENT_ORDER_ID]: 'clientOrderId must be 1 to 64 printable ASCII characters (no spaces)',
+  [ResultCode.INVALID_DEPOSIT_ID]: 'depositId must be 1 to 32 printable ASCII characters (no spaces)',
+  [ResultCode.INVALID_DEPOSIT_ASSETS]: 'a deposit credits 1 to 6 different assets; other admin commands carry one asset and no depositId',
+  [ResultCode.DEPOSIT_ALREADY_APPLIED]: 'a deposit with this depositId was already applied to this account (at the seq given); nothing was credited again',
+  [ResultCode.DUPLICATE_CLIENT_ORDER_ID]: "the account has an open order with this clientOrderId (its order id is given); nothing was placed",
+  [ResultCode.CLIENT_ORDER_ID_DONE]: 'an order with this clientOrderId was already placed and is closed or was rejected; its final state is given and nothing was placed',
 };
 
 const NAMES: ReadonlyMap<number, string> = new Map(

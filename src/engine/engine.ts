@@ -7,7 +7,8 @@
 // unique, monotonic, and known to whoever sequenced the command.
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
-import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeInForce } from './command.js';
+import { ClientIds, ClientOrderStatus, type IdempotencyConfig } from './client-ids.js';
+import { CLIENT_ID_MAX_BYTES, type Command, CommandKind, DEPOSIT_ID_MAX_BYTES, OrderType, SelfTradePrevention, Side, TimeInForce, validTextId } from './command.js';
 import { EventBuffer } from './event.js';
 import { FastOrderBook } from './fast-order-book.js';
 import { NaiveOrderBook } from './naive-order-book.js';
@@ -28,6 +29,8 @@ export interface EngineConfig {
    * without it (the engine benchmarks and the book tests run that way) and rejects admin commands.
    */
   readonly risk?: RiskConfig;
+  /** How many closed clientOrderIds and applied depositIds each account keeps (src/engine/client-ids.ts). */
+  readonly idempotency?: IdempotencyConfig;
 }
 
 /** Account ids are stored in 32-bit slots by the fast book. */
@@ -44,6 +47,8 @@ export class Engine {
   private lastTimestampNs = 0n;
   /** The risk gate, when the engine has one. */
   readonly risk: RiskGate | undefined;
+  /** (account, clientOrderId) and (account, depositId): what a retry is answered from. */
+  readonly clientIds: ClientIds;
 
   constructor(config: EngineConfig) {
     const capacity = config.capacity;
@@ -59,6 +64,7 @@ export class Engine {
           : new NaiveOrderBook(instrument, capacity, this.events, this.counters);
     }
     this.orderedBooks = this.books.filter((b): b is OrderBook => b !== undefined);
+    this.clientIds = new ClientIds(config.idempotency);
     if (config.risk === undefined) {
       this.risk = undefined;
     } else {
@@ -102,6 +108,8 @@ export class Engine {
         this.setAccountStp(command);
         break;
       case CommandKind.DEPOSIT:
+        this.deposit(command, seq);
+        break;
       case CommandKind.WITHDRAW:
       case CommandKind.SET_LIMIT:
       case CommandKind.SET_KILL_SWITCH:
@@ -115,10 +123,13 @@ export class Engine {
         this.reject(command, 0, ResultCode.INVALID_COMMAND);
     }
     if (risk !== undefined) risk.settle();
+    // Only while some order placed with a clientOrderId is open: otherwise no event can concern one.
+    if (this.clientIds.openCount !== 0) this.clientIds.settle(this.events);
     return this.events;
   }
 
   private place(command: Command, orderId: number): void {
+    if (command.clientOrderId !== '' && !this.claimClientOrderId(command, orderId)) return;
     const book = this.books[command.instrumentId];
     if (book === undefined) return this.reject(command, orderId, ResultCode.UNKNOWN_INSTRUMENT);
     const code = validatePlace(command, book.instrument);
@@ -130,6 +141,54 @@ export class Engine {
       if (verdict !== ResultCode.OK) return this.reject(command, orderId, verdict);
     }
     book.place(command, orderId, stp);
+  }
+
+  /**
+   * A PLACE with a clientOrderId: a fresh id is recorded (open; settle() records the outcome, a
+   * reject included) and the place goes on as any other. An id the account already used refuses
+   * the place before any other check, changing nothing, and names the first order and its state.
+   */
+  private claimClientOrderId(command: Command, orderId: number): boolean {
+    const accountId = command.accountId;
+    const clientOrderId = command.clientOrderId;
+    let code: ResultCode = ResultCode.OK;
+    if (!validAccount(accountId)) code = ResultCode.INVALID_ACCOUNT;
+    else if (!validTextId(clientOrderId, CLIENT_ID_MAX_BYTES)) code = ResultCode.INVALID_CLIENT_ORDER_ID;
+    if (code !== ResultCode.OK) {
+      this.reject(command, orderId, code);
+      return false;
+    }
+    const known = this.books[command.instrumentId] !== undefined;
+    const first = this.clientIds.lookup(accountId, clientOrderId);
+    if (first === undefined) {
+      this.clientIds.open(accountId, clientOrderId, known ? command.instrumentId : 0, orderId);
+      return true;
+    }
+    const open = first.status === ClientOrderStatus.OPEN;
+    const filledLots = open ? (this.books[first.instrumentId]?.order(first.orderId)?.filledLots ?? 0) : first.filledLots;
+    const repeat = open ? ResultCode.DUPLICATE_CLIENT_ORDER_ID : ResultCode.CLIENT_ORDER_ID_DONE;
+    this.events.rejectedRepeat(known ? command.instrumentId : 0, orderId, accountId, repeat, CommandKind.PLACE, first.orderId, first.status, filledLots, first.code);
+    return false;
+  }
+
+  /**
+   * DEPOSIT: all its assets or none (RiskGate). A depositId already applied to the account credits
+   * nothing and names the seq of the deposit that applied it; a new one is recorded once applied
+   * (a rejected deposit is not: its retry is checked afresh).
+   */
+  private deposit(command: Command, seq: number): void {
+    const risk = this.risk;
+    if (risk === undefined) return this.reject(command, 0, ResultCode.INVALID_COMMAND);
+    const depositId = command.admin?.depositId ?? '';
+    if (depositId !== '') {
+      if (!validAccount(command.accountId)) return this.reject(command, 0, ResultCode.INVALID_ACCOUNT);
+      if (!validTextId(depositId, DEPOSIT_ID_MAX_BYTES)) return this.reject(command, 0, ResultCode.INVALID_DEPOSIT_ID);
+      const first = this.clientIds.depositSeq(command.accountId, depositId);
+      if (first !== 0) return this.events.rejectedRepeat(0, 0, command.accountId, ResultCode.DEPOSIT_ALREADY_APPLIED, CommandKind.DEPOSIT, first, 0, 0, 0);
+    }
+    const code = risk.admin(command);
+    if (code !== ResultCode.OK) return this.reject(command, 0, code);
+    if (depositId !== '') this.clientIds.recordDeposit(command.accountId, depositId, seq);
   }
 
   private cancel(command: Command): void {
@@ -215,14 +274,24 @@ export class Engine {
   validateInternalState(): void {
     for (const book of this.orderedBooks) book.validateInternalState();
     this.risk?.validate();
+    this.clientIds.validate((instrumentId) => this.books[instrumentId]);
   }
 
   /**
-   * The market state as a stream of exact integers (StateSink): the trade id sequence, every book in
-   * instrument order (OrderBook.exportState), then account STP settings. stateHash() digests it; a
-   * snapshot stores it after the sequence position.
+   * The state as a stream of exact integers (StateSink): exportMarketState(), then the client id
+   * table when it holds anything. stateHash() digests it. An empty table adds nothing, so a state
+   * reached without ids (an old journal's) hashes as it did before the table existed.
    */
   exportState(sink: StateSink): void {
+    this.exportMarketState(sink);
+    if (this.clientIds.size !== 0) this.clientIds.exportState(sink);
+  }
+
+  /**
+   * Everything but the client id table: the trade id sequence, every book in instrument order
+   * (OrderBook.exportState), account STP settings, then the risk gate's state.
+   */
+  exportMarketState(sink: StateSink): void {
     sink.add(this.counters.nextTradeId);
     sink.add(this.orderedBooks.length);
     for (const book of this.orderedBooks) book.exportState(sink);
@@ -246,21 +315,25 @@ export class Engine {
     return hasher.digest();
   }
 
-  /** Everything a restart needs: the sequence position (seq, timestamp), then exportState(). */
+  /**
+   * Everything a restart needs: the sequence position (seq, timestamp), exportMarketState(), then
+   * the client id table (always, empty or not: version 3). Version 2 snapshots end before it.
+   */
   writeSnapshot(sink: StateSink): void {
     sink.add(SNAPSHOT_STATE_VERSION);
     sink.add(this.lastSeq);
     const ns = this.lastTimestampNs;
     sink.add(Number(ns / TWO_POW_32_N));
     sink.add(Number(ns % TWO_POW_32_N));
-    this.exportState(sink);
+    this.exportMarketState(sink);
+    this.clientIds.exportState(sink);
   }
 
   /** Restores writeSnapshot()'s stream into this engine, which must not have applied anything. */
   restoreSnapshot(source: StateSource): void {
     invariant(this.lastSeq === 0 && this.counters.nextTradeId === 1, 'a snapshot is restored into a fresh engine');
     const version = source.next();
-    if (version !== SNAPSHOT_STATE_VERSION) throw new Error(`snapshot state version ${version} is not ${SNAPSHOT_STATE_VERSION}`);
+    if (version !== SNAPSHOT_STATE_VERSION && version !== SNAPSHOT_STATE_VERSION_2) throw new Error(`snapshot state version ${version} is not ${SNAPSHOT_STATE_VERSION_2} or ${SNAPSHOT_STATE_VERSION}`);
     this.lastSeq = source.next();
     const high = source.next();
     const low = source.next();
@@ -277,10 +350,14 @@ export class Engine {
     const hasRisk = source.next() === 1;
     invariant(hasRisk === (this.risk !== undefined), hasRisk ? 'the snapshot has risk state and this engine no risk gate' : 'this engine has a risk gate and the snapshot no risk state');
     this.risk?.importState(source);
+    // A version-2 snapshot predates the table: it restores with none (no ids were ever journaled).
+    if (version === SNAPSHOT_STATE_VERSION) this.clientIds.importState(source);
   }
 }
 
-const SNAPSHOT_STATE_VERSION = 2;
+/** 3: the client id table follows the market state. */
+const SNAPSHOT_STATE_VERSION = 3;
+const SNAPSHOT_STATE_VERSION_2 = 2;
 const TWO_POW_32_N = 4_294_967_296n;
 
 function positiveInteger(value: number): boolean {

@@ -2,6 +2,7 @@
 // Prices and quantities print in ticks and lots (the engine's units): "TRADE t1 100x5 …".
 import { resultCodeName } from '../domain/result-codes.js';
 import { limitName } from '../risk/limits.js';
+import { ClientOrderStatus } from './client-ids.js';
 import { DoneReason, DoneStatus, type EventBuffer, EventType, Field } from './event.js';
 
 const SIDES: Readonly<Record<number, string>> = { 1: 'BUY', 2: 'SELL' };
@@ -19,6 +20,19 @@ function name(table: Readonly<Record<number, string>>, value: number): string {
   return table[value] ?? `?${value}`;
 }
 
+const CLIENT_STATUSES = invert(ClientOrderStatus);
+
+/** " (first #3 FILLED filled 5)" for a reject that names the order or deposit it repeats; '' otherwise. */
+function repeatOf(events: EventBuffer, i: number): string {
+  const original = events.field(i, Field.ORIGINAL_ID);
+  if (original === 0) return '';
+  const status = events.field(i, Field.ORIGINAL_STATUS);
+  if (status === 0) return ` (first seq ${original})`;
+  const code = events.field(i, Field.ORIGINAL_CODE);
+  const detail = status === ClientOrderStatus.REJECTED ? resultCodeName(code) : `filled ${events.field(i, Field.ORIGINAL_FILLED)}`;
+  return ` (first #${original} ${name(CLIENT_STATUSES, status)} ${detail})`;
+}
+
 export function formatEvent(events: EventBuffer, i: number): string {
   const f = (offset: number): number => events.field(i, offset);
   const order = `#${f(Field.ORDER_ID)} a${f(Field.ACCOUNT)}`;
@@ -29,7 +43,7 @@ export function formatEvent(events: EventBuffer, i: number): string {
       return `ACCEPTED ${order} ${name(SIDES, f(Field.SIDE))} ${name(TYPES, f(Field.ORDER_TYPE))} ${name(TIFS, f(Field.TIME_IN_FORCE))} ${f(Field.PRICE)}x${f(Field.QUANTITY)}${stop}${display}`;
     }
     case EventType.REJECTED:
-      return `REJECTED ${order} ${resultCodeName(f(Field.CODE))}`;
+      return `REJECTED ${order}${repeatOf(events, i)} ${resultCodeName(f(Field.CODE))}`;
     case EventType.TRADE:
       return `TRADE t${f(Field.TRADE_ID)} ${f(Field.TRADE_PRICE)}x${f(Field.TRADE_QUANTITY)} maker #${f(Field.MAKER_ORDER_ID)} a${f(Field.MAKER_ACCOUNT)} left ${f(Field.MAKER_REMAINING)} taker #${f(Field.TAKER_ORDER_ID)} a${f(Field.TAKER_ACCOUNT)} left ${f(Field.TAKER_REMAINING)} ${name(SIDES, f(Field.AGGRESSOR_SIDE))}`;
     case EventType.DONE:

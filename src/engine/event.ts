@@ -66,6 +66,18 @@ export const Field = {
   // REJECTED
   CODE: 5,
   COMMAND_KIND: 6,
+  /**
+   * REJECTED of a repeat (DUPLICATE_CLIENT_ORDER_ID, CLIENT_ORDER_ID_DONE, DEPOSIT_ALREADY_APPLIED):
+   * the order id of the order first placed with the clientOrderId, or the seq of the deposit first
+   * applied with the depositId. ORDER_ID stays the rejected command's own seq, as for every reject.
+   */
+  ORIGINAL_ID: 7,
+  /** REJECTED of a clientOrderId repeat: the first order's ClientOrderStatus (src/engine/client-ids.ts). */
+  ORIGINAL_STATUS: 8,
+  /** ... its filled lots (so far, when it is open). */
+  ORIGINAL_FILLED: 9,
+  /** ... the code it was rejected with, when ORIGINAL_STATUS is REJECTED; else 0. */
+  ORIGINAL_CODE: 10,
   // TRADE
   TRADE_ID: 3,
   TRADE_PRICE: 4,
@@ -178,6 +190,11 @@ export class EventBuffer {
 
   rejected(instrumentId: number, orderId: number, accountId: number, code: number, commandKind: number): void {
     this.put(EventType.REJECTED, instrumentId, orderId, accountId, code, commandKind, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /** A REJECTED that names what the command repeats (Field.ORIGINAL_ID and the fields after it). */
+  rejectedRepeat(instrumentId: number, orderId: number, accountId: number, code: number, commandKind: number, originalId: number, status: number, filledLots: number, originalCode: number): void {
+    this.put(EventType.REJECTED, instrumentId, orderId, accountId, code, commandKind, originalId, status, filledLots, originalCode, 0, 0, 0);
   }
 
   trade(instrumentId: number, tradeId: number, priceTicks: number, quantityLots: number, makerOrderId: number, makerAccountId: number, takerOrderId: number, takerAccountId: number, aggressorSide: number, makerRemainingLots: number, takerRemainingLots: number): void {

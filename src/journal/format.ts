@@ -3,26 +3,37 @@
 //
 //   offset  size  field
 //        0     4  magic "KJB1"
-//        4     2  format version (1)
+//        4     2  format version (2; version 1 blocks, with 64-byte command records, are still read)
 //        6     2  flags: bit 0 = clean-shutdown marker, bit 1 = segment-end marker (both are
 //                 blocks with no records; every segment but the newest ends with one, so a
 //                 segment cut short at a block boundary is still detected)
 //        8     8  first seq (u64)
 //       16     4  record count
-//       20     4  payload bytes (= record count × RECORD_BYTES)
-//       24     …  records: timestamp ns (u64) + the 64-byte command record (src/protocol)
+//       20     4  payload bytes (= record count × the version's record bytes)
+//       24     …  records: timestamp ns (u64) + the command record (src/protocol): 128 bytes in
+//                 version 2, 64 in version 1
 //    24+p      8  CRC-64/XZ of bytes [0, 24+p)
+//
+// Version 2 (the 128-byte record, with clientOrderId, depositId and multi-asset deposits) is what
+// the writer writes. A data directory written before it keeps working: readers take a version-1
+// block's 64-byte records and hand them on widened to 128 bytes with a zero tail, which decodes
+// as "no clientOrderId, no depositId, one asset", exactly what those commands were. So a replay
+// of an old journal gives the same state hash as before, and new blocks may follow old ones in
+// the same directory (or the same segment, after a crash's repair marker).
 //
 // Records carry no seq of their own: record i of a block has seq firstSeq + i, and a block must
 // start where the one before it ended, so a lost or repeated block is a detectable sequence gap.
 // Everything is little-endian.
-import { COMMAND_RECORD_BYTES } from '../protocol/command-record.js';
+import { COMMAND_RECORD_BYTES, COMMAND_RECORD_V1_BYTES } from '../protocol/command-record.js';
 
 export const BLOCK_MAGIC = 0x3142_4a4b; // "KJB1" read as a little-endian u32
-export const BLOCK_VERSION = 1;
+export const BLOCK_VERSION = 2;
+/** The first format: 64-byte command records. Read, never written. */
+export const BLOCK_VERSION_1 = 1;
 export const BLOCK_HEADER_BYTES = 24;
 export const BLOCK_TRAILER_BYTES = 8;
 export const RECORD_BYTES = 8 + COMMAND_RECORD_BYTES;
+const RECORD_V1_BYTES = 8 + COMMAND_RECORD_V1_BYTES;
 export const FLAG_CLEAN_SHUTDOWN = 1;
 export const FLAG_SEGMENT_END = 2;
 export const MARKER_FLAGS = FLAG_CLEAN_SHUTDOWN | FLAG_SEGMENT_END;
@@ -72,8 +83,38 @@ export function writeBlockHeader(view: DataView, offset: number, flags: number, 
   view.setUint32(offset + 20, recordCount * RECORD_BYTES, true);
 }
 
-export function blockBytes(recordCount: number): number {
-  return BLOCK_HEADER_BYTES + recordCount * RECORD_BYTES + BLOCK_TRAILER_BYTES;
+/** Bytes of one record (timestamp + command) in a block of `version`; 0 for a version this code does not know. */
+export function recordBytesOf(version: number): number {
+  if (version === BLOCK_VERSION) return RECORD_BYTES;
+  if (version === BLOCK_VERSION_1) return RECORD_V1_BYTES;
+  return 0;
+}
+
+export function blockBytes(recordCount: number, recordBytes = RECORD_BYTES): number {
+  return BLOCK_HEADER_BYTES + recordCount * recordBytes + BLOCK_TRAILER_BYTES;
+}
+
+/** A block's record as readers hand it on: seq, timestamp and the 128-byte command record at view[offset]. */
+export type RecordVisitor = (seq: number, timestampNs: bigint, view: DataView, offset: number) => void;
+
+/**
+ * Hands records to a visitor as 128-byte command records. A version-2 record is passed in place; a
+ * version-1 record is copied into a scratch record whose tail (bytes 64..127) stays zero.
+ */
+export class RecordWidener {
+  private readonly scratch = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
+  private readonly scratchBytes = new Uint8Array(this.scratch.buffer);
+
+  /** The record whose timestamp is at view[at], in a block of `version` (checked by the caller). */
+  visit(version: number, view: DataView, at: number, seq: number, visit: RecordVisitor): void {
+    const timestampNs = view.getBigUint64(at, true);
+    if (version === BLOCK_VERSION) {
+      visit(seq, timestampNs, view, at + 8);
+      return;
+    }
+    this.scratchBytes.set(new Uint8Array(view.buffer, view.byteOffset + at + 8, COMMAND_RECORD_V1_BYTES));
+    visit(seq, timestampNs, this.scratch, 0);
+  }
 }
 
 /** Journal errors name the file, the byte offset and the seq where the damage is. */

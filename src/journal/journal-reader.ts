@@ -16,19 +16,20 @@ import {
   BLOCK_HEADER_BYTES,
   BLOCK_MAGIC,
   BLOCK_TRAILER_BYTES,
-  BLOCK_VERSION,
   blockBytes,
   FLAG_CLEAN_SHUTDOWN,
   JournalCorruption,
   MARKER_FLAGS,
   MAX_BLOCK_RECORDS,
-  RECORD_BYTES,
   readBlockHeader,
+  type RecordVisitor,
+  RecordWidener,
+  recordBytesOf,
   segmentFirstSeq,
 } from './format.js';
 
-/** Called for each record: its seq, timestamp, and the 64-byte command record at view[offset]. */
-export type RecordVisitor = (seq: number, timestampNs: bigint, view: DataView, offset: number) => void;
+/** Called for each record: its seq, timestamp, and the 128-byte command record at view[offset] (valid during the call). */
+export type { RecordVisitor } from './format.js';
 
 export interface ScanOptions {
   /** Visit records from this seq on (all are still checked). */
@@ -86,11 +87,12 @@ function checkBlock(bytes: Uint8Array, view: DataView, offset: number, expectedS
   if (left < BLOCK_HEADER_BYTES) return { reason: `incomplete block header (${left} bytes)`, incomplete: true };
   const header = readBlockHeader(view, offset);
   if (header.magic !== BLOCK_MAGIC) return { reason: `bad block magic 0x${header.magic.toString(16)}`, incomplete: allZero(bytes, offset) };
-  if (header.version !== BLOCK_VERSION) return { reason: `unknown block format version ${header.version}`, incomplete: false };
-  if (header.recordCount > MAX_BLOCK_RECORDS || header.payloadBytes !== header.recordCount * RECORD_BYTES) {
+  const recordBytes = recordBytesOf(header.version);
+  if (recordBytes === 0) return { reason: `unknown block format version ${header.version} (this build reads versions 1 and 2)`, incomplete: false };
+  if (header.recordCount > MAX_BLOCK_RECORDS || header.payloadBytes !== header.recordCount * recordBytes) {
     return { reason: `bad block length (${header.recordCount} records, ${header.payloadBytes} bytes)`, incomplete: false };
   }
-  const length = blockBytes(header.recordCount);
+  const length = blockBytes(header.recordCount, recordBytes);
   if (length > left) return { reason: `incomplete block (${left} of ${length} bytes)`, incomplete: true };
   const end = offset + length - BLOCK_TRAILER_BYTES;
   crc64Parts(bytes, offset, end, crc);
@@ -108,6 +110,7 @@ export function scanJournal(dir: string, visit: RecordVisitor | undefined, optio
   };
   const segments = listSegments(dir);
   const crc = new Uint32Array(2);
+  const widener = new RecordWidener();
   const fromSeq = options.fromSeq ?? 0;
   const firstSeq = segments[0]?.firstSeq ?? 1;
   let expectedSeq = firstSeq;
@@ -149,11 +152,11 @@ export function scanJournal(dir: string, visit: RecordVisitor | undefined, optio
       cleanShutdown = (header.flags & FLAG_CLEAN_SHUTDOWN) !== 0;
       endsWithMarker = (header.flags & MARKER_FLAGS) !== 0;
       if (visit !== undefined) {
+        const recordBytes = recordBytesOf(header.version);
         for (let i = 0; i < header.recordCount; i++) {
           const seq = header.firstSeq + i;
           if (seq < fromSeq) continue;
-          const at = offset + BLOCK_HEADER_BYTES + i * RECORD_BYTES;
-          visit(seq, view.getBigUint64(at, true), view, at + 8);
+          widener.visit(header.version, view, offset + BLOCK_HEADER_BYTES + i * recordBytes, seq, visit);
         }
       }
       blocks++;

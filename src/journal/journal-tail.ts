@@ -9,16 +9,17 @@ import {
   BLOCK_HEADER_BYTES,
   BLOCK_MAGIC,
   BLOCK_TRAILER_BYTES,
-  BLOCK_VERSION,
   blockBytes,
   JournalCorruption,
   MARKER_FLAGS,
   MAX_BLOCK_RECORDS,
-  RECORD_BYTES,
   readBlockHeader,
+  type RecordVisitor,
+  RecordWidener,
+  recordBytesOf,
   segmentName,
 } from './format.js';
-import { listSegments, type RecordVisitor } from './journal-reader.js';
+import { listSegments } from './journal-reader.js';
 
 export class JournalTail {
   private fd = -1;
@@ -29,6 +30,7 @@ export class JournalTail {
   private finishedSize = 0;
   private buffer = new Uint8Array(1 << 20);
   private readonly crc = new Uint32Array(2);
+  private readonly widener = new RecordWidener();
 
   /** Follows from `nextSeq` on (records before it are skipped). */
   constructor(
@@ -90,10 +92,11 @@ export class JournalTail {
     let records = 0;
     while (length - at >= BLOCK_HEADER_BYTES) {
       const header = readBlockHeader(view, at);
-      if (header.magic !== BLOCK_MAGIC || header.version !== BLOCK_VERSION || header.recordCount > MAX_BLOCK_RECORDS || header.payloadBytes !== header.recordCount * RECORD_BYTES) {
+      const recordBytes = recordBytesOf(header.version);
+      if (header.magic !== BLOCK_MAGIC || recordBytes === 0 || header.recordCount > MAX_BLOCK_RECORDS || header.payloadBytes !== header.recordCount * recordBytes) {
         throw new JournalCorruption(this.path, this.offset + at, header.firstSeq, 'bad block header while following the journal');
       }
-      const size = blockBytes(header.recordCount);
+      const size = blockBytes(header.recordCount, recordBytes);
       if (length - at < size) break; // still being written
       const end = at + size - BLOCK_TRAILER_BYTES;
       crc64Parts(bytes, at, end, this.crc);
@@ -103,8 +106,7 @@ export class JournalTail {
       for (let i = 0; i < header.recordCount; i++) {
         const seq = header.firstSeq + i;
         if (seq < this.nextSeq) continue;
-        const record = at + BLOCK_HEADER_BYTES + i * RECORD_BYTES;
-        visit(seq, view.getBigUint64(record, true), view, record + 8);
+        this.widener.visit(header.version, view, at + BLOCK_HEADER_BYTES + i * recordBytes, seq, visit);
         this.nextSeq = seq + 1;
         records++;
       }

@@ -132,7 +132,7 @@ export class JournalWriter {
     return this.pending;
   }
 
-  /** Copies one 64-byte command record. Commits first if the block is full. */
+  /** Copies one 128-byte command record. Commits first if the block is full. */
   append(seq: number, timestampNs: bigint, command: DataView, offset: number): void {
     if (this.closed) throw new Error('journal writer is closed');
     if (seq !== this.nextSeq) throw new Error(`journal append: seq ${seq} is not the next seq ${this.nextSeq}`);

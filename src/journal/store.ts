@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { defineInstrument, type InstrumentSpec } from '../domain/instrument.js';
 import { type BookKind, Engine } from '../engine/engine.js';
+import type { IdempotencyConfig } from '../engine/client-ids.js';
 import type { BookCapacity } from '../engine/order-book.js';
 import type { RiskConfig } from '../risk/risk-config.js';
 import { StateReader, StateWriter } from '../engine/state-codec.js';
@@ -24,6 +25,11 @@ export interface CoreConfig {
   readonly capacity: BookCapacity;
   /** The pre-trade risk gate (fees, valuation asset, initial limits); absent = no gate. */
   readonly risk?: RiskConfig;
+  /**
+   * Per-account bounds of the clientOrderId and depositId tables (absent = the defaults, 10,000
+   * each). Part of the configuration a journal replays under: eviction depends on them.
+   */
+  readonly idempotency?: IdempotencyConfig;
 }
 
 export function journalDir(dir: string): string {
@@ -34,8 +40,11 @@ export function snapshotDir(dir: string): string {
   return join(dir, 'snapshots');
 }
 
+/** Absent optional sections are left out, so a directory written before they existed still matches. */
 function configText(config: CoreConfig): string {
-  const fields = config.risk === undefined ? { instruments: config.instruments, capacity: config.capacity } : { instruments: config.instruments, capacity: config.capacity, risk: config.risk };
+  const fields: Record<string, unknown> = { instruments: config.instruments, capacity: config.capacity };
+  if (config.risk !== undefined) fields['risk'] = config.risk;
+  if (config.idempotency !== undefined) fields['idempotency'] = config.idempotency;
   return `${JSON.stringify(fields, null, 2)}\n`;
 }
 
@@ -70,7 +79,13 @@ export function readStoreConfig(dir: string): CoreConfig {
 
 export function engineFor(config: CoreConfig, book: BookKind = 'fast'): Engine {
   const instruments = config.instruments.map(defineInstrument);
-  return new Engine(config.risk === undefined ? { instruments, book, capacity: config.capacity } : { instruments, book, capacity: config.capacity, risk: config.risk });
+  return new Engine({
+    instruments,
+    book,
+    capacity: config.capacity,
+    ...(config.risk === undefined ? {} : { risk: config.risk }),
+    ...(config.idempotency === undefined ? {} : { idempotency: config.idempotency }),
+  });
 }
 
 /** Buffers reused from one snapshot to the next by a long-lived writer (the snapshotter thread). */

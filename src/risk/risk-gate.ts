@@ -20,7 +20,7 @@
 // at the instrument's maximum price; equity for drawdown is computed in doubles and floored.
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
-import { type AdminArgs, type Command, CommandKind, OrderType, Side } from '../engine/command.js';
+import { type AdminArgs, type Command, CommandKind, MAX_DEPOSIT_ASSETS, OrderType, Side } from '../engine/command.js';
 import { DoneReason, EVENT_WIDTH, type EventBuffer, EventType, Field } from '../engine/event.js';
 import { OrderIndex } from '../engine/order-index.js';
 import { invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from '../engine/order-book.js';
@@ -632,6 +632,8 @@ export class RiskGate {
   admin(c: Command): ResultCode {
     const args = c.admin;
     if (args === undefined) return ResultCode.INVALID_COMMAND;
+    // Only a deposit carries several assets or a depositId; on any other admin command they are bad input.
+    if (c.kind !== CommandKind.DEPOSIT && c.kind !== CommandKind.WITHDRAW && (args.more.length !== 0 || args.depositId !== '')) return ResultCode.INVALID_DEPOSIT_ASSETS;
     switch (c.kind) {
       case CommandKind.DEPOSIT:
       case CommandKind.WITHDRAW:
@@ -649,29 +651,54 @@ export class RiskGate {
     }
   }
 
+  /** DEPOSIT and WITHDRAW. A deposit of several assets is checked whole, then credited whole. */
   private moveFunds(c: Command, args: AdminArgs): ResultCode {
     if (!validAccount(c.accountId)) return ResultCode.INVALID_ACCOUNT;
+    if (c.kind === CommandKind.DEPOSIT) return this.deposit(c.accountId, args);
+    if (args.more.length !== 0 || args.depositId !== '') return ResultCode.INVALID_DEPOSIT_ASSETS;
     const asset = args.assetId - 1;
     if (!Number.isInteger(args.assetId) || asset < 0 || asset >= this.assetCount) return ResultCode.UNKNOWN_ASSET;
     const amount = args.amount;
     if (!Number.isSafeInteger(amount) || amount <= 0) return ResultCode.INVALID_AMOUNT;
-    const deposit = c.kind === CommandKind.DEPOSIT;
-    let account = this.accounts.get(c.accountId);
-    if (account !== undefined) account.equityStamp = -1;
-    if (deposit) {
+    const account = this.accounts.get(c.accountId);
+    if (account === undefined || amount > account.available(asset)) return ResultCode.INSUFFICIENT_BALANCE;
+    account.equityStamp = -1;
+    account.d[asset] = (account.d[asset] ?? 0) - amount;
+    this.outstanding[asset] = (this.outstanding[asset] ?? 0) - amount;
+    account.startEquity = clampEquity(account.startEquity - amount * this.valueFactor(asset));
+    this.events.balance(account.id, args.assetId, 2, amount, account.d[asset] ?? 0, account.d[account.H + asset] ?? 0, args.actorId);
+    return ResultCode.OK;
+  }
+
+  /**
+   * Every pair is checked before any is credited, in the order given, so the first failing pair's
+   * code is the answer and a refused deposit credits nothing: at most MAX_DEPOSIT_ASSETS pairs, each
+   * asset once, known assets, positive whole amounts, no venue total past 2^53 (an account's total
+   * is at most the venue's, so it cannot overflow either). Then one BALANCE event per asset.
+   */
+  private deposit(accountId: number, args: AdminArgs): ResultCode {
+    const more = args.more;
+    if (more.length > MAX_DEPOSIT_ASSETS - 1) return ResultCode.INVALID_DEPOSIT_ASSETS;
+    for (let i = -1; i < more.length; i++) {
+      const assetId = i < 0 ? args.assetId : (more[i]?.assetId ?? 0);
+      const amount = i < 0 ? args.amount : (more[i]?.amount ?? 0);
+      const asset = assetId - 1;
+      if (!Number.isInteger(assetId) || asset < 0 || asset >= this.assetCount) return ResultCode.UNKNOWN_ASSET;
+      if (!Number.isSafeInteger(amount) || amount <= 0) return ResultCode.INVALID_AMOUNT;
+      for (let j = -1; j < i; j++) if ((j < 0 ? args.assetId : more[j]?.assetId) === assetId) return ResultCode.INVALID_DEPOSIT_ASSETS;
       if ((this.outstanding[asset] ?? 0) + amount > Number.MAX_SAFE_INTEGER) return ResultCode.AMOUNT_TOO_LARGE;
-      account ??= this.account(c.accountId);
-      account.equityStamp = -1;
+    }
+    const account = this.account(accountId);
+    account.equityStamp = -1;
+    for (let i = -1; i < more.length; i++) {
+      const assetId = i < 0 ? args.assetId : (more[i]?.assetId ?? 0);
+      const amount = i < 0 ? args.amount : (more[i]?.amount ?? 0);
+      const asset = assetId - 1;
       account.d[asset] = (account.d[asset] ?? 0) + amount;
       this.outstanding[asset] = (this.outstanding[asset] ?? 0) + amount;
       account.startEquity = clampEquity(account.startEquity + amount * this.valueFactor(asset));
-    } else {
-      if (account === undefined || amount > account.available(asset)) return ResultCode.INSUFFICIENT_BALANCE;
-      account.d[asset] = (account.d[asset] ?? 0) - amount;
-      this.outstanding[asset] = (this.outstanding[asset] ?? 0) - amount;
-      account.startEquity = clampEquity(account.startEquity - amount * this.valueFactor(asset));
+      this.events.balance(account.id, assetId, 1, amount, account.d[asset] ?? 0, account.d[account.H + asset] ?? 0, args.actorId);
     }
-    this.events.balance(account.id, args.assetId, deposit ? 1 : 2, amount, account.d[asset] ?? 0, account.d[account.H + asset] ?? 0, args.actorId);
     return ResultCode.OK;
   }
 

@@ -374,7 +374,7 @@ describe('limits change between two orders of one stream', () => {
     ['a deposit of zero', deposit(1, USD, 0), 'INVALID_AMOUNT'],
     ['a fractional deposit', deposit(1, USD, 2.5), 'INVALID_AMOUNT'],
     ['a deposit to account 0', deposit(0, USD, 5), 'INVALID_ACCOUNT'],
-    ['a kill switch of 2', { ...setKillSwitch(1, true), admin: { assetId: 0, amount: 0, limitKind: 0, flag: 2, actorId: 0 } }, 'INVALID_FLAG'],
+    ['a kill switch of 2', { ...setKillSwitch(1, true), admin: { assetId: 0, amount: 0, limitKind: 0, flag: 2, actorId: 0, more: [], depositId: '' } }, 'INVALID_FLAG'],
     ['a halt of an unknown instrument', setHalt(77, true), 'UNKNOWN_INSTRUMENT'],
     ['a new period for an unknown account', startPeriod(55), 'INVALID_ACCOUNT'],
   ])('refuses %s with a numbered code, changing nothing', (_name, command, code) => {
