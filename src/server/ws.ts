@@ -2,12 +2,16 @@
 // frames in protobuf, text frames in proto3 JSON. The server answers in the format the client last
 // used. A request's response echoes its request_id.
 //
-// - Session: the first request must be an AuthRequest with a token from POST /v1/auth/token. Another
-//   AuthRequest with a fresh token before the current one expires keeps the connection open.
-//   Otherwise it is closed at expiry (code 4401).
+// - Session: the first request must be an AuthRequest with a token from POST /v1/auth/token, within
+//   edge.authTimeoutMs (10 s) of opening, or the connection is closed (an UNAUTHENTICATED Error, then
+//   4408): strangers must not hold connection slots. Another AuthRequest with a fresh token before
+//   the current one expires keeps the connection open. Otherwise it is closed at expiry (code 4401).
 // - Orders: place, cancel, amend and mass cancel go through the same code as REST, and the answers
-//   are the same. Execution reports for the account's orders go to its connections subscribed to
-//   ORDERS (all of them), or FILLS (trades only).
+//   are the same; the trading functions decide what the principal may do (authorize.ts). Execution
+//   reports for the account's orders go to its connections subscribed to ORDERS (all of them), or
+//   FILLS (trades only); those subscriptions need read or trade (reports answer order entry), and
+//   BALANCES needs read. Reports and balances are looked up by account, never by scanning every
+//   connection.
 // - Market data: L1, L2 (a snapshot at the instrument's last book seq, then BookUpdates whose
 //   prev_seq chains) and trades. They go through each connection's Outbound queue, so responses
 //   overtake them, L2 is conflated for a slow reader, and a reader that stays behind is dropped.
