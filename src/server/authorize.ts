@@ -5,8 +5,10 @@
 // because only REST's route helper checked them (issue 13).
 //
 // - Order entry (place, amend, cancel, mass cancel) needs an account and the `trade` scope.
-// - The account's own data (orders, fills, balances, and the private WebSocket channels) needs an
-//   account and the `read` scope.
+// - The account's own data needs an account and the `read` scope: REST's orders, fills and account,
+//   the WebSocket's private channels (ORDERS, FILLS, BALANCES: they stream the whole account's
+//   activity, from every gateway and key, not just the caller's own orders), and FIX status
+//   requests about orders placed elsewhere.
 // - Venue staff endpoints need `risk` or `admin` (checked by the REST staff helper: only REST has them).
 import { ResultCode } from '../domain/result-codes.js';
 import type { Principal, Scope } from './auth.js';

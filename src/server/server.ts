@@ -18,8 +18,9 @@ import { amend, cancel, type Command, deposit, massCancel, OrderType, place, typ
 import { DoneStatus, EventType, Field } from '../engine/event.js';
 import { limitKindByName } from '../risk/limits.js';
 import { assetUnit } from '../risk/risk-config.js';
-import { AuthError, countsAsAuthFailure, KeyStore, type Principal, type Scope, TokenService } from './auth.js';
+import { AuthError, countsAsAuthFailure, KeyStore, type Principal, TokenService } from './auth.js';
 import { EdgeGuard, EdgeRefusal } from '../security/edge.js';
+import { authorizeAccount } from './authorize.js';
 import { SessionStore } from '../security/sessions.js';
 import { ensureTls, tlsServerOptions } from '../security/tls.js';
 import { UserStore } from '../security/users.js';
@@ -30,7 +31,7 @@ import { isWebSocketUpgrade, type Trading, WebSocketGateway } from './ws.js';
 import { type FixGateway, startFixGateway } from './fix-gateway.js';
 import { defaultDictionaryPaths } from '../fix/dictionary.js';
 import { type CommandOutcome, Venue } from './venue.js';
-import { Metrics } from './metrics.js';
+import { Metrics, serveMetricsOnLoopback } from './metrics.js';
 import { OPENAPI_INFO, ROUTE_SCHEMAS } from './openapi.js';
 import { FILLS_KEPT, History, INTERVALS, MINUTES_KEPT, TRADES_KEPT } from './history.js';
 import { accountView, apiError, fillView, openOrder, type OrderResponse, placedOrder } from './views.js';
@@ -60,6 +61,8 @@ export interface RunningServer {
   readonly app: FastifyInstance;
   readonly gateway: WebSocketGateway;
   readonly fix: FixGateway | undefined;
+  /** The loopback metrics port (config server.metricsPort), when there is one. */
+  readonly metricsPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ function statusOf(code: ResultCode): number {
   if (code === ResultCode.UNKNOWN_ORDER || code === ResultCode.UNKNOWN_INSTRUMENT) return 404;
   if (code === ResultCode.FORBIDDEN || code === ResultCode.BANNED || code === ResultCode.IP_NOT_ALLOWED) return 403;
   if (code === ResultCode.RATE_LIMITED || code === ResultCode.TOO_MANY_CONNECTIONS) return 429;
+  if (code === ResultCode.REQUEST_TOO_LARGE) return 413;
   if (code >= 4000 && code < 5000) return 401;
   if (code >= 9000) return code === ResultCode.UNAVAILABLE ? 503 : 500;
   if (code >= 1000 && code < 2000) return 400;
@@ -89,13 +93,17 @@ function bodyOf(request: FastifyRequest): Body {
   return jsonObject(request.body);
 }
 
+/** The largest request body the API reads (REQUEST_TOO_LARGE beyond). */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
 /** How many (account, clientOrderId) answers are remembered for retries. */
 const IDEMPOTENCY_KEPT = 100_000;
 
 const ORDER_FIELDS = new Set(['symbol', 'side', 'type', 'price', 'quantity', 'timeInForce', 'postOnly', 'clientOrderId', 'stopPrice', 'displayQuantity', 'selfTradePrevention', 'maxNotional']);
-const TYPES: Readonly<Record<string, number>> = { limit: OrderType.LIMIT, market: OrderType.MARKET, stop: OrderType.STOP, stop_limit: OrderType.STOP_LIMIT };
-const TIFS: Readonly<Record<string, number>> = { GTC: TimeInForce.GTC, IOC: TimeInForce.IOC, FOK: TimeInForce.FOK, DAY: TimeInForce.DAY };
-const STP: Readonly<Record<string, number>> = { account_default: 0, none: 1, cancel_newest: 2, cancel_oldest: 3, cancel_both: 4, decrement_and_cancel: 5 };
+// Maps, not object literals: a lookup by client input must not find "constructor" or "__proto__".
+const TYPES: ReadonlyMap<string, number> = new Map([['limit', OrderType.LIMIT], ['market', OrderType.MARKET], ['stop', OrderType.STOP], ['stop_limit', OrderType.STOP_LIMIT]]);
+const TIFS: ReadonlyMap<string, number> = new Map([['GTC', TimeInForce.GTC], ['IOC', TimeInForce.IOC], ['FOK', TimeInForce.FOK], ['DAY', TimeInForce.DAY]]);
+const STP: ReadonlyMap<string, number> = new Map([['account_default', 0], ['none', 1], ['cancel_newest', 2], ['cancel_oldest', 3], ['cancel_both', 4], ['decrement_and_cancel', 5]]);
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { dataDir } = options;
@@ -127,7 +135,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closedLastCommand: number[] = [];
   const history = new History(byId);
   const metrics = new Metrics(venue);
-  const edge = new EdgeGuard(config.edge, now, (limit) => metrics.edgeRefused.inc({ limit }));
+  // No FIX listener, nothing to reserve for it.
+  const edge = new EdgeGuard(config.fix === null ? { ...config.edge, fixReservedConnections: 0 } : config.edge, now, (limit) => metrics.edgeRefused.inc({ limit }));
   metrics.watchEdge(edge);
   venue.listen((outcome, command) => {
     // Every listener of the previous command (execution reports among them) has read these by now.
@@ -144,7 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = config.edge;
   const app = Fastify({
     logger: options.log === true,
-    bodyLimit: 64 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
     // A keep-alive connection idle this long is closed; a request must arrive whole within requestTimeout.
     keepAliveTimeout: limits.idleTimeoutMs,
@@ -204,6 +213,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (countsAsAuthFailure(error.code)) edge.strike(request.ip);
       return reply.status(statusOf(error.code)).send(apiError(error.code, error.message));
     }
+    if ((error as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Answered, not cut: the connection stays open while Node reads and drops the rest of the body
+      // (a close now would reset the connection and lose this answer in the client's buffer). The
+      // request timeout still bounds how long a client may keep sending.
+      return reply.status(413).send(apiError(ResultCode.REQUEST_TOO_LARGE, `the body (${request.headers['content-length'] ?? 'chunked'} bytes) is over the ${BODY_LIMIT_BYTES / 1024} KiB limit`));
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return reply.status(400).send(apiError(ResultCode.INVALID_REQUEST, error instanceof Error ? error.message : String(error)));
     app.log.error(error);
@@ -214,21 +229,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     done();
   });
   app.get('/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  // Metrics tell an outsider the venue's load, accounts' activity and refusals: staff only (or the loopback port, config server.metricsPort).
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    await staff(request, 'risk');
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(apiError(ResultCode.INVALID_REQUEST, `no route ${request.method} ${request.url}`)));
 
   const principal = async (request: FastifyRequest): Promise<Principal> => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ') !== true) fail(ResultCode.UNAUTHENTICATED);
     const who = await tokens.verify(header.slice('Bearer '.length), request.ip);
+    // A keep-alive connection that has carried a valid token leaves the unauthenticated pool.
+    edge.authenticatedSocket(request.raw.socket);
     edge.accountRequest(who.accountId);
     return who;
   };
-  /** An account's caller with `scope`: order entry needs trade, reads need read. */
-  const trader = async (request: FastifyRequest, scope: Scope): Promise<Principal> => {
+  /**
+   * An account's caller reading its own data. Order entry is not checked here: the trading functions
+   * below check it themselves (authorize.ts), for REST, WebSocket and FIX alike.
+   */
+  const reader = async (request: FastifyRequest): Promise<Principal> => {
     const who = await principal(request);
-    if (who.accountId === 0) fail(ResultCode.FORBIDDEN, 'a venue key or user has no account; use an account key');
-    if (!who.scopes.has(scope)) fail(ResultCode.FORBIDDEN, `this needs the ${scope} scope`);
+    authorizeAccount(who, 'read');
     return who;
   };
   /** Venue staff: risk endpoints (limits, kill switch, halt) need risk; accounts, users and deposits need admin. */
@@ -295,7 +318,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get<{ Params: { symbol: string }; Querystring: { interval?: string; limit?: string } }>('/v1/candles/:symbol', (request) => {
     const instrument = instrumentOf(request.params.symbol);
     const interval = request.query.interval ?? '1m';
-    const minutes = INTERVALS[interval] ?? fail(ResultCode.INVALID_REQUEST, `interval must be one of ${Object.keys(INTERVALS).join(', ')}`);
+    const minutes = INTERVALS.get(interval) ?? fail(ResultCode.INVALID_REQUEST, `interval must be one of ${[...INTERVALS.keys()].join(', ')}`);
     const limit = request.query.limit === undefined ? 500 : Number(request.query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MINUTES_KEPT) fail(ResultCode.INVALID_REQUEST, `limit must be an integer in 1..${MINUTES_KEPT}`);
     return history.candles(instrument, minutes, limit);
@@ -322,6 +345,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   /** Places an order for `who` from REST-shaped fields (decimals as strings); throws RequestError on bad input. */
   const placeOrder = async (who: Principal, body: Body): Promise<{ status: number; body: unknown }> => {
+    authorizeAccount(who, 'trade');
     edge.order(who.accountId);
     for (const key of Object.keys(body)) if (!ORDER_FIELDS.has(key)) fail(ResultCode.INVALID_REQUEST, `unknown field ${key}`);
     const clientOrderId = text(body, 'clientOrderId', false);
@@ -332,9 +356,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const instrument = instrumentOf(text(body, 'symbol', true) ?? '');
     const side = text(body, 'side', true);
     if (side !== 'buy' && side !== 'sell') fail(ResultCode.INVALID_SIDE);
-    const type = TYPES[text(body, 'type', false) ?? 'limit'] ?? fail(ResultCode.INVALID_ORDER_TYPE);
+    const type = TYPES.get(text(body, 'type', false) ?? 'limit') ?? fail(ResultCode.INVALID_ORDER_TYPE);
     const tifText = text(body, 'timeInForce', false);
-    const tif = tifText === undefined ? (type === OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC) : (TIFS[tifText] ?? fail(ResultCode.INVALID_TIME_IN_FORCE));
+    const tif = tifText === undefined ? (type === OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC) : (TIFS.get(tifText) ?? fail(ResultCode.INVALID_TIME_IN_FORCE));
     const convert = (field: string, kind: 'price' | 'quantity'): number => {
       const value = text(body, field, false);
       if (value === undefined) return 0;
@@ -345,7 +369,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (quantity === 0) fail(ResultCode.QUANTITY_OUT_OF_BOUNDS, 'quantity is required');
     const postOnly = body.postOnly;
     if (postOnly !== undefined && typeof postOnly !== 'boolean') fail(ResultCode.INVALID_REQUEST, 'postOnly must be true or false');
-    const stp = STP[text(body, 'selfTradePrevention', false) ?? 'account_default'] ?? fail(ResultCode.INVALID_SELF_TRADE_PREVENTION);
+    const stp = STP.get(text(body, 'selfTradePrevention', false) ?? 'account_default') ?? fail(ResultCode.INVALID_SELF_TRADE_PREVENTION);
     let maxNotional = 0;
     const maxText = text(body, 'maxNotional', false);
     if (maxText !== undefined) {
@@ -385,7 +409,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   app.post('/v1/orders', async (request, reply: FastifyReply) => {
-    const result = await placeOrder(await trader(request, 'trade'), bodyOf(request));
+    const result = await placeOrder(await principal(request), bodyOf(request));
     return reply.status(result.status).send(result.body);
   });
 
@@ -399,7 +423,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   app.get<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
-    const who = await trader(request, 'read');
+    const who = await reader(request);
     const orderId = Number(request.params.id);
     // Open orders from the replica; closed ones from the history kept since start.
     if (risk?.openOrder(orderId)?.accountId === who.accountId) return ownOpenOrder(who, orderId).order;
@@ -407,7 +431,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.get<{ Querystring: { symbol?: string; status?: string } }>('/v1/orders', async (request) => {
-    const who = await trader(request, 'read');
+    const who = await reader(request);
     const only = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol);
     const status = request.query.status ?? 'open';
     if (status === 'closed') return history.closedOrders(who.accountId, only?.symbol);
@@ -420,15 +444,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const cancelOrder = async (who: Principal, orderId: number): Promise<{ orderId: number; status: 'cancelled' }> => {
+    authorizeAccount(who, 'trade');
     const { instrument } = ownOpenOrder(who, orderId);
     const result = await run(cancel(instrument.id, who.accountId, orderId), () => firstReject());
     if (result !== undefined) fail(result);
     return { orderId, status: 'cancelled' };
   };
 
-  app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request) => cancelOrder(await trader(request, 'trade'), Number(request.params.id)));
+  app.delete<{ Params: { id: string } }>('/v1/orders/:id', async (request) => cancelOrder(await principal(request), Number(request.params.id)));
 
-  const cancelAll = async (who: Principal, symbol: string | undefined, side?: 'buy' | 'sell'): Promise<{ cancelled: number[] }> => {
+  const cancelAll = async (who: Principal, symbol: string | undefined, side?: string): Promise<{ cancelled: number[] }> => {
+    authorizeAccount(who, 'trade');
+    if (side !== undefined && side !== 'buy' && side !== 'sell') fail(ResultCode.INVALID_SIDE, 'side must be buy or sell');
     const instrumentId = symbol === undefined ? 0 : instrumentOf(symbol).id;
     const cancelled = await run(massCancel(who.accountId, instrumentId, side === undefined ? 0 : side === 'buy' ? Side.BUY : Side.SELL), (outcome) => {
       const events = outcome.engine.events;
@@ -440,14 +467,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   app.delete<{ Querystring: { symbol?: string; side?: string } }>('/v1/orders', async (request) => {
-    const who = await trader(request, 'trade');
-    const side = request.query.side;
-    if (side !== undefined && side !== 'buy' && side !== 'sell') fail(ResultCode.INVALID_SIDE, 'side must be buy or sell');
-    return cancelAll(who, request.query.symbol, side);
+    return cancelAll(await principal(request), request.query.symbol, request.query.side);
   });
 
   app.get<{ Querystring: { symbol?: string; limit?: string } }>('/v1/fills', async (request) => {
-    const who = await trader(request, 'read');
+    const who = await reader(request);
     const symbol = request.query.symbol === undefined ? undefined : instrumentOf(request.query.symbol).symbol;
     const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > FILLS_KEPT) fail(ResultCode.INVALID_REQUEST, `limit must be an integer in 1..${FILLS_KEPT}`);
@@ -455,6 +479,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const amendOrder = async (who: Principal, orderId: number, body: Body): Promise<unknown> => {
+    authorizeAccount(who, 'trade');
     edge.order(who.accountId);
     const { instrument } = ownOpenOrder(who, orderId);
     for (const key of Object.keys(body)) if (key !== 'price' && key !== 'quantity') fail(ResultCode.INVALID_REQUEST, `unknown field ${key} (an amend changes price and/or quantity)`);
@@ -485,10 +510,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return outcome.order;
   };
 
-  app.patch<{ Params: { id: string } }>('/v1/orders/:id', async (request) => amendOrder(await trader(request, 'trade'), Number(request.params.id), bodyOf(request)));
+  app.patch<{ Params: { id: string } }>('/v1/orders/:id', async (request) => amendOrder(await principal(request), Number(request.params.id), bodyOf(request)));
 
   app.get('/v1/account', async (request) => {
-    const who = await trader(request, 'read');
+    const who = await reader(request);
     return accountView(venue.replica, who.accountId);
   });
 
@@ -639,6 +664,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         });
   if (fix !== undefined) say(`kapita FIX gateway listening on ${config.server.host}:${fix.port} (${tls === undefined ? 'PLAINTEXT on loopback' : 'TLS 1.3 only'}; TargetCompID ${fixConfig?.senderCompId ?? ''})`);
   await app.listen({ host: config.server.host, port: config.server.port });
+  const metricsListener = config.server.metricsPort === null ? undefined : await serveMetricsOnLoopback(metrics.registry, config.server.metricsPort);
+  if (metricsListener !== undefined) say(`kapita metrics on http://127.0.0.1:${metricsListener.port}/metrics (loopback only, no token)`);
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
   const url = `${tls === undefined ? 'http' : 'https'}://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
@@ -657,9 +684,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app,
     gateway,
     fix,
+    metricsPort: metricsListener?.port,
     stop: async () => {
       stopping ??= (async () => {
         clearInterval(rotation);
+        await metricsListener?.close();
         gateway.close();
         await fix?.close();
         await app.close();

@@ -20,6 +20,13 @@ export interface ServerSettings {
   readonly plaintext: boolean;
   /** Names and addresses the generated certificate covers besides localhost, 127.0.0.1 and ::1. */
   readonly hostnames: readonly string[];
+  /**
+   * Prometheus metrics. `null` (the default): only at GET /metrics on the listener, with a token of
+   * a venue key or user holding `risk` or `admin`. A port: also served without a token, in plain
+   * HTTP, on 127.0.0.1 at that port, for a scraper on the same host (a 60-second token does not suit
+   * a scraper); nothing off the machine reaches it.
+   */
+  readonly metricsPort: number | null;
 }
 
 export interface SecuritySettings {
@@ -151,7 +158,7 @@ export const DEFAULT_CONFIG: VenueConfig = {
   // A single node with no replica elsewhere: only the disk can keep an acknowledged order.
   durability: 'fsync',
   snapshotIntervalMs: 100,
-  server: { host: '127.0.0.1', port: 8443, tls: 'auto', plaintext: false, hostnames: [] },
+  server: { host: '127.0.0.1', port: 8443, tls: 'auto', plaintext: false, hostnames: [], metricsPort: null },
   edge: DEFAULT_EDGE,
   security: {
     webauthn: { rpId: 'localhost', rpName: 'Kapita', origins: ['https://localhost:8443'] },
@@ -243,7 +250,7 @@ function parseServer(input: unknown): ServerSettings {
   const base = DEFAULT_CONFIG.server;
   if (input === undefined) return base;
   if (!isRecord(input)) throw new VenueConfigError('server', 'must be an object with host and port');
-  known(input, 'server', ['host', 'port', 'tls', 'plaintext', 'hostnames']);
+  known(input, 'server', ['host', 'port', 'tls', 'plaintext', 'hostnames', 'metricsPort']);
   const host = input['host'] ?? base.host;
   if (typeof host !== 'string' || host.length === 0) throw new VenueConfigError('server.host', 'must be a host name or address');
   const port = input['port'] === undefined ? base.port : integer(input['port'], 'server.port', 0, 65_535);
@@ -265,7 +272,8 @@ function parseServer(input: unknown): ServerSettings {
     tls = { certFile: file('certFile', true) ?? '', keyFile: file('keyFile', true) ?? '', ...(caFile === undefined ? {} : { caFile }) };
   }
   const hostnames = input['hostnames'] === undefined ? base.hostnames : strings(input['hostnames'], 'server.hostnames');
-  return { host, port, tls, plaintext, hostnames };
+  const metricsPort = input['metricsPort'] === undefined || input['metricsPort'] === null ? null : integer(input['metricsPort'], 'server.metricsPort', 0, 65_535);
+  return { host, port, tls, plaintext, hostnames, metricsPort };
 }
 
 function parseEdge(input: unknown): EdgeLimits {

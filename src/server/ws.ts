@@ -9,9 +9,9 @@
 // - Orders: place, cancel, amend and mass cancel go through the same code as REST, and the answers
 //   are the same; the trading functions decide what the principal may do (authorize.ts). Execution
 //   reports for the account's orders go to its connections subscribed to ORDERS (all of them), or
-//   FILLS (trades only); those subscriptions need read or trade (reports answer order entry), and
-//   BALANCES needs read. Reports and balances are looked up by account, never by scanning every
-//   connection.
+//   FILLS (trades only); those subscriptions, and BALANCES, need read (authorize.ts): they stream
+//   the whole account's activity. Reports and balances are looked up by account, never by scanning
+//   every connection.
 // - Market data: L1, L2 (a snapshot at the instrument's last book seq, then BookUpdates whose
 //   prev_seq chains) and trades. They go through each connection's Outbound queue, so responses
 //   overtake them, L2 is conflated for a slow reader, and a reader that stays behind is dropped.
@@ -32,7 +32,7 @@ import { RequestError } from './errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
 import type { CandleView, History } from './history.js';
 import { type EdgeConnection, type EdgeGuard, EdgeRefusal, type TokenBucket } from '../security/edge.js';
-import { type AccountAccess, authorizeAccount } from './authorize.js';
+import { authorizeAccount } from './authorize.js';
 import type { CommandOutcome, Venue } from './venue.js';
 import { balancesView, fillView, type OrderResponse } from './views.js';
 
@@ -612,11 +612,9 @@ export class WebSocketGateway {
     };
     if (channel === pb.Channel.CHANNEL_ORDERS || channel === pb.Channel.CHANNEL_FILLS || channel === pb.Channel.CHANNEL_BALANCES) {
       const who = this.who(connection);
-      // Balances are the account's data: read. Execution reports are also the answer to order entry,
-      // so ORDERS and FILLS take trade as well: a trade-only key gets the reports of what it trades,
-      // as it does over FIX. Either way the rule is authorizeAccount's.
-      const access: AccountAccess = channel !== pb.Channel.CHANNEL_BALANCES && who.scopes.has('trade') ? 'trade' : 'read';
-      authorizeAccount(who, access);
+      // The private channels stream the account's data (every order and fill of the account, from
+      // every gateway and key, and its balances): read, as authorize.ts says.
+      authorizeAccount(who, 'read');
       if (channel === pb.Channel.CHANNEL_ORDERS) connection.orders = on;
       else if (channel === pb.Channel.CHANNEL_FILLS) connection.fills = on;
       else connection.balances = on;

@@ -41,7 +41,8 @@ interface Venue {
   readonly admin: RestClient;
   readonly accountId: number;
   /** The account's trading key (read + trade). */
-  readonly trader: RestClient & { credentials: Credentials };
+  readonly trader: RestClient;
+  readonly traderKey: Credentials;
   /** The server clock runs with the wall clock plus this offset (ms): TOTP steps move it. */
   readonly clock: { offsetMs: number };
 }
@@ -67,8 +68,8 @@ beforeAll(async () => {
   const admin = new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as Credentials, { ca });
   const opened = ok(await admin.call('POST', '/v1/admin/accounts', { name: 'alice', deposits: { USD: '1000000', BTC: '10' } }), 201) as { accountId: number } & Credentials;
   const credentials = { keyId: opened.keyId, secret: opened.secret };
-  const trader = Object.assign(new RestClient(server.url, credentials, { ca }), { credentials });
-  venue = { server, dataDir, ca, admin, accountId: opened.accountId, trader, clock };
+  const trader = new RestClient(server.url, credentials, { ca });
+  venue = { server, dataDir, ca, admin, accountId: opened.accountId, trader, traderKey: credentials, clock };
 });
 
 /** The account's one open order: the target of every amend and cancel in the table. */
@@ -313,7 +314,7 @@ describe('every gateway asks the same authorization for every operation', () => 
   });
 
   it('the trading key itself does everything through every gateway (the table is not refusing everyone)', async () => {
-    const caller = await keyCaller('trading key', venue.trader.credentials);
+    const caller = await keyCaller('trading key', venue.traderKey);
     const rest = await restRow(caller);
     expect(rest).toEqual(expecting(ALL_REST, () => 'ok'));
     await placeVictim();
