@@ -6,7 +6,7 @@ export type { FixField, FixValue, ParseError } from './codec.js';
 export { FixDictionary, SpecDictionary, FieldType, loadFixDictionary, loadSpecDictionary } from './dictionary.js';
 export type { DictionaryPaths, FieldDef, GroupDef, MessageDef } from './dictionary.js';
 export { FixError, FixErrorCode } from './errors.js';
-export { logonSignaturePayload, signLogon, signedLogonAuthenticator, verifyLogonSignature } from './logon-auth.js';
+export { LOGON_NONCE_TAG, LOGON_REFUSAL, logonSignaturePayload, newLogonNonce, signLogon, signedLogonAuthenticator, verifyLogonSignature } from './logon-auth.js';
 export type { ApiKeyRecord, LogonSignatureFields, SignedLogonOptions } from './logon-auth.js';
 export { BusinessRejectReason, SessionRejectReason, businessRejectText, sessionRejectText } from './reasons.js';
 export { CANCEL_ON_DISCONNECT_TAG, FixSession, addKapitaLogonFields } from './session.js';

@@ -19,6 +19,7 @@ import type {
   FixSessionSettings,
   FixTransport,
 } from './session-types.js';
+import { LOGON_NONCE_TAG } from './logon-auth.js';
 import type { FixSessionStore } from './store.js';
 import { formatUtcTimestamp, parseUtcTimestamp } from './utc-time.js';
 import { validateMessage } from './validator.js';
@@ -26,11 +27,14 @@ import { validateMessage } from './validator.js';
 /** Kapita's Logon extension: CancelOnDisconnect, 'Y' or 'N' (Coinbase and others use the same tag). */
 export const CANCEL_ON_DISCONNECT_TAG = 8013;
 
-/** Allows 8013 on Logon in this dictionary. */
+/** Allows 8013 (CancelOnDisconnect) and 8014 (LogonNonce, see logon-auth.ts) on Logon in this dictionary. */
 export function addKapitaLogonFields(dictionary: FixDictionary): void {
   dictionary.extend(
-    [{ tag: CANCEL_ON_DISCONNECT_TAG, name: 'CancelOnDisconnect', type: FieldType.CHAR, values: new Set(['Y', 'N']), lengthTag: 0 }],
-    { A: [CANCEL_ON_DISCONNECT_TAG] },
+    [
+      { tag: CANCEL_ON_DISCONNECT_TAG, name: 'CancelOnDisconnect', type: FieldType.CHAR, values: new Set(['Y', 'N']), lengthTag: 0 },
+      { tag: LOGON_NONCE_TAG, name: 'LogonNonce', type: FieldType.STRING, values: undefined, lengthTag: 0 },
+    ],
+    { A: [CANCEL_ON_DISCONNECT_TAG, LOGON_NONCE_TAG] },
   );
 }
 

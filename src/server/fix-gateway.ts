@@ -34,7 +34,7 @@ import { FixAcceptor, type FixAcceptorLimits, type FixEdge } from '../fix/accept
 import type { FixField, FixMessage } from '../fix/codec.js';
 import { type DictionaryPaths, loadFixDictionary } from '../fix/dictionary.js';
 import { FileSyncGroup } from '../fix/file-sync.js';
-import { signedLogonAuthenticator } from '../fix/logon-auth.js';
+import { LOGON_REFUSAL, signedLogonAuthenticator } from '../fix/logon-auth.js';
 import { BusinessRejectReason } from '../fix/reasons.js';
 import { addKapitaLogonFields } from '../fix/session.js';
 import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixAuthResult, type FixDisconnectInfo, type FixEventListener, type FixLogonRequest, type FixProfile, type FixSessionHandle } from '../fix/session-types.js';
@@ -1098,12 +1098,25 @@ function venueOrderStatus(options: FixGatewayOptions, accountId: number, orderId
   };
 }
 
-/** Why the signed Logon refused, as the venue's codes. */
-const LOGON_REFUSALS: Readonly<Record<string, ResultCode>> = {
-  'Unknown API key': ResultCode.UNKNOWN_KEY,
-  'Invalid signature': ResultCode.BAD_SIGNATURE,
-  'SendingTime accuracy problem': ResultCode.STALE_TIMESTAMP,
-};
+/**
+ * Why the signed Logon refused, as the venue's codes (for metrics and strikes; the client sees only
+ * the text, the same for an unknown key and a bad signature).
+ */
+const LOGON_REFUSALS = new Map<string, ResultCode>([
+  [LOGON_REFUSAL.MISSING_CREDENTIALS, ResultCode.UNAUTHENTICATED],
+  [LOGON_REFUSAL.MISSING_NONCE, ResultCode.UNAUTHENTICATED],
+  [LOGON_REFUSAL.STALE, ResultCode.STALE_TIMESTAMP],
+  [LOGON_REFUSAL.BEFORE_START, ResultCode.STALE_TIMESTAMP],
+  [LOGON_REFUSAL.INVALID, ResultCode.BAD_SIGNATURE],
+  [LOGON_REFUSAL.NONCE_REUSED, ResultCode.NONCE_REUSED],
+  [LOGON_REFUSAL.TOO_MANY, ResultCode.RATE_LIMITED],
+]);
+
+/** The code of a signed Logon's refusal; an invalid one is told apart (unknown key or bad signature) only here. */
+function logonRefusalCode(reason: string, keyKnown: boolean): ResultCode {
+  if (reason === LOGON_REFUSAL.INVALID && !keyKnown) return ResultCode.UNKNOWN_KEY;
+  return LOGON_REFUSALS.get(reason) ?? ResultCode.UNAUTHENTICATED;
+}
 
 /**
  * The edge as the acceptor sees it: a connection over its message rate is not read until its next
@@ -1165,12 +1178,13 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     const key = options.keys.get(session.credential ?? '');
     if (key === undefined || key.revokedAt !== undefined) throw Object.assign(new Error('the API key of this session was revoked'), { code: ResultCode.FORBIDDEN });
     const scopes = new Set(key.scopes);
-    return { kind: 'key', subject: key.keyId, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs: Number.MAX_SAFE_INTEGER, keyVersion: key.secretVersion };
+    return { kind: 'key', subject: key.keyId, actorId: key.actorId, accountId: key.accountId, scopes, admin: scopes.has('admin'), sessionId: undefined, expiresAtMs: Number.MAX_SAFE_INTEGER, keyVersion: key.secretVersion };
   };
   /** The venue acting for the session's account (cancel-on-disconnect), whatever became of its key. */
   const venuePrincipal = (session: FixSessionHandle): Principal => ({
     kind: 'key',
     subject: `fix-cancel-on-disconnect:${session.key}`,
+    actorId: 0, // the venue itself
     accountId: Number(session.account),
     scopes: new Set(['trade']),
     admin: false,
@@ -1247,7 +1261,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     const verdict = await signed(request);
     const key = request.username === undefined ? undefined : options.keys.get(request.username);
     let refusal: { code: ResultCode; reason: string } | undefined;
-    if (!verdict.ok) refusal = { code: LOGON_REFUSALS[verdict.reason] ?? ResultCode.UNAUTHENTICATED, reason: verdict.reason };
+    if (!verdict.ok) refusal = { code: logonRefusalCode(verdict.reason, key !== undefined), reason: verdict.reason };
     else if (key === undefined || key.revokedAt !== undefined) refusal = { code: ResultCode.KEY_REVOKED, reason: 'API key revoked' };
     else if (!options.keys.allows(key, request.remoteAddress)) refusal = { code: ResultCode.IP_NOT_ALLOWED, reason: 'Address not allowed for this key' };
     else if (key.accountId === 0 || !key.scopes.includes('trade')) refusal = { code: ResultCode.FORBIDDEN, reason: 'API key without the trade scope' };

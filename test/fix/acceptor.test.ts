@@ -9,7 +9,7 @@ import { ensureTls, tlsServerOptions } from '../../src/security/tls.js';
 import { FixAcceptor, type FixAcceptorOptions } from '../../src/fix/acceptor.js';
 import { FixEncoder, parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
 import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
-import { signedLogonAuthenticator, signLogon } from '../../src/fix/logon-auth.js';
+import { LOGON_NONCE_TAG, LOGON_REFUSAL, newLogonNonce, signedLogonAuthenticator, signLogon } from '../../src/fix/logon-auth.js';
 import { addKapitaLogonFields } from '../../src/fix/session.js';
 import { acceptAnyLogon, type FixDisconnectInfo } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
@@ -116,7 +116,8 @@ describe('FIX acceptor: dynamic sessions with the signed Logon', () => {
 
   function signedLogon(sender: string, apiKey: string, secret: string, offsetMs = 0): Buffer {
     const sendingTime = formatUtcTimestamp(Date.now() + offsetMs);
-    const rawData = signLogon(secret, { sendingTime, msgSeqNum: 1, senderCompId: sender, targetCompId: 'KAPITA' });
+    const nonce = newLogonNonce();
+    const rawData = signLogon(secret, { sendingTime, msgSeqNum: 1, senderCompId: sender, targetCompId: 'KAPITA', nonce });
     return encoder.encode(
       'FIXT.1.1',
       'A',
@@ -133,14 +134,16 @@ describe('FIX acceptor: dynamic sessions with the signed Logon', () => {
         [108, 30],
         [553, apiKey],
         [1137, '9'],
+        [LOGON_NONCE_TAG, nonce],
       ],
     );
   }
 
-  async function startDynamic(disconnects: FixDisconnectInfo[] = []): Promise<FixAcceptor> {
+  /** `startedAgoMs`: when the authenticator counts itself started (Logons signed before then are refused). */
+  async function startDynamic(disconnects: FixDisconnectInfo[] = [], startedAgoMs = 0): Promise<FixAcceptor> {
     return start({
       profiles: [{ kind: 'dynamic' }],
-      authenticate: signedLogonAuthenticator({ lookup: (key) => keys.get(key), now: Date.now }),
+      authenticate: signedLogonAuthenticator({ lookup: (key) => keys.get(key), now: Date.now, startedAtMs: Date.now() - startedAgoMs }),
       application: { onMessage: () => undefined, onDisconnect: (_s, info) => disconnects.push(info) },
     });
   }
@@ -161,21 +164,21 @@ describe('FIX acceptor: dynamic sessions with the signed Logon', () => {
     ).toEqual(['FIXT.1.1:KAPITA:1001:DESK 1001 false', 'FIXT.1.1:KAPITA:1002:DESK 1002 true']);
   });
 
-  it('answers a bad signature or an unknown key with a Logout naming the reason', async () => {
+  it('answers a bad signature and an unknown key with the same Logout text', async () => {
     const acceptor = await startDynamic();
     const forged = await open(acceptor);
     forged.write(signedLogon('DESK', 'key-a', 'not-the-secret'));
     const logout = await receive(forged);
-    expect([logout.msgType, logout.get(58), logout.msgSeqNum]).toEqual(['5', 'Invalid signature', 1]);
+    expect([logout.msgType, logout.get(58), logout.msgSeqNum]).toEqual(['5', LOGON_REFUSAL.INVALID, 1]);
     expect(await forged.waitDisconnect(5_000)).toBeNull();
     const unknown = await open(acceptor);
     unknown.write(signedLogon('DESK', 'key-z', 'secret-a'));
-    expect((await receive(unknown)).get(58)).toBe('Unknown API key');
+    expect((await receive(unknown)).get(58)).toBe(LOGON_REFUSAL.INVALID);
     expect(acceptor.sessions()).toEqual([]);
   });
 
   it('accepts a signed Logon within ±30 s of its clock and refuses one outside', async () => {
-    const acceptor = await startDynamic();
+    const acceptor = await startDynamic([], 60_000);
     const stale = await open(acceptor);
     stale.write(signedLogon('DESK', 'key-a', 'secret-a', -31_000));
     const logout = await receive(stale);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { connect as connectTls } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixField } from '../../src/fix/codec.js';
+import { LOGON_REFUSAL } from '../../src/fix/logon-auth.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
 import { defineInstrument } from '../../src/domain/instrument.js';
 import { RestClient } from '../../src/server/client.js';
@@ -338,7 +339,7 @@ describe('the FIX order-entry gateway', () => {
     const wrongAccount = await Session.attempt(gateway.port, 'SELLER-KEEP', buyer, [[141, 'Y']]);
     expect(wrongAccount.logonReply?.get(58)).toBe('Account does not match the session');
     const forged = await Session.attempt(gateway.port, 'SELLER-KEEP', { ...seller, secret: 'forged' }, [[141, 'Y']]);
-    expect(forged.logonReply?.get(58)).toBe('Invalid signature');
+    expect(forged.logonReply?.get(58)).toBe(LOGON_REFUSAL.INVALID);
     // Ours: Logon 1, D 2; theirs: Logon 1, the report 2. The refusals took no sequence number.
     const back = await Session.logon(gateway.port, 'SELLER-KEEP', seller, [], 3);
     expect(back.logonReply?.get(34)).toBe('3');
@@ -347,7 +348,8 @@ describe('the FIX order-entry gateway', () => {
   it('counts failed Logons, bans an address after repeated ones, and paces a connection over its message rate', async () => {
     const config: VenueConfig = { ...CONFIG, edge: { ...CONFIG.edge, authFailuresBeforeBan: 3, messagesPerSecondPerConnection: 20, messageBurstPerConnection: 5 } };
     const { server, gateway, seller, admin } = await setup(config);
-    const metrics = async (): Promise<string> => (await seller.rest.call('GET', '/metrics', undefined, false)).body as string;
+    // /metrics is for staff: read with the admin key.
+    const metrics = async (): Promise<string> => (await admin.call('GET', '/metrics')).body as string;
     const count = (text: string, series: string): number => Number(text.split('\n').find((line) => line.startsWith(series))?.split(' ').at(-1) ?? '0');
 
     // Pacing: 25 TestRequests at once against 20 a second with a burst of 5 are all answered, the
@@ -397,7 +399,7 @@ describe('the FIX order-entry gateway', () => {
     const forge = async (compId: string): Promise<void> => {
       const refused = await Session.attempt(gateway.port, compId, forger);
       expect(refused.logonReply?.msgType).toBe('5');
-      expect(refused.logonReply?.get(58)).toBe('Invalid signature');
+      expect(refused.logonReply?.get(58)).toBe(LOGON_REFUSAL.INVALID);
     };
     await forge('FORGER1');
     await forge('FORGER2');

@@ -4,13 +4,14 @@
 // proves the venue's messages are dictionary-correct as well as what they say.
 //
 // Call closeFixVenues() after each test (afterEach): it closes the sessions and stops the servers.
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { FixEncoder, parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
 import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
-import { signLogon } from '../../src/fix/logon-auth.js';
+import { LOGON_NONCE_TAG, newLogonNonce, signLogon } from '../../src/fix/logon-auth.js';
 import { sessionRejectText } from '../../src/fix/reasons.js';
 import { addKapitaLogonFields } from '../../src/fix/session.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
@@ -91,6 +92,14 @@ export async function startFixVenue(config: VenueConfig = CONFIG): Promise<FixVe
   return { server, gateway, seller, buyer, dataDir, admin, ca };
 }
 
+/** How a test's Logon is signed: by default now, with a fresh nonce, under the account's secret. */
+export interface LogonSigning {
+  /** SendingTime (52), ms since the epoch. */
+  readonly sendingTimeMs?: number;
+  /** LogonNonce (8014); null sends the old form, without a nonce (signed without one too). */
+  readonly nonce?: string | null;
+}
+
 /** A FIX client session: its own outgoing sequence numbers; what it receives is validated. */
 export class Session {
   /** The server's answer to the Logon. */
@@ -102,21 +111,26 @@ export class Session {
   ) {}
 
   /** Logs on with MsgSeqNum `firstSeq` (1 for a new session, the next one when coming back). */
-  static async logon(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1, ca?: string): Promise<Session> {
-    const session = await Session.attempt(port, compId, account, extra, firstSeq, ca);
+  static async logon(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1, ca?: string, signing: LogonSigning = {}): Promise<Session> {
+    const session = await Session.attempt(port, compId, account, extra, firstSeq, ca, signing);
     expect(session.logonReply?.msgType).toBe('A');
     return session;
   }
 
   /** Sends a signed Logon (HeartBtInt 30 unless `extra` has 108) and keeps the answer, whatever it is. */
-  static async attempt(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1, ca?: string): Promise<Session> {
+  static async attempt(port: number, compId: string, account: Account, extra: FixField[] = [], firstSeq = 1, ca?: string, signing: LogonSigning = {}): Promise<Session> {
     const client = await (ca === undefined ? Client.open(port) : Client.openTls(port, ca));
     cleanups.push(() => {
       client.close();
     });
     const session = new Session(client, compId, firstSeq);
-    const sendingTime = formatUtcTimestamp(Date.now());
-    const rawData = signLogon(account.secret, { sendingTime, msgSeqNum: firstSeq, senderCompId: compId, targetCompId: 'KAPITA' });
+    const sendingTime = formatUtcTimestamp(signing.sendingTimeMs ?? Date.now());
+    const nonce = signing.nonce === undefined ? newLogonNonce() : signing.nonce;
+    // The old form signed the five header fields alone: what a client from before the nonce sends.
+    const rawData =
+      nonce === null
+        ? createHmac('sha256', account.secret).update([sendingTime, 'A', firstSeq, compId, 'KAPITA'].join('\x01'), 'latin1').digest('base64')
+        : signLogon(account.secret, { sendingTime, msgSeqNum: firstSeq, senderCompId: compId, targetCompId: 'KAPITA', nonce });
     session.client.write(
       encoder.encode(
         'FIXT.1.1',
@@ -134,6 +148,7 @@ export class Session {
           ...(extra.some(([tag]) => tag === 108) ? [] : [[108, 30] as FixField]),
           [553, account.keyId],
           [1137, '9'],
+          ...(nonce === null ? [] : [[LOGON_NONCE_TAG, nonce] as FixField]),
           ...extra,
         ],
       ),
