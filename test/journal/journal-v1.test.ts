@@ -59,7 +59,8 @@ function oldCommands(count: number, seed: number): { timestampNs: bigint; comman
     out.push({ timestampNs, command });
   };
   for (let account = 1; account <= 4; account++) for (let asset = 1; asset <= 4; asset++) push(deposit(account, asset, 1_000_000_000));
-  for (const t of fc.sample(template, { seed, numRuns: count })) push(resolver.resolve(t));
+  // An old journal has no clientOrderIds (the shared template adds some).
+  for (const t of fc.sample(template, { seed, numRuns: count })) push({ ...resolver.resolve(t), clientOrderId: '' });
   return out;
 }
 

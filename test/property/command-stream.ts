@@ -31,6 +31,8 @@ export interface Template {
   readonly stp: number;
   readonly ref: number;
   readonly foreign: boolean;
+  /** PLACE ops: '' (none), one of a small pool per account (so repeats happen), or an invalid one. */
+  readonly clientOrderId: string;
 }
 
 export const template: fc.Arbitrary<Template> = fc.record({
@@ -56,6 +58,11 @@ export const template: fc.Arbitrary<Template> = fc.record({
   stp: fc.integer({ min: 0, max: 5 }),
   ref: fc.nat(),
   foreign: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  clientOrderId: fc.oneof(
+    { weight: 14, arbitrary: fc.constant('') },
+    { weight: 5, arbitrary: fc.integer({ min: 1, max: 40 }).map((n) => `c-${n}`) },
+    { weight: 1, arbitrary: fc.constantFrom('~'.repeat(64), 'no spaces', 'x'.repeat(65)) },
+  ),
 });
 
 /** Resolves templates into commands; remembers accepted orders (id → instrument, account). */
@@ -67,7 +74,7 @@ export class Resolver {
   private readonly byId = new Map<number, { id: number; instrument: number; account: number }>();
 
   resolve(t: Template): Command {
-    const base = { instrumentId: t.instrument, accountId: t.account, side: t.side, quantityLots: t.quantity, selfTradePrevention: t.stp as SelfTradePrevention };
+    const base = { instrumentId: t.instrument, accountId: t.account, side: t.side, quantityLots: t.quantity, selfTradePrevention: t.stp as SelfTradePrevention, clientOrderId: t.clientOrderId };
     const resting = t.tif === TimeInForce.GTC || t.tif === TimeInForce.DAY;
     switch (t.op) {
       case 'limit':
