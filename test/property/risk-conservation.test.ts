@@ -21,6 +21,7 @@ import {
   type Command,
   CommandKind,
   deposit,
+  depositAll,
   endOfDay,
   massCancel,
   OrderType,
@@ -220,7 +221,10 @@ class Resolver {
         const asset = 1 + (t.ref % ASSET_COUNT);
         // Mostly ordinary amounts; now and then enough for a stop buy (held at the maximum price).
         const amount = asset === USD ? (t.ref % 23 === 0 ? 20_000_000 : 20_000 + (t.amount % 400_000)) : 10 + (t.amount % 300);
-        return { command: deposit(t.account, asset, amount, 7) };
+        if (t.ref % 5 !== 0) return { command: deposit(t.account, asset, amount, 7) };
+        // One command of two assets, with a depositId from a small pool: its retries credit nothing.
+        const second = 1 + ((asset + (t.ref % 3)) % ASSET_COUNT);
+        return { command: depositAll({ accountId: t.account, actorId: 7, depositId: `d-${t.amount % 7}`, credits: [{ assetId: asset, amount }, { assetId: second, amount: 10 + (t.amount % 50) }] }) };
       }
       case 'withdraw': {
         const asset = 1 + (t.ref % ASSET_COUNT);
@@ -356,6 +360,8 @@ class Resolver {
           setHalt(9, true),
           // The venue's total of an asset would pass 2^53 (the funding deposits are outstanding).
           deposit(t.account, SOL, Number.MAX_SAFE_INTEGER),
+          // All or none: the first asset is fine, the second would pass 2^53.
+          depositAll({ accountId: t.account, credits: [{ assetId: USD, amount: 100 }, { assetId: SOL, amount: Number.MAX_SAFE_INTEGER }] }),
         ];
         const command = bad[t.ref % bad.length] ?? deposit(t.account, 5, 100);
         if (command.kind === CommandKind.SET_KILL_SWITCH && command.admin !== undefined) command.admin.flag = 2;
@@ -767,6 +773,7 @@ describe('risk gate conservation', () => {
       ResultCode.MARKET_BUY_NEEDS_MAX_NOTIONAL,
       ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL,
       ResultCode.AMOUNT_TOO_LARGE,
+      ResultCode.DEPOSIT_ALREADY_APPLIED,
     ]) {
       expect(seen(`reject ${code}`), `reject ${code}`).toBeGreaterThan(3);
     }
