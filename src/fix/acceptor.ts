@@ -80,12 +80,16 @@ export interface FixAcceptorOptions {
   readonly edge?: FixEdge;
 }
 
-/** Admission and pacing by the embedding, per remote address and connection. */
+/** Admission and pacing by the embedding, per TCP connection. */
 export interface FixEdge {
-  /** A new TCP connection from `ip`, before any TLS: false refuses it (closed at once). */
-  admit(ip: string): boolean;
-  /** An admitted connection from `ip` has closed. */
-  release(ip: string): void;
+  /**
+   * A new TCP connection, before any TLS: false refuses it (closed at once). The embedding keeps
+   * what it needs until the socket's 'close', and finds the connection again by the socket's
+   * addresses and ports (which a TLS socket shares with the TCP socket under it).
+   */
+  admit(socket: Socket): boolean;
+  /** The connection on `socket` has completed a Logon (it leaves the embedding's unauthenticated count). */
+  loggedOn(socket: Socket): void;
   /**
    * A message budget for one connection: take() before each message is handled returns 0 to go
    * ahead, or the milliseconds to wait. The connection is not read meanwhile, so TCP flow control
@@ -115,6 +119,8 @@ class Connection implements FixTransport {
   readonly decoder: FrameDecoder;
   readonly openedAt: number;
   session: FixSession | null = null;
+  /** The edge has been told this connection logged on. */
+  edgeLoggedOn = false;
   /** Frames received while a dynamic Logon is being authenticated. */
   pending: FixMessage[] | null = null;
   /** Message pacing: the edge's budget, and a frame read but not yet allowed. */
@@ -254,14 +260,19 @@ export class FixAcceptor {
   private admit(socket: Socket): boolean {
     const edge = this.options.edge;
     if (edge === undefined) return true;
-    const ip = socket.remoteAddress ?? 'unknown';
-    if (!edge.admit(ip)) {
-      this.event(ip, 'connection refused by the edge');
+    if (!edge.admit(socket)) {
+      this.event(socket.remoteAddress ?? 'unknown', 'connection refused by the edge');
       socket.destroy();
       return false;
     }
-    socket.once('close', () => edge.release(ip));
     return true;
+  }
+
+  /** Tells the edge, once, that a connection's session has logged on (a Logon's authentication may finish in a later turn: tick() catches those). */
+  private noteLogon(connection: Connection): void {
+    if (connection.edgeLoggedOn || connection.session?.isLoggedOn !== true) return;
+    connection.edgeLoggedOn = true;
+    this.options.edge?.loggedOn(connection.socket);
   }
 
   get port(): number {
@@ -342,6 +353,7 @@ export class FixAcceptor {
     const now = this.now();
     for (const connection of this.connections) {
       const loggedOn = connection.session?.isLoggedOn ?? false;
+      if (loggedOn) this.noteLogon(connection);
       if (!loggedOn && now - connection.openedAt > this.limits.logonTimeoutMs) {
         this.event(connection.remoteAddress, 'no logon in time');
         connection.session?.disconnect();
@@ -500,6 +512,7 @@ export class FixAcceptor {
     connection.session = session;
     session.attach(connection, connection.remoteIp);
     session.receive(logon, preAuthenticated);
+    this.noteLogon(connection);
     for (const message of pending) session.receive(message);
   }
 

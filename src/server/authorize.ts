@@ -14,6 +14,9 @@ import { ResultCode } from '../domain/result-codes.js';
 import type { Principal, Scope } from './auth.js';
 import { RequestError } from './errors.js';
 
+/** What authorization looks at: the account a principal (or an API key) acts for and its scopes. */
+export type Grant = Pick<Principal, 'accountId' | 'scopes'>;
+
 /** What an account's caller is about to do, and the scope it needs. */
 export type AccountAccess = 'trade' | 'read';
 
@@ -26,9 +29,16 @@ const NEEDS: Readonly<Record<AccountAccess, { readonly scope: Scope; readonly wh
  * Throws FORBIDDEN unless `who` acts for an account and holds the scope `access` needs. Returns the
  * account id, so a caller cannot use the principal's account without having asked.
  */
-export function authorizeAccount(who: Principal, access: AccountAccess): number {
-  const need = NEEDS[access];
-  if (who.accountId === 0) throw new RequestError(ResultCode.FORBIDDEN, `a venue key or user has no account; ${need.what} needs an account key or user`);
-  if (!who.scopes.has(need.scope)) throw new RequestError(ResultCode.FORBIDDEN, `${need.what} needs the ${need.scope} scope`);
+export function authorizeAccount(who: Grant, access: AccountAccess): number {
+  const refusal = accountRefusal(who, access);
+  if (refusal !== undefined) throw new RequestError(ResultCode.FORBIDDEN, refusal);
   return who.accountId;
+}
+
+/** Why `who` may not act on its account this way, or undefined when it may (for a FIX Logon's refusal text). */
+export function accountRefusal(who: Grant, access: AccountAccess): string | undefined {
+  const need = NEEDS[access];
+  if (who.accountId === 0) return `a venue key or user has no account; ${need.what} needs an account key or user`;
+  if (!who.scopes.has(need.scope)) return `${need.what} needs the ${need.scope} scope`;
+  return undefined;
 }

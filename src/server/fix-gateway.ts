@@ -39,8 +39,9 @@ import { BusinessRejectReason } from '../fix/reasons.js';
 import { addKapitaLogonFields } from '../fix/session.js';
 import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixAuthResult, type FixDisconnectInfo, type FixEventListener, type FixLogonRequest, type FixProfile, type FixSessionHandle } from '../fix/session-types.js';
 import { formatUtcTimestamp } from '../fix/utc-time.js';
-import type { EdgeConnection, EdgeGuard } from '../security/edge.js';
+import type { EdgeGuard } from '../security/edge.js';
 import { countsAsAuthFailure, type KeyStore, type Principal } from './auth.js';
+import { accountRefusal, authorizeAccount } from './authorize.js';
 import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
 import { FILLS_KEPT, type History } from './history.js';
@@ -67,7 +68,7 @@ export interface FixVenuePort {
   /** The fee of one side of a fill under the venue's current rules, as a decimal and its asset. */
   fee(instrument: Instrument, priceTicks: number, lots: number, maker: boolean): { fee: string; asset: string };
   /** An order of the account as the venue knows it (open, or closed since start), for status requests about orders placed over REST or WebSocket. */
-  venueOrder(account: string, orderId: number): VenueOrderStatus | undefined;
+  venueOrder(session: FixSessionHandle, orderId: number): VenueOrderStatus | undefined;
 }
 
 /** An order the gateway does not track, as the venue's replica or history holds it. */
@@ -611,7 +612,17 @@ export class FixOrderApplication implements FixApplication {
       return;
     }
     // Not this gateway's: an order of the account placed over REST or WebSocket, found by OrderID.
-    const known = orderIdText !== undefined && /^[1-9][0-9]{0,15}$/.test(orderIdText) ? this.options.port.venueOrder(account, Number(orderIdText)) : undefined;
+    // Reading the account's other orders needs the read scope (a trade-only key sees its own FIX orders only).
+    let known: VenueOrderStatus | undefined;
+    let refusal: string | undefined;
+    try {
+      known = orderIdText !== undefined && /^[1-9][0-9]{0,15}$/.test(orderIdText) ? this.options.port.venueOrder(session, Number(orderIdText)) : undefined;
+    } catch (error) {
+      // The port's refusals carry a numeric code (RequestError, or a revoked key's); anything else is a bug.
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'number' || !(error instanceof Error)) throw error;
+      refusal = resultCodeText(code, error.message);
+    }
     if (known !== undefined) {
       const instrument = known.instrument;
       const body: FixField[] = [
@@ -645,8 +656,8 @@ export class FixOrderApplication implements FixApplication {
       [14, '0'],
       [60, formatUtcTimestamp(this.options.now())],
       ...extra,
-      [58, resultCodeText(ResultCode.UNKNOWN_ORDER, 'no order of this account by this ClOrdID or OrderID')],
-      [103, '5'],
+      [58, refusal ?? resultCodeText(ResultCode.UNKNOWN_ORDER, 'no order of this account by this ClOrdID or OrderID')],
+      [103, refusal === undefined ? '5' : '99'],
     ];
     session.send('8', body);
   }
@@ -1127,27 +1138,13 @@ function logonRefusalCode(reason: string, keyKnown: boolean): ResultCode {
  * pool stay exact, and a connection wrongly counted as authenticated is still closed by the
  * acceptor's Logon timeout.
  */
-function fixEdge(edge: EdgeGuard): FixEdge & { authenticated(ip: string): void } {
+function fixEdge(edge: EdgeGuard): FixEdge {
   const pauseMs = Math.max(1, Math.ceil(1000 / edge.limits.messagesPerSecondPerConnection));
-  const byIp = new Map<string, EdgeConnection[]>();
   return {
-    admit: (ip) => {
-      const connection = edge.openConnection(ip, 'fix');
-      if (typeof connection === 'string') return false;
-      byIp.set(ip, [...(byIp.get(ip) ?? []), connection]);
-      return true;
-    },
-    release: (ip) => {
-      const list = byIp.get(ip) ?? [];
-      const at = Math.max(0, list.findIndex((c) => !c.authenticated));
-      const [connection] = list.splice(at, 1);
-      if (connection === undefined) throw new Error(`FIX edge: release of ${ip}, which holds no connection`);
-      if (list.length === 0) byIp.delete(ip);
-      edge.closeConnection(connection);
-    },
-    authenticated: (ip) => {
-      const connection = byIp.get(ip)?.find((c) => !c.authenticated);
-      if (connection !== undefined) edge.authenticated(connection);
+    // The edge keeps the connection by its socket's addresses and ports and releases it on 'close'.
+    admit: (socket) => edge.admitSocket(socket, 'fix') !== undefined,
+    loggedOn: (socket) => {
+      edge.authenticatedSocket(socket);
     },
     messageBudget: () => {
       const bucket = edge.messageBucket();
@@ -1211,7 +1208,7 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     cancelAll: (session, symbol, side) => callNow(() => options.trading.cancelAll(principalOf(session), symbol, side)),
     openOrder: (instrument, orderId) => options.venue.replica.book(instrument.id).order(orderId),
     fee: (instrument, priceTicks, lots, maker) => fillFee(options.venue.replica, instrument, priceTicks, lots, maker),
-    venueOrder: (account, orderId) => venueOrderStatus(options, Number(account), orderId),
+    venueOrder: (session, orderId) => venueOrderStatus(options, authorizeAccount(principalOf(session), 'read'), orderId),
     onDurable: (listener) => {
       options.venue.listen((outcome) => {
         listener(outcome);
@@ -1264,13 +1261,15 @@ export async function startFixGateway(options: FixGatewayOptions): Promise<FixGa
     if (!verdict.ok) refusal = { code: logonRefusalCode(verdict.reason, key !== undefined), reason: verdict.reason };
     else if (key === undefined || key.revokedAt !== undefined) refusal = { code: ResultCode.KEY_REVOKED, reason: 'API key revoked' };
     else if (!options.keys.allows(key, request.remoteAddress)) refusal = { code: ResultCode.IP_NOT_ALLOWED, reason: 'Address not allowed for this key' };
-    else if (key.accountId === 0 || !key.scopes.includes('trade')) refusal = { code: ResultCode.FORBIDDEN, reason: 'API key without the trade scope' };
+    else {
+      // FIX is order entry: the trading functions' own rule (authorize.ts), asked at the Logon so a key that cannot trade gets no session.
+      const denied = accountRefusal({ accountId: key.accountId, scopes: new Set(key.scopes) }, 'trade');
+      if (denied !== undefined) refusal = { code: ResultCode.FORBIDDEN, reason: `API key refused: ${denied}` };
+    }
     options.onAuthAttempt?.(refusal === undefined ? 'ok' : resultCodeName(refusal.code));
     // The session keeps the key as its credential only if this Logon completes (a second
     // connection for a live session is dropped and changes nothing).
     if (refusal === undefined) {
-      // Out of the edge's unauthenticated count, which strangers' connections are capped by.
-      edge?.authenticated(request.remoteAddress);
       return verdict.ok ? { ...verdict, credential: request.username ?? '' } : verdict;
     }
     // Wrong secrets and forgeries earn strikes towards a ban of the address, as on REST.

@@ -253,6 +253,16 @@ async function fixLogon(caller: Caller, compId: string): Promise<string> {
   return reply?.get(58) ?? `no Logout text in ${reply?.toString() ?? 'no answer'}`;
 }
 
+/** A FIX OrderStatusRequest for an order placed over REST: [OrdStatus (39), Text (58)] of the answer. */
+async function fixStatus(caller: Caller, compId: string, orderId: number): Promise<[string | undefined, string | undefined]> {
+  if (caller.key === undefined) throw new Error(`${caller.name} has no API key for FIX`);
+  const session = await Session.logon(venue.server.fix?.port ?? 0, compId, { accountId: venue.accountId, ...caller.key, rest: venue.trader }, [], 1, venue.ca);
+  session.send('H', [[37, String(orderId)], [11, 'status'], [54, '1'], [55, 'BTC-USD']]);
+  const report = await session.report(39, 58);
+  session.send('5', []);
+  return [report[39], report[58]];
+}
+
 // ---- the table -----------------------------------------------------------------------------------
 
 describe('every gateway asks the same authorization for every operation', () => {
@@ -293,6 +303,10 @@ describe('every gateway asks the same authorization for every operation', () => 
       expect(await openOrders()).toEqual([]);
     }
     expect(await fixLogon(caller, 'AUTHZTRADEONLY')).toBe('ok');
+    // Over FIX too, the account's orders placed elsewhere are read's: a status request is refused.
+    await placeVictim();
+    expect(await fixStatus(caller, 'AUTHZTRADESTATUS', victimId)).toEqual(['8', expect.stringMatching(/^4003 FORBIDDEN: .*read scope/) as unknown as string]);
+    expect(await fixStatus(await keyCaller('trading key', venue.traderKey), 'AUTHZREADSTATUS', victimId)).toEqual(['0', undefined]);
   });
 
   it('venue keys (risk, admin) have no account: no order entry and no account data through any gateway', async () => {

@@ -379,7 +379,7 @@ describe('the FIX order-entry gateway', () => {
     };
     await refusedWith('FENCED', await key({ name: 'fenced', ipAllowList: ['10.1.2.3'] }), 'Address not allowed for this key');
     expect((await Session.logon(gateway.port, 'LOCAL', await key({ name: 'local', ipAllowList: ['127.0.0.0/8'] }))).logonReply?.msgType).toBe('A');
-    await refusedWith('READER', await key({ name: 'reader', scopes: ['read'] }), 'API key without the trade scope');
+    await refusedWith('READER', await key({ name: 'reader', scopes: ['read'] }), 'API key refused: order entry needs the trade scope');
     const gone = await key({ name: 'gone' });
     expect((await admin.call('DELETE', `/v1/keys/${gone.keyId}`)).status).toBe(200);
     await refusedWith('GONE', gone, 'API key revoked');
