@@ -74,7 +74,7 @@ function statusOf(code: ResultCode): number {
   if (code === ResultCode.RATE_LIMITED || code === ResultCode.TOO_MANY_CONNECTIONS) return 429;
   if (code === ResultCode.REQUEST_TOO_LARGE) return 413;
   if (code >= 4000 && code < 5000) return 401;
-  if (code >= 9000) return code === ResultCode.UNAVAILABLE ? 503 : 500;
+  if (code >= 9000) return code === ResultCode.UNAVAILABLE || code === ResultCode.PASSWORD_CHECKS_BUSY ? 503 : 500;
   if (code >= 1000 && code < 2000) return 400;
   return 422;
 }
@@ -693,6 +693,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await fix?.close();
         await app.close();
         await venue.stop();
+        // Answered session changes are on disk already; this closes the journal's file.
+        await sessions.close();
       })();
       return stopping;
     },

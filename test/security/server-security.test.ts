@@ -141,7 +141,7 @@ function payloadOf(token: string): Record<string, unknown> {
 }
 
 async function metric(v: Venue, limit: string): Promise<number> {
-  const text = (await v.http.call('GET', '/metrics', undefined, false)).body as string;
+  const text = (await asAdmin(v, 'GET', '/metrics')).body as string;
   const line = text.split('\n').find((l) => l.startsWith(`kapita_edge_refused_total{limit="${limit}"}`));
   return line === undefined ? 0 : Number(line.split(' ').at(-1));
 }
