@@ -19,6 +19,8 @@ import { signRequest } from '../../src/server/auth.js';
 import { type Credentials, type Reply, RestClient } from '../../src/server/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
+import { REVOKED_CLOSE } from '../../src/server/ws.js';
+import { WebSocket } from 'ws';
 
 const PASSWORD = 'correct horse battery staple';
 /** Generous: waiting for a state must not fail on a slow machine. */
@@ -223,7 +225,7 @@ describe('password hashes are paid for up front (finding 3)', () => {
 });
 
 describe('sessions (finding 4)', () => {
-  it('a sign-in past the per-user cap ends the oldest session: its tokens stop verifying and the revocation listeners hear it', async () => {
+  it('a sign-in past the per-user cap ends the oldest session: its tokens stop verifying, its WebSocket is closed (4403) and the revocation listeners hear it', async () => {
     const v = await startVenue({ sessionsPerUser: 2 });
     const p = await person(v, 'dora');
     const first = await signIn(v, p);
@@ -234,7 +236,24 @@ describe('sessions (finding 4)', () => {
     // The listeners server.ts closes WebSocket and FIX sessions from (sessions.onRevoked) hear of the eviction.
     const heard: { id: string; reason: string | undefined }[] = [];
     v.server.sessions.onRevoked((s) => heard.push({ id: s.id, reason: s.revokedReason }));
+    // A WebSocket signed in on the first session is closed by the eviction (4403), as by a logout.
+    const socket = new WebSocket(`${v.server.url.replace(/^https/, 'wss')}/v1/ws`, { ca: v.ca });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => {
+      resolve(code);
+    }));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => {
+        resolve();
+      });
+      socket.once('error', reject);
+    });
+    const authAnswer = new Promise<string>((resolve) => socket.once('message', (data: Buffer) => {
+      resolve(data.toString('utf8'));
+    }));
+    socket.send(JSON.stringify({ requestId: 1, authRequest: { token: renewed.accessToken } }));
+    expect(JSON.parse(await authAnswer)).toMatchObject({ requestId: '1', authResponse: { accountId: String(p.accountId) } });
     const third = await signIn(v, p);
+    expect(await closed).toBe(REVOKED_CLOSE);
     expect(refusal(await v.http.call('GET', '/v1/account', undefined, renewed.accessToken))).toEqual([401, 4016, 'SESSION_REVOKED']);
     expect(refusal(await v.http.call('POST', '/v1/auth/refresh', { refreshToken: renewed.refreshToken }, false))).toEqual([401, 4016, 'SESSION_REVOKED']);
     expect(heard).toEqual([{ id: first.sessionId, reason: 'session limit: more than 2 live sessions, the oldest ended' }]);
