@@ -87,8 +87,9 @@ function positivePerAccount(value: number, name: string): number {
 
 export class ClientIds {
   private readonly accounts = new Map<number, AccountIds>();
-  /** Open entries by order id: what settle() looks DONE and REJECTED events up in. */
-  private readonly openByOrderId = new Map<number, ClientOrderEntry>();
+  /** Every kept entry (open and closed) by order id: settle() looks events up here, gateways report with it. */
+  private readonly byOrderId = new Map<number, ClientOrderEntry>();
+  private openEntries = 0;
   readonly closedPerAccount: number;
   readonly depositsPerAccount: number;
 
@@ -99,7 +100,7 @@ export class ClientIds {
 
   /** Open orders with a clientOrderId: while 0, settle() has nothing to follow and is skipped. */
   get openCount(): number {
-    return this.openByOrderId.size;
+    return this.openEntries;
   }
 
   /** Accounts with any id: 0 means the table adds nothing to the state hash. */
@@ -113,9 +114,13 @@ export class ClientIds {
     return ids?.open.get(clientOrderId) ?? ids?.closed.get(clientOrderId);
   }
 
-  /** The clientOrderId of an open order, if it was placed with one. */
-  openOrder(orderId: number): ClientOrderEntry | undefined {
-    return this.openByOrderId.get(orderId);
+  /**
+   * The entry of an order placed with a clientOrderId, while it is kept: open, or among its
+   * account's newest closed (a gateway names the clientOrderId in an execution report with it,
+   * the DONE of this very command included).
+   */
+  ofOrder(orderId: number): ClientOrderEntry | undefined {
+    return this.byOrderId.get(orderId);
   }
 
   /** Seq of the deposit that applied this depositId to the account, or 0. */
@@ -137,8 +142,10 @@ export class ClientIds {
     const entry: ClientOrderEntry = { accountId, clientOrderId, instrumentId, orderId, status: ClientOrderStatus.OPEN, filledLots: 0, code: 0 };
     const ids = this.idsOf(accountId);
     invariant(!ids.open.has(clientOrderId) && !ids.closed.has(clientOrderId), `clientOrderId ${clientOrderId} of account ${accountId} is in use`);
+    invariant(!this.byOrderId.has(orderId), `order ${orderId} has a clientOrderId already`);
     ids.open.set(clientOrderId, entry);
-    this.openByOrderId.set(orderId, entry);
+    this.byOrderId.set(orderId, entry);
+    this.openEntries++;
   }
 
   recordDeposit(accountId: number, depositId: string, seq: number): void {
@@ -155,11 +162,11 @@ export class ClientIds {
     for (let o = 0; o < end; o += EVENT_WIDTH) {
       const type = d[o];
       if (type === EventType.DONE) {
-        const entry = this.openByOrderId.get(d[o + Field.ORDER_ID] ?? 0);
-        if (entry !== undefined) this.close(entry, (d[o + Field.STATUS] ?? 0) as ClientOrderStatus, d[o + Field.FILLED] ?? 0, 0);
+        const entry = this.byOrderId.get(d[o + Field.ORDER_ID] ?? 0);
+        if (entry?.status === ClientOrderStatus.OPEN) this.close(entry, (d[o + Field.STATUS] ?? 0) as ClientOrderStatus, d[o + Field.FILLED] ?? 0, 0);
       } else if (type === EventType.REJECTED && d[o + Field.COMMAND_KIND] === CommandKind.PLACE) {
-        const entry = this.openByOrderId.get(d[o + Field.ORDER_ID] ?? 0);
-        if (entry !== undefined) this.close(entry, ClientOrderStatus.REJECTED, 0, d[o + Field.CODE] ?? ResultCode.INTERNAL_ERROR);
+        const entry = this.byOrderId.get(d[o + Field.ORDER_ID] ?? 0);
+        if (entry?.status === ClientOrderStatus.OPEN) this.close(entry, ClientOrderStatus.REJECTED, 0, d[o + Field.CODE] ?? ResultCode.INTERNAL_ERROR);
       }
     }
   }
@@ -171,9 +178,18 @@ export class ClientIds {
     entry.filledLots = filledLots;
     entry.code = code;
     ids.open.delete(entry.clientOrderId);
-    this.openByOrderId.delete(entry.orderId);
+    this.openEntries--;
+    this.keepClosed(ids, entry);
+  }
+
+  /** Appends a closed entry; the account's oldest closed one goes once it keeps more than its bound. */
+  private keepClosed(ids: AccountIds, entry: ClientOrderEntry): void {
     ids.closed.set(entry.clientOrderId, entry);
-    if (ids.closed.size > this.closedPerAccount) ids.closed.delete(ids.closed.keys().next().value as string);
+    this.byOrderId.set(entry.orderId, entry);
+    if (ids.closed.size <= this.closedPerAccount) return;
+    const oldest = ids.closed.values().next().value as ClientOrderEntry;
+    ids.closed.delete(oldest.clientOrderId);
+    this.byOrderId.delete(oldest.orderId);
   }
 
   /**
@@ -182,20 +198,24 @@ export class ClientIds {
    */
   validate(bookOf: (instrumentId: number) => OrderBook | undefined): void {
     let open = 0;
+    let kept = 0;
     for (const [accountId, ids] of this.accounts) {
+      kept += ids.open.size + ids.closed.size;
       invariant(ids.closed.size <= this.closedPerAccount && ids.deposits.size <= this.depositsPerAccount, `account ${accountId} keeps more ids than its bound`);
       invariant(ids.open.size + ids.closed.size + ids.deposits.size > 0, `account ${accountId} has an empty id table`);
       for (const [clientOrderId, entry] of ids.open) {
         open++;
         invariant(entry.status === ClientOrderStatus.OPEN && entry.clientOrderId === clientOrderId && entry.accountId === accountId, `open entry ${clientOrderId} is inconsistent`);
-        invariant(this.openByOrderId.get(entry.orderId) === entry, `open entry ${clientOrderId} is not indexed by its order id`);
+        invariant(this.byOrderId.get(entry.orderId) === entry, `open entry ${clientOrderId} is not indexed by its order id`);
         invariant(!ids.closed.has(clientOrderId), `clientOrderId ${clientOrderId} is both open and closed`);
         const order = bookOf(entry.instrumentId)?.order(entry.orderId);
         invariant(order !== undefined && order.accountId === accountId, `order ${entry.orderId} (clientOrderId ${clientOrderId}) is open in the table but not in its book`);
       }
-      for (const entry of ids.closed.values()) invariant(entry.status !== ClientOrderStatus.OPEN, `closed entry ${entry.clientOrderId} says open`);
+      for (const entry of ids.closed.values()) {
+        invariant(entry.status !== ClientOrderStatus.OPEN && this.byOrderId.get(entry.orderId) === entry, `closed entry ${entry.clientOrderId} says open or is not indexed`);
+      }
     }
-    invariant(open === this.openByOrderId.size, `order-id index holds ${this.openByOrderId.size} entries, the accounts ${open}`);
+    invariant(open === this.openEntries && kept === this.byOrderId.size, `order-id index holds ${this.byOrderId.size} entries (${this.openEntries} open), the accounts ${kept} (${open} open)`);
   }
 
   /** Accounts by id; per account its open entries, closed entries and depositIds, each in table order. */
@@ -247,8 +267,9 @@ export class ClientIds {
       for (let i = 0; i < closed; i++) {
         const clientOrderId = readText(source);
         const entry: ClientOrderEntry = { accountId, clientOrderId, instrumentId: source.next(), orderId: source.next(), status: source.next() as ClientOrderStatus, filledLots: source.next(), code: source.next() };
-        invariant(!ids.closed.has(clientOrderId) && !ids.open.has(clientOrderId), `snapshot repeats clientOrderId ${clientOrderId}`);
-        ids.closed.set(clientOrderId, entry);
+        invariant(!ids.closed.has(clientOrderId) && !ids.open.has(clientOrderId) && !this.byOrderId.has(entry.orderId), `snapshot repeats clientOrderId ${clientOrderId} or order ${entry.orderId}`);
+        invariant(entry.status !== ClientOrderStatus.OPEN, `snapshot has closed clientOrderId ${clientOrderId} open`);
+        this.keepClosed(ids, entry);
       }
       const deposits = source.next();
       invariant(deposits <= this.depositsPerAccount, `snapshot keeps ${deposits} depositIds for account ${accountId}, above the bound ${this.depositsPerAccount}`);

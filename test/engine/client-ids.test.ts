@@ -90,6 +90,8 @@ describe.each(BOOK_KINDS)('clientOrderId on the %s book', (kind) => {
     s.send(buy(A, 'ioc', { timeInForce: TimeInForce.IOC, quantityLots: 6 }));
     expect(s.engine.clientIds.lookup(A, 'ioc')).toMatchObject({ status: ClientOrderStatus.FILLED, filledLots: 6 });
     expect(s.engine.clientIds.openCount).toBe(0);
+    // What an execution report for this command's DONE names the order by.
+    expect(s.engine.clientIds.ofOrder(2)?.clientOrderId).toBe('ioc');
   });
 
   it('records the maker side closing in another account\'s command', () => {
@@ -143,6 +145,8 @@ describe.each(BOOK_KINDS)('the clientOrderId table bound, %s book', (kind) => {
     for (let i = 1; i <= 6; i++) placeAndCancel(A, `a${i}`);
     const ids = s.engine.clientIds;
     expect(['a1', 'a2', 'a3'].map((id) => ids.lookup(A, id))).toEqual([undefined, undefined, undefined]);
+    expect(ids.ofOrder(7)).toBeUndefined(); // a1's order, evicted with it
+    expect(ids.ofOrder(13)?.clientOrderId).toBe('a4');
     expect(['a4', 'a5', 'a6'].map((id) => ids.lookup(A, id)?.status)).toEqual([ClientOrderStatus.CANCELLED, ClientOrderStatus.CANCELLED, ClientOrderStatus.CANCELLED]);
     expect(ids.lookup(A, 'a-open')?.status).toBe(ClientOrderStatus.OPEN);
     expect(['b1', 'b2', 'b-open'].map((id) => ids.lookup(B, id)?.status)).toEqual([ClientOrderStatus.CANCELLED, ClientOrderStatus.CANCELLED, ClientOrderStatus.OPEN]);
