@@ -137,14 +137,22 @@ export class ClientIds {
     return ids;
   }
 
-  /** A PLACE with a fresh clientOrderId: open until its events (settle()) say otherwise. */
-  open(accountId: number, clientOrderId: string, instrumentId: number, orderId: number): void {
-    const entry: ClientOrderEntry = { accountId, clientOrderId, instrumentId, orderId, status: ClientOrderStatus.OPEN, filledLots: 0, code: 0 };
+  /**
+   * A PLACE's clientOrderId: the entry of the order the account already placed with it (nothing is
+   * recorded), or undefined after recording this one open (settle() records its outcome). One
+   * account lookup and two id lookups: this runs on every place that carries an id.
+   */
+  claim(accountId: number, clientOrderId: string, instrumentId: number, orderId: number): ClientOrderEntry | undefined {
     const ids = this.idsOf(accountId);
-    invariant(!ids.open.has(clientOrderId) && !ids.closed.has(clientOrderId), `clientOrderId ${clientOrderId} of account ${accountId} is in use`);
-    invariant(!this.byOrderId.has(orderId), `order ${orderId} has a clientOrderId already`);
-    ids.open.set(clientOrderId, entry);
-    this.byOrderId.set(orderId, entry);
+    const first = ids.open.get(clientOrderId) ?? ids.closed.get(clientOrderId);
+    if (first !== undefined) return first;
+    this.insertOpen(ids, { accountId, clientOrderId, instrumentId, orderId, status: ClientOrderStatus.OPEN, filledLots: 0, code: 0 });
+    return undefined;
+  }
+
+  private insertOpen(ids: AccountIds, entry: ClientOrderEntry): void {
+    ids.open.set(entry.clientOrderId, entry);
+    this.byOrderId.set(entry.orderId, entry);
     this.openEntries++;
   }
 
@@ -182,10 +190,9 @@ export class ClientIds {
     this.keepClosed(ids, entry);
   }
 
-  /** Appends a closed entry; the account's oldest closed one goes once it keeps more than its bound. */
+  /** Appends a closed entry (already in byOrderId); the account's oldest closed one goes once it keeps more than its bound. */
   private keepClosed(ids: AccountIds, entry: ClientOrderEntry): void {
     ids.closed.set(entry.clientOrderId, entry);
-    this.byOrderId.set(entry.orderId, entry);
     if (ids.closed.size <= this.closedPerAccount) return;
     const oldest = ids.closed.values().next().value as ClientOrderEntry;
     ids.closed.delete(oldest.clientOrderId);
@@ -260,7 +267,9 @@ export class ClientIds {
       for (let i = 0; i < open; i++) {
         const clientOrderId = readText(source);
         const instrumentId = source.next();
-        this.open(accountId, clientOrderId, instrumentId, source.next());
+        const orderId = source.next();
+        invariant(!ids.open.has(clientOrderId) && !this.byOrderId.has(orderId), `snapshot repeats clientOrderId ${clientOrderId} or order ${orderId}`);
+        this.insertOpen(ids, { accountId, clientOrderId, instrumentId, orderId, status: ClientOrderStatus.OPEN, filledLots: 0, code: 0 });
       }
       const closed = source.next();
       invariant(closed <= this.closedPerAccount, `snapshot keeps ${closed} closed ids for account ${accountId}, above the bound ${this.closedPerAccount}`);
@@ -269,6 +278,7 @@ export class ClientIds {
         const entry: ClientOrderEntry = { accountId, clientOrderId, instrumentId: source.next(), orderId: source.next(), status: source.next() as ClientOrderStatus, filledLots: source.next(), code: source.next() };
         invariant(!ids.closed.has(clientOrderId) && !ids.open.has(clientOrderId) && !this.byOrderId.has(entry.orderId), `snapshot repeats clientOrderId ${clientOrderId} or order ${entry.orderId}`);
         invariant(entry.status !== ClientOrderStatus.OPEN, `snapshot has closed clientOrderId ${clientOrderId} open`);
+        this.byOrderId.set(entry.orderId, entry);
         this.keepClosed(ids, entry);
       }
       const deposits = source.next();

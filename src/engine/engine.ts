@@ -159,11 +159,8 @@ export class Engine {
       return false;
     }
     const known = this.books[command.instrumentId] !== undefined;
-    const first = this.clientIds.lookup(accountId, clientOrderId);
-    if (first === undefined) {
-      this.clientIds.open(accountId, clientOrderId, known ? command.instrumentId : 0, orderId);
-      return true;
-    }
+    const first = this.clientIds.claim(accountId, clientOrderId, known ? command.instrumentId : 0, orderId);
+    if (first === undefined) return true;
     const open = first.status === ClientOrderStatus.OPEN;
     const filledLots = open ? (this.books[first.instrumentId]?.order(first.orderId)?.filledLots ?? 0) : first.filledLots;
     const repeat = open ? ResultCode.DUPLICATE_CLIENT_ORDER_ID : ResultCode.CLIENT_ORDER_ID_DONE;
