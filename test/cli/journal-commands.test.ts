@@ -5,7 +5,7 @@ import { dumpCommand, type Output, replayCommand, verifyCommand } from '../../sr
 import { deposit, place, setKillSwitch, setLimit, Side } from '../../src/engine/command.js';
 import { JournalWriter } from '../../src/journal/journal-writer.js';
 import { type CoreConfig, engineFor, journalDir, openStore, takeSnapshot } from '../../src/journal/store.js';
-import { encodeCommand } from '../../src/protocol/command-record.js';
+import { COMMAND_RECORD_BYTES, encodeCommand } from '../../src/protocol/command-record.js';
 import { LimitKind } from '../../src/risk/limits.js';
 import { CONFIG, run, tempDir } from '../journal/fixture.js';
 
@@ -47,7 +47,7 @@ describe('kapita journal verify / dump and kapita replay', () => {
       place({ instrumentId: 1, accountId: 1, side: Side.BUY, priceTicks: 1000, quantityLots: 20 }),
       setKillSwitch(2, true, 44),
     ];
-    const record = new DataView(new ArrayBuffer(64));
+    const record = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
     commands.forEach((command, i) => {
       encodeCommand(record, 0, command);
       writer.append(i + 1, 1_800_000_000_000_000_000n + BigInt(i), record, 0);
