@@ -5,6 +5,7 @@ import { recoveryBenchmark, replayBenchmark, snapshotBenchmark } from './durabil
 import { fixBenchmark } from './fix.js';
 import { floodBenchmark } from './flood.js';
 import { gatewayBenchmark } from './gateway.js';
+import { identityBenchmark } from './identity.js';
 import { latencyBenchmark } from './latency.js';
 import { pipelineBenchmark } from './pipeline.js';
 import { priorityBenchmark } from './priority.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: Readonly<Record<string, (options: BenchOptions) => Record<stri
   gateway: gatewayBenchmark,
   flood: floodBenchmark,
   fix: fixBenchmark,
+  identity: identityBenchmark,
 };
 
 /** Benchmarks that measure in child processes: `--child=SPEC` makes this process one of them. */
