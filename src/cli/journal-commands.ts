@@ -81,9 +81,13 @@ export function dumpCommand(dir: string, fromSeq: number, limit: number, io: Out
           if (c.postOnly !== 0) parts.push('post-only');
           if (c.selfTradePrevention !== 0) parts.push(`stp ${c.selfTradePrevention}`);
           if (c.maxNotional !== 0) parts.push(`max-notional ${c.maxNotional}`);
+          if (c.clientOrderId !== '') parts.push(`client ${JSON.stringify(c.clientOrderId)}`);
         } else if (c.admin !== undefined) {
           const a = c.admin;
-          if (c.kind === CommandKind.DEPOSIT || c.kind === CommandKind.WITHDRAW) parts.push(`asset ${a.assetId}`, `amount ${a.amount}`);
+          if (c.kind === CommandKind.DEPOSIT || c.kind === CommandKind.WITHDRAW) {
+            for (const credit of [{ assetId: a.assetId, amount: a.amount }, ...a.more]) parts.push(`asset ${credit.assetId}`, `amount ${credit.amount}`);
+            if (a.depositId !== '') parts.push(`deposit ${JSON.stringify(a.depositId)}`);
+          }
           else if (c.kind === CommandKind.SET_LIMIT) parts.push(limitName(a.limitKind), a.amount === -1 ? 'cleared' : `${a.amount}`);
           else if (c.kind === CommandKind.SET_KILL_SWITCH || c.kind === CommandKind.SET_HALT) parts.push(a.flag === 1 ? 'ON' : a.flag === 0 ? 'OFF' : `flag ${a.flag}`);
           parts.push(`by ${a.actorId}`);

@@ -14,7 +14,7 @@
 //   the account has a place in flight, and replayed once the id is known.
 // - CumQty/AvgPx are tracked per order from its fills; AvgPx is exact when it terminates, else
 //   rounded half-up to 8 digits beyond the tick's.
-// - Rejects: ExecutionReport 150=8 39=8 103=99 58="<code> <NAME>: <message>".
+// - Rejects: ExecutionReport 150=8 39=8 103=99 58="<code> <NAME>: <message>" (103=6 for a reused ClOrdID).
 // - Restarts: every change of an order's state is appended to a FixOrderLog before its report
 //   leaves, and reloaded at start; orders still open in the venue are tracked again, and reports for
 //   a session that has not logged on since wait in its message store for its ResendRequest.
@@ -391,9 +391,11 @@ export class FixOrderApplication implements FixApplication {
       reject(ResultCode.QUANTITY_OUT_OF_BOUNDS, `OrderQty (38) is required${message.get(152) === undefined ? '' : '; CashOrderQty (152) caps the notional of a market buy but does not size it'}`);
       return;
     }
+    // ClOrdID uniqueness is the core's (account, clientOrderId) table, the same for every gateway;
+    // this index only adds the ClOrdIDs a cancel or replace gave an order of this gateway.
     const key = `${account}\x01${clOrdId}`;
     if (this.clOrdIds.has(key)) {
-      reject(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`);
+      reject(ResultCode.DUPLICATE_CLIENT_ORDER_ID, `ClOrdID (11) ${clOrdId} was already used`);
       return;
     }
     const body: Record<string, unknown> = { symbol, side, type, clientOrderId: clOrdId };
@@ -431,11 +433,11 @@ export class FixOrderApplication implements FixApplication {
       const events = this.held.get(account)?.get(orderId);
       this.held.get(account)?.delete(orderId);
       const instrument = this.bySymbol.get(symbol);
-      // No events of this command for the order: the venue answered a retry of an earlier order with
-      // the same clientOrderId (placed over REST or WebSocket), which this session must not adopt.
+      // No events of this command for the order: the venue answered with the final state of an
+      // earlier, closed order with the same ClOrdID (placed over any gateway), not a new order.
       if (events === undefined || this.orders.has(orderId) || instrument === undefined) {
         this.clOrdIds.delete(key);
-        reject(ResultCode.INVALID_REQUEST, `ClOrdID (11) ${clOrdId} was already used`);
+        reject(ResultCode.CLIENT_ORDER_ID_DONE, `ClOrdID (11) ${clOrdId} was already used by order ${orderId}, which is closed`);
         return;
       }
       const order: OrderState = {
@@ -986,7 +988,9 @@ export class FixOrderApplication implements FixApplication {
     ];
     if (order.quantity !== undefined) body.push([38, order.quantity]);
     if (order.price !== undefined) body.push([44, order.price]);
-    body.push([151, '0'], [14, '0'], [6, '0'], [60, formatUtcTimestamp(this.options.now())], [58, resultCodeText(code, text)], [103, '99']);
+    // OrdRejReason 6 (duplicate order) for a reused ClOrdID, 99 (other) with the venue's code in 58 otherwise.
+    const duplicate = code === ResultCode.DUPLICATE_CLIENT_ORDER_ID || code === ResultCode.CLIENT_ORDER_ID_DONE;
+    body.push([151, '0'], [14, '0'], [6, '0'], [60, formatUtcTimestamp(this.options.now())], [58, resultCodeText(code, text)], [103, duplicate ? '6' : '99']);
     session.send('8', body);
   }
 

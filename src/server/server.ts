@@ -14,7 +14,9 @@ import { decimalToUnits } from '../domain/decimal.js';
 import { defineInstrument, type Instrument } from '../domain/instrument.js';
 import { ResultCode, resultCodeName } from '../domain/result-codes.js';
 import { priceToTicks, quantityToLots, ticksToPrice, lotsToQuantity } from '../domain/units.js';
-import { amend, cancel, type Command, deposit, massCancel, OrderType, place, type SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, TimeInForce } from '../engine/command.js';
+import { amend, cancel, CLIENT_ID_MAX_BYTES, type Command, DEPOSIT_ID_MAX_BYTES, depositAll, MAX_DEPOSIT_ASSETS, massCancel, OrderType, place, type SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, TimeInForce, validTextId } from '../engine/command.js';
+import { ClientOrderStatus } from '../engine/client-ids.js';
+import { InvariantViolation } from '../engine/order-book.js';
 import { DoneStatus, EventType, Field } from '../engine/event.js';
 import { limitKindByName } from '../risk/limits.js';
 import { assetUnit } from '../risk/risk-config.js';
@@ -73,6 +75,7 @@ function statusOf(code: ResultCode): number {
   if (code === ResultCode.FORBIDDEN || code === ResultCode.BANNED || code === ResultCode.IP_NOT_ALLOWED) return 403;
   if (code === ResultCode.RATE_LIMITED || code === ResultCode.TOO_MANY_CONNECTIONS) return 429;
   if (code === ResultCode.REQUEST_TOO_LARGE) return 413;
+  if (code === ResultCode.DUPLICATE_CLIENT_ORDER_ID) return 409;
   if (code >= 4000 && code < 5000) return 401;
   if (code >= 9000) return code === ResultCode.UNAVAILABLE || code === ResultCode.PASSWORD_CHECKS_BUSY ? 503 : 500;
   if (code >= 1000 && code < 2000) return 400;
@@ -95,9 +98,6 @@ function bodyOf(request: FastifyRequest): Body {
 
 /** The largest request body the API reads (REQUEST_TOO_LARGE beyond). */
 const BODY_LIMIT_BYTES = 64 * 1024;
-
-/** How many (account, clientOrderId) answers are remembered for retries. */
-const IDEMPOTENCY_KEPT = 100_000;
 
 const ORDER_FIELDS = new Set(['symbol', 'side', 'type', 'price', 'quantity', 'timeInForce', 'postOnly', 'clientOrderId', 'stopPrice', 'displayQuantity', 'selfTradePrevention', 'maxNotional']);
 // Maps, not object literals: a lookup by client input must not find "constructor" or "__proto__".
@@ -126,26 +126,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const risk = venue.replica.risk;
   const assets = new Map((risk?.tables.assets ?? []).map((a) => [a.name, a]));
   /**
-   * Idempotency: (account, clientOrderId) → the first answer, for the last IDEMPOTENCY_KEPT places.
-   * In memory: a restart forgets it.
+   * An order's clientOrderId, from the core's own (account, clientOrderId) table (src/engine/client-ids.ts):
+   * sequenced, journaled, in snapshots, so retries and reports agree across restarts and gateways.
    */
-  const byClientOrderId = new Map<string, Promise<{ status: number; body: unknown }>>();
-  /** Open orders' clientOrderIds (for reports and reads); dropped one command after the order closes. */
-  const clientIds = new Map<number, string>();
-  let closedLastCommand: number[] = [];
+  const clientOrderIdOf = (orderId: number): string | undefined => venue.replica.clientIds.ofOrder(orderId)?.clientOrderId;
   const history = new History(byId);
   const metrics = new Metrics(venue);
   // No FIX listener, nothing to reserve for it.
   const edge = new EdgeGuard(config.fix === null ? { ...config.edge, fixReservedConnections: 0 } : config.edge, now, (limit) => metrics.edgeRefused.inc({ limit }));
   metrics.watchEdge(edge);
   venue.listen((outcome, command) => {
-    // Every listener of the previous command (execution reports among them) has read these by now.
-    for (const id of closedLastCommand) clientIds.delete(id);
-    closedLastCommand = [];
-    history.observe(outcome.engine, outcome.seq, outcome.timestampNs, (orderId) => clientIds.get(orderId));
+    history.observe(outcome.engine, outcome.seq, outcome.timestampNs, clientOrderIdOf);
     metrics.observe(outcome, command.kind);
-    const events = outcome.engine.events;
-    for (let i = 0; i < events.count; i++) if (events.type(i) === EventType.DONE) closedLastCommand.push(events.field(i, Field.ORDER_ID));
   });
 
   // forceCloseConnections: a stop does not wait for idle keep-alive clients (in-flight requests still finish).
@@ -349,10 +341,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     edge.order(who.accountId);
     for (const key of Object.keys(body)) if (!ORDER_FIELDS.has(key)) fail(ResultCode.INVALID_REQUEST, `unknown field ${key}`);
     const clientOrderId = text(body, 'clientOrderId', false);
-    if (clientOrderId !== undefined && (clientOrderId.length === 0 || clientOrderId.length > 64)) fail(ResultCode.INVALID_REQUEST, 'clientOrderId must be 1 to 64 characters');
-    const key = clientOrderId === undefined ? undefined : `${who.accountId}:${clientOrderId}`;
-    const earlier = key === undefined ? undefined : byClientOrderId.get(key);
-    if (earlier !== undefined) return earlier;
+    if (clientOrderId !== undefined && !validTextId(clientOrderId, CLIENT_ID_MAX_BYTES)) fail(ResultCode.INVALID_CLIENT_ORDER_ID, `clientOrderId must be 1 to ${CLIENT_ID_MAX_BYTES} printable ASCII characters without spaces`);
     const instrument = instrumentOf(text(body, 'symbol', true) ?? '');
     const side = text(body, 'side', true);
     if (side !== 'buy' && side !== 'sell') fail(ResultCode.INVALID_SIDE);
@@ -391,21 +380,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       postOnly: postOnly === true,
       selfTradePrevention: stp as SelfTradePrevention,
       maxNotional,
+      ...(clientOrderId === undefined ? {} : { clientOrderId }),
     });
-    const answer = run(command, (outcome) => {
+    return run(command, (outcome) => {
       const result = placedOrder(outcome.engine, instrument, outcome.seq, clientOrderId);
-      if ('rejected' in result) return rejected(result.rejected);
-      if (clientOrderId !== undefined) clientIds.set(outcome.seq, clientOrderId);
-      return { status: 201, body: result };
+      if (!('rejected' in result)) return { status: 201, body: result };
+      if (clientOrderId !== undefined && (result.rejected === ResultCode.DUPLICATE_CLIENT_ORDER_ID || result.rejected === ResultCode.CLIENT_ORDER_ID_DONE)) return retriedPlace(who.accountId, clientOrderId);
+      return rejected(result.rejected);
     });
-    if (key !== undefined) {
-      byClientOrderId.set(key, answer);
-      if (byClientOrderId.size > IDEMPOTENCY_KEPT) {
-        const oldest = byClientOrderId.keys().next();
-        if (oldest.done !== true) byClientOrderId.delete(oldest.value);
-      }
+  };
+
+  /**
+   * The answer to a place whose clientOrderId the account already used, as the core's table says
+   * (the core refused it before any other check: nothing was placed). An open order's id is refused
+   * 409 with the order as it stands; a rejected one gets its first answer again; a closed one gets
+   * the order's final state, 200 (nothing was created).
+   */
+  const retriedPlace = (accountId: number, clientOrderId: string): { status: number; body: unknown } => {
+    const entry = venue.replica.clientIds.lookup(accountId, clientOrderId);
+    if (entry === undefined) throw new InvariantViolation(`the core refused clientOrderId ${clientOrderId} of account ${accountId} as used, and its table has no entry`);
+    const instrument = byId.get(entry.instrumentId);
+    if (entry.status === ClientOrderStatus.REJECTED) return rejected(entry.code as ResultCode);
+    if (entry.status === ClientOrderStatus.OPEN) {
+      const view = instrument === undefined ? undefined : venue.replica.book(instrument.id).order(entry.orderId);
+      const order = instrument === undefined || view === undefined ? undefined : openOrder(instrument, view, clientOrderId);
+      return { status: statusOf(ResultCode.DUPLICATE_CLIENT_ORDER_ID), body: { ...apiError(ResultCode.DUPLICATE_CLIENT_ORDER_ID, `clientOrderId ${clientOrderId} is open order ${entry.orderId}`), order } };
     }
-    return answer;
+    // The full view while the history holds it (in memory since start: issue 16 makes it durable), else what the core keeps.
+    const status = entry.status === ClientOrderStatus.FILLED ? 'filled' : entry.status === ClientOrderStatus.EXPIRED ? 'expired' : 'cancelled';
+    const final = history.closedOrder(accountId, entry.orderId) ?? { orderId: entry.orderId, clientOrderId, symbol: instrument?.symbol, status, filledQuantity: instrument === undefined ? undefined : lotsToQuantity(instrument, entry.filledLots) };
+    return { status: 200, body: final };
   };
 
   app.post('/v1/orders', async (request, reply: FastifyReply) => {
@@ -419,7 +423,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const instrument = found?.accountId === who.accountId ? byId.get(found.instrumentId) : undefined;
     const view = instrument === undefined ? undefined : venue.replica.book(instrument.id).order(orderId);
     if (instrument === undefined || view?.accountId !== who.accountId) fail(ResultCode.UNKNOWN_ORDER);
-    return { instrument, order: openOrder(instrument, view, clientIds.get(orderId)) };
+    return { instrument, order: openOrder(instrument, view, clientOrderIdOf(orderId)) };
   };
 
   app.get<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
@@ -439,7 +443,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return (risk?.ordersOf(who.accountId) ?? []).flatMap(([id, instrumentId]) => {
       const instrument = byId.get(instrumentId);
       const view = instrument === undefined || (only !== undefined && only.id !== instrumentId) ? undefined : venue.replica.book(instrumentId).order(id);
-      return instrument === undefined || view === undefined ? [] : [openOrder(instrument, view, clientIds.get(id))];
+      return instrument === undefined || view === undefined ? [] : [openOrder(instrument, view, clientOrderIdOf(id))];
     });
   });
 
@@ -504,7 +508,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (type === EventType.DONE && events.field(i, Field.ORDER_ID) === orderId) closed = events.field(i, Field.STATUS) === DoneStatus.FILLED ? 'filled' : 'cancelled';
       }
       const view = done.engine.book(instrument.id).order(orderId);
-      return { order: view === undefined ? { orderId, status: closed ?? 'cancelled', fills } : { ...openOrder(instrument, view, clientIds.get(orderId)), fills } };
+      return { order: view === undefined ? { orderId, status: closed ?? 'cancelled', fills } : { ...openOrder(instrument, view, clientOrderIdOf(orderId)), fills } };
     });
     if ('code' in outcome) fail(outcome.code);
     return outcome.order;
@@ -531,11 +535,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return { assetId: asset.id, units: units.value, text: `${name} ${amount}` };
     });
   };
-  const creditAll = async (accountId: number, deposits: { assetId: number; units: number; text: string }[], actorId: number): Promise<void> => {
-    for (const d of deposits) {
-      const code = await run(deposit(accountId, d.assetId, d.units, actorId), () => firstReject());
-      if (code !== undefined) fail(code, `deposit of ${d.text}`);
-    }
+  /**
+   * One command credits every asset or none (the core checks them all before crediting any). With a
+   * depositId the core remembers it per account: a retry credits nothing and says which seq applied it.
+   */
+  const creditAll = async (accountId: number, deposits: { assetId: number; units: number; text: string }[], actor: Principal, depositId?: string): Promise<{ seq: number; replayed: boolean }> => {
+    if (deposits.length === 0) return { seq: 0, replayed: false };
+    const command = depositAll({ accountId, credits: deposits.map((d) => ({ assetId: d.assetId, amount: d.units })), actorId: actor.actorId, ...(depositId === undefined ? {} : { depositId }) });
+    const outcome = await run(command, (done) => {
+      const events = done.engine.events;
+      const code = firstReject();
+      if (code === ResultCode.DEPOSIT_ALREADY_APPLIED) return { seq: events.field(0, Field.ORIGINAL_ID), replayed: true };
+      return code === undefined ? { seq: done.seq, replayed: false } : { code };
+    });
+    if ('code' in outcome) fail(outcome.code, `deposit of ${deposits.map((d) => d.text).join(', ')}`);
+    return outcome;
+  };
+  /** A deposit body: {"deposits": {asset: amount}, "depositId"?} or, as before, the bare {asset: amount}. */
+  const depositRequest = (body: Body): { deposits: { assetId: number; units: number; text: string }[]; depositId: string | undefined } => {
+    if (!Object.hasOwn(body, 'deposits')) return { deposits: parseDeposits(body), depositId: undefined };
+    for (const key of Object.keys(body)) if (key !== 'deposits' && key !== 'depositId') fail(ResultCode.INVALID_REQUEST, `unknown field ${key}`);
+    const depositId = text(body, 'depositId', false);
+    if (depositId !== undefined && !validTextId(depositId, DEPOSIT_ID_MAX_BYTES)) fail(ResultCode.INVALID_DEPOSIT_ID, `depositId must be 1 to ${DEPOSIT_ID_MAX_BYTES} printable ASCII characters without spaces`);
+    return { deposits: parseDeposits(body.deposits), depositId };
   };
   /** An account id in a path: decimal digits only, and an account this server has issued. */
   const accountParam = (text: string): number => {
@@ -545,21 +567,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   app.post('/v1/admin/accounts', async (request, reply) => {
-    await staff(request, 'admin');
+    const admin = await staff(request, 'admin');
     const body = bodyOf(request);
     const name = text(body, 'name', true) ?? '';
     const deposits = parseDeposits(body.deposits ?? {});
+    // Checked before the account exists (the core would refuse the deposit, after the account and key were made).
+    if (deposits.length > MAX_DEPOSIT_ASSETS) fail(ResultCode.INVALID_DEPOSIT_ASSETS, `a deposit credits at most ${MAX_DEPOSIT_ASSETS} assets`);
     const accountId = keys.allocateAccount();
     const key = keys.issue({ accountId, scopes: ['read', 'trade'], name, ipAllowList: [] }, new Date(now()).toISOString());
-    await creditAll(accountId, deposits, 0);
+    await creditAll(accountId, deposits, admin);
     return reply.status(201).send({ accountId, name, keyId: key.keyId, secret: key.secret });
   });
 
   app.post<{ Params: { id: string } }>('/v1/admin/accounts/:id/deposits', async (request) => {
-    await staff(request, 'admin');
+    const admin = await staff(request, 'admin');
     const accountId = accountParam(request.params.id);
-    await creditAll(accountId, parseDeposits(bodyOf(request)), 0);
-    return accountView(venue.replica, accountId);
+    const { deposits, depositId } = depositRequest(bodyOf(request));
+    const { seq, replayed } = await creditAll(accountId, deposits, admin, depositId);
+    // A retry (same depositId) credits nothing: it says so and which seq applied the deposit.
+    return { ...(accountView(venue.replica, accountId) as object), ...(depositId === undefined ? {} : { depositId, depositSeq: seq, replayed }) };
   });
 
   app.put<{ Params: { id: string } }>('/v1/admin/accounts/:id/limits', async (request) => {
@@ -598,7 +624,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerIdentityRoutes(app, { keys, users, sessions, tokens, edge, security: config.security, principal, staff, accountParam, now, attempt: (method, result) => metrics.authAttempts.inc({ method, result }) });
 
   const trading: Trading = { placeOrder, cancelOrder, amendOrder, cancelAll };
-  const gateway = new WebSocketGateway({ venue, tokens, edge, instruments, trading, clientOrderIdOf: (orderId) => clientIds.get(orderId), history, now, idleTimeoutMs: limits.idleTimeoutMs });
+  const gateway = new WebSocketGateway({ venue, tokens, edge, instruments, trading, clientOrderIdOf, history, now, idleTimeoutMs: limits.idleTimeoutMs });
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isWebSocketUpgrade(request)) {
       socket.destroy();
@@ -660,7 +686,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           warn: (m) => say(`warning: FIX gateway: ${m}`),
           edge,
           onAuthAttempt: (result) => metrics.authAttempts.inc({ method: 'fix', result }),
-          clientOrderIdOf: (orderId) => clientIds.get(orderId),
+          clientOrderIdOf,
         });
   if (fix !== undefined) say(`kapita FIX gateway listening on ${config.server.host}:${fix.port} (${tls === undefined ? 'PLAINTEXT on loopback' : 'TLS 1.3 only'}; TargetCompID ${fixConfig?.senderCompId ?? ''})`);
   await app.listen({ host: config.server.host, port: config.server.port });

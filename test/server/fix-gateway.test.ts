@@ -88,9 +88,9 @@ describe('the FIX order-entry gateway', () => {
     sell.order('bad', '2', '1', '65000.00');
     expect(await sell.report(11, 150, 39)).toMatchObject({ 11: 'bad', 150: '0', 39: '0' });
     sell.order('bad', '2', '1', '65000.00');
-    const duplicate = await sell.report(11, 150, 58);
-    expect(duplicate).toMatchObject({ 11: 'bad', 150: '8' });
-    expect(duplicate[58]).toMatch(/^1024 INVALID_REQUEST: ClOrdID \(11\) bad was already used/);
+    const duplicate = await sell.report(11, 150, 58, 103);
+    expect(duplicate).toMatchObject({ 11: 'bad', 150: '8', 103: '6' });
+    expect(duplicate[58]).toMatch(/^3010 DUPLICATE_CLIENT_ORDER_ID: ClOrdID \(11\) bad was already used/);
 
     // Post-only (18 contains 6) that would cross is refused by the venue with its code.
     sell.order('po', '1', '1', '65000.00', [[18, '6']]);
@@ -117,9 +117,10 @@ describe('the FIX order-entry gateway', () => {
     const viaRest = await seller.rest.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '71000.00', quantity: '1', clientOrderId: 'shared' });
     expect(viaRest.status).toBe(201);
     sell.order('shared', '2', '1', '71000.00');
-    const duplicate = await sell.report(11, 150, 58);
-    expect(duplicate).toMatchObject({ 11: 'shared', 150: '8' });
-    expect(duplicate[58]).toMatch(/^1024 INVALID_REQUEST: ClOrdID \(11\) shared was already used/);
+    // The same (account, clientOrderId) table as REST's, in the core: the REST order is open, so FIX's place is refused.
+    const duplicate = await sell.report(11, 150, 58, 103);
+    expect(duplicate).toMatchObject({ 11: 'shared', 150: '8', 103: '6' });
+    expect(duplicate[58]).toMatch(/^3010 DUPLICATE_CLIENT_ORDER_ID: clientOrderId shared is open order \d+/);
 
     const careful = await Session.logon(gateway.port, 'CODDESK', seller, [[8013, 'Y']]);
     careful.order('cod-1', '2', '1', '72000.00');

@@ -52,7 +52,7 @@ interface Order {
 }
 
 describe('the venue over HTTP', () => {
-  it('trades between two funded accounts, shows balances and the book, and answers a retried POST with the first result', async () => {
+  it('trades between two funded accounts, shows balances and the book, and answers a retried POST of a filled order with its final state', async () => {
     const dataDir = tempData();
     const server = await start(dataDir);
     expect(statSync(join(dataDir, 'admin-key.json')).mode & 0o777).toBe(0o600);
@@ -78,10 +78,10 @@ describe('the venue over HTTP', () => {
     expect(usd?.total).toBe('402451.250000');
     expect(usd?.held).toBe('32566.275000');
 
-    // The retry of ask-1 gets the first answer (same order id), and no second order rests.
+    // The retry of ask-1 (filled by now) places nothing: 200 with the order's final state, and no second order rests.
     const retry = await seller.client.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '65000.00', quantity: '1.5', clientOrderId: 'ask-1' });
-    expect(retry.status).toBe(201);
-    expect((retry.body as Order).orderId).toBe((ask.body as Order).orderId);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ orderId: (ask.body as Order).orderId, clientOrderId: 'ask-1', status: 'filled', filledQuantity: '1.5000' });
     expect((await seller.client.call('GET', '/v1/orders')).body).toEqual([]);
     expect((await buyer.client.call('GET', '/v1/trades/BTC-USD', undefined, false)).body).toMatchObject([{ tradeId: 1, price: '65000.00', quantity: '1.5000', side: 'buy' }]);
     // Each side sees its own fill: the seller was the maker (1 bp: 9.75 USD).
