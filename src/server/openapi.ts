@@ -106,7 +106,19 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, FastifySchema & Record<strin
     body: object({ name: str(), deposits: { type: 'object', additionalProperties: { type: 'string' }, description: 'asset → decimal amount' } }, ['name']),
     response: responses(object({ accountId: int(), name: str(), keyId: str(), secret: str() }), 201),
   },
-  'POST /v1/admin/accounts/:id/deposits': { tags: ADMIN, security: bearer, summary: 'Deposit into an account', params: idParam, body: { type: 'object', additionalProperties: { type: 'string' } }, response: responses(object({})) },
+  'POST /v1/admin/accounts/:id/deposits': {
+    tags: ADMIN,
+    security: bearer,
+    summary: 'Deposit into an account: every asset or none; a depositId already applied credits nothing again (replayed: true)',
+    params: idParam,
+    body: {
+      type: 'object',
+      description: '{"deposits": {asset: decimal}, "depositId"?: 1-32 printable ASCII}, or the bare {asset: decimal}',
+      properties: { deposits: { type: 'object', additionalProperties: { type: 'string' } }, depositId: { type: 'string' } },
+      additionalProperties: { type: 'string' },
+    },
+    response: responses(object({})),
+  },
   'PUT /v1/admin/accounts/:id/limits': {
     tags: ADMIN,
     security: bearer,

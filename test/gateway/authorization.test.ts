@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, pb } from '../../src/protocol/wire.js';
+import { type Envelope, type EnvelopeInput, pb } from '../../src/protocol/wire.js';
 import { type Credentials, type Reply, RestClient } from '../../src/server/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 import { closeFixVenues, Session } from '../support/fix-venue.js';
+import { WsClient } from '../support/ws-client.js';
 
 const PASSWORD = 'correct horse battery staple';
 const FORBIDDEN = 4003;
@@ -153,54 +153,6 @@ const WS_OPERATIONS: Readonly<Record<string, () => Omit<EnvelopeInput, 'requestI
   'subscribe balances': () => ({ subscribe: { channel: pb.Channel.CHANNEL_BALANCES } }),
 };
 
-/** A WebSocket client over TLS in one frame format; answers are matched by request id. */
-class WsClient {
-  private readonly received: Envelope[] = [];
-  private closed: string | undefined;
-  private nextRequest = 1;
-
-  private constructor(
-    private readonly socket: WebSocket,
-    private readonly format: 'binary' | 'json',
-  ) {
-    socket.on('message', (data: Buffer, isBinary: boolean) => {
-      this.received.push(isBinary ? decodeEnvelope(data) : envelopeFromJson(data.toString('utf8')));
-    });
-    socket.on('close', (code: number, reason: Buffer) => {
-      this.closed = `${code} ${reason.toString()}`;
-    });
-  }
-
-  static async open(format: 'binary' | 'json'): Promise<WsClient> {
-    const socket = new WebSocket(`${venue.server.url.replace(/^https/, 'wss')}/v1/ws`, { ca: venue.ca });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => {
-        resolve();
-      });
-      socket.once('error', reject);
-    });
-    return new WsClient(socket, format);
-  }
-
-  async request(message: Omit<EnvelopeInput, 'requestId'>): Promise<Envelope> {
-    const requestId = this.nextRequest++;
-    const envelope = { requestId, ...message };
-    this.socket.send(this.format === 'binary' ? encodeEnvelope(envelope) : envelopeToJson(envelope), { binary: this.format === 'binary' });
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const answer = this.received.find((e) => e.requestId === requestId);
-      if (answer !== undefined) return answer;
-      if (this.closed !== undefined) throw new Error(`closed (${this.closed}) before answering request ${requestId}`);
-      if (Date.now() > deadline) throw new Error(`no answer to request ${requestId}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  close(): void {
-    this.socket.terminate();
-  }
-}
-
 function wsOutcome(answer: Envelope): Outcome {
   return answer.error === undefined || answer.error === null ? 'ok' : Number(answer.error.code);
 }
@@ -229,7 +181,7 @@ async function restRow(caller: Caller): Promise<Expected> {
 }
 
 async function wsRow(caller: Caller, format: 'binary' | 'json'): Promise<Expected> {
-  const client = await WsClient.open(format);
+  const client = await WsClient.open(venue.server.url, venue.ca, format);
   try {
     const auth = await client.request({ authRequest: { token: caller.token } });
     if (wsOutcome(auth) !== 'ok') return expecting(ALL_WS, () => wsOutcome(auth));
