@@ -36,7 +36,7 @@ import { type CommandOutcome, Venue } from './venue.js';
 import { Metrics, serveMetricsOnLoopback } from './metrics.js';
 import { OPENAPI_INFO, ROUTE_SCHEMAS } from './openapi.js';
 import { FILLS_KEPT, History, INTERVALS, MINUTES_KEPT, TRADES_KEPT } from './history.js';
-import { accountView, apiError, fillView, openOrder, type OrderResponse, placedOrder } from './views.js';
+import { accountView, apiError, fillView, openOrder, type OrderResponse, type OrderStatus, placedOrder } from './views.js';
 
 export interface ServerOptions {
   readonly dataDir: string;
@@ -407,9 +407,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return { status: statusOf(ResultCode.DUPLICATE_CLIENT_ORDER_ID), body: { ...apiError(ResultCode.DUPLICATE_CLIENT_ORDER_ID, `clientOrderId ${clientOrderId} is open order ${entry.orderId}`), order } };
     }
     // The full view while the history holds it (in memory since start: issue 16 makes it durable), else what the core keeps.
-    const status = entry.status === ClientOrderStatus.FILLED ? 'filled' : entry.status === ClientOrderStatus.EXPIRED ? 'expired' : 'cancelled';
-    const final = history.closedOrder(accountId, entry.orderId) ?? { orderId: entry.orderId, clientOrderId, symbol: instrument?.symbol, status, filledQuantity: instrument === undefined ? undefined : lotsToQuantity(instrument, entry.filledLots) };
-    return { status: 200, body: final };
+    const status: OrderStatus = entry.status === ClientOrderStatus.FILLED ? 'filled' : entry.status === ClientOrderStatus.EXPIRED ? 'expired' : 'cancelled';
+    const kept: Pick<OrderResponse, 'orderId' | 'status'> & Partial<OrderResponse> = { orderId: entry.orderId, clientOrderId, status, ...(instrument === undefined ? {} : { symbol: instrument.symbol, filledQuantity: lotsToQuantity(instrument, entry.filledLots) }) };
+    return { status: 200, body: history.closedOrder(accountId, entry.orderId) ?? kept };
   };
 
   app.post('/v1/orders', async (request, reply: FastifyReply) => {

@@ -147,20 +147,25 @@ function pbSide(side: number): kapita.v1.Side {
   return side === Side.BUY ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL;
 }
 
-function orderMessage(order: OrderResponse): NonNullable<EnvelopeInput['orderResponse']> {
+/**
+ * An order as the API answers it. Only the id and status are sure to be there: the answer to a
+ * retried clientOrderId of an order closed before a restart has what the core keeps (id, symbol,
+ * status, filled quantity), not the whole order (the history of closed orders is in memory).
+ */
+function orderMessage(order: Pick<OrderResponse, 'orderId' | 'status'> & Partial<OrderResponse>): NonNullable<EnvelopeInput['orderResponse']> {
   return {
     orderId: order.orderId,
     clientOrderId: order.clientOrderId ?? '',
-    symbol: order.symbol,
-    side: order.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
-    type: TYPE_ENUM.get(order.type) ?? pb.OrderType.ORDER_TYPE_UNSPECIFIED,
-    timeInForce: TIF_ENUM.get(order.timeInForce) ?? pb.TimeInForce.TIME_IN_FORCE_UNSPECIFIED,
+    symbol: order.symbol ?? '',
+    side: order.side === undefined ? pb.Side.SIDE_UNSPECIFIED : order.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
+    type: (order.type === undefined ? undefined : TYPE_ENUM.get(order.type)) ?? pb.OrderType.ORDER_TYPE_UNSPECIFIED,
+    timeInForce: (order.timeInForce === undefined ? undefined : TIF_ENUM.get(order.timeInForce)) ?? pb.TimeInForce.TIME_IN_FORCE_UNSPECIFIED,
     price: order.price ?? '',
     stopPrice: order.stopPrice ?? '',
-    quantity: order.quantity,
-    filledQuantity: order.filledQuantity,
+    quantity: order.quantity ?? '',
+    filledQuantity: order.filledQuantity ?? '',
     status: STATUS.get(order.status) ?? pb.OrderStatus.ORDER_STATUS_UNSPECIFIED,
-    fills: order.fills.map((f) => ({ tradeId: f.tradeId, price: f.price, quantity: f.quantity, liquidity: f.liquidity === 'maker' ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER, fee: f.fee, feeAsset: f.feeAsset })),
+    fills: (order.fills ?? []).map((f) => ({ tradeId: f.tradeId, price: f.price, quantity: f.quantity, liquidity: f.liquidity === 'maker' ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER, fee: f.fee, feeAsset: f.feeAsset })),
   };
 }
 

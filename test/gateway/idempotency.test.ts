@@ -105,6 +105,14 @@ describe('a retried place', () => {
     // After a restart the history of closed orders is gone (issue 16), the core's table is not.
     expect(answer(await alice.rest.call('POST', '/v1/orders', { ...BID, clientOrderId: 'bid-1' }))).toMatchObject({ status: 200, body: { orderId, status: 'cancelled' } });
     expect(answer(await alice.rest.call('POST', '/v1/orders', big))).toMatchObject({ status: 422, code: 2001 });
+    // Over WebSocket the same answers: the final state as an OrderResponse, the first refusal as an Error.
+    const ws = await WsClient.open(v.server.url, v.server.ca, 'json');
+    sockets.push(ws);
+    await ws.request({ authRequest: { token: await alice.rest.authenticate() } });
+    const closed = await ws.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '1000.00', quantity: '1', clientOrderId: 'bid-1' } });
+    expect({ ...closed.orderResponse, orderId: Number(closed.orderResponse?.orderId) }).toMatchObject({ orderId, clientOrderId: 'bid-1', symbol: 'BTC-USD', status: pb.OrderStatus.ORDER_STATUS_CANCELED });
+    expect((await ws.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '9000.00', quantity: '1', clientOrderId: 'big-1' } })).error).toMatchObject({ code: 2001 });
+    expect((await alice.rest.call('GET', '/v1/orders')).body).toEqual([]);
   });
 
   it('is the same refusal through REST, WebSocket and FIX, and ids are per account', async () => {
