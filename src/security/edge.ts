@@ -94,18 +94,33 @@ export class TokenBucket {
 
   /** Takes one token if there is one. */
   take(nowMs: number): boolean {
-    if (nowMs > this.lastMs) {
-      this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.lastMs) * this.rate) / 1000);
-      this.lastMs = nowMs;
-    }
+    this.refill(nowMs);
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
   }
 
+  /** Gives one token back (a charge refunded: the password was right), up to the burst. */
+  giveBack(nowMs: number): void {
+    this.refill(nowMs);
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
+  /** Ms until the next whole token (0 when one is there). */
+  msUntilToken(nowMs: number): number {
+    this.refill(nowMs);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.rate);
+  }
+
   /** True when the bucket has refilled completely, so forgetting it changes nothing. */
   full(nowMs: number): boolean {
     return this.tokens + ((nowMs - this.lastMs) * this.rate) / 1000 >= this.burst;
+  }
+
+  private refill(nowMs: number): void {
+    if (nowMs <= this.lastMs) return;
+    this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.lastMs) * this.rate) / 1000);
+    this.lastMs = nowMs;
   }
 }
 

@@ -12,6 +12,7 @@
 // Time comes from the `now` passed in (tests move it).
 import { ResultCode } from '../domain/result-codes.js';
 import { addressGroup } from './address.js';
+import { TokenBucket } from './edge.js';
 
 export interface HashGateLimits {
   readonly venueWide: number;
@@ -37,53 +38,10 @@ export class HashGateRefusal extends Error {
 /** How many idle buckets may be kept before full ones (which say nothing) are swept. */
 const SWEEP_AT = 10_000;
 
-/** A bucket of `burst` tokens refilled at `perMinute`, which can also be given a token back. */
-class FailureBucket {
-  private tokens: number;
-  private lastMs: number;
-
-  constructor(
-    private readonly perMinute: number,
-    private readonly burst: number,
-    nowMs: number,
-  ) {
-    this.tokens = burst;
-    this.lastMs = nowMs;
-  }
-
-  take(nowMs: number): boolean {
-    this.refill(nowMs);
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-
-  give(nowMs: number): void {
-    this.refill(nowMs);
-    this.tokens = Math.min(this.burst, this.tokens + 1);
-  }
-
-  full(nowMs: number): boolean {
-    this.refill(nowMs);
-    return this.tokens >= this.burst;
-  }
-
-  /** Ms until the next whole token. */
-  waitMs(): number {
-    return Math.ceil(((1 - (this.tokens % 1)) * 60_000) / this.perMinute);
-  }
-
-  private refill(nowMs: number): void {
-    if (nowMs <= this.lastMs) return;
-    this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.lastMs) * this.perMinute) / 60_000);
-    this.lastMs = nowMs;
-  }
-}
-
 export class HashGate {
   private running = 0;
   private readonly runningByGroup = new Map<string, number>();
-  private readonly buckets = new Map<string, FailureBucket>();
+  private readonly buckets = new Map<string, TokenBucket>();
   /** Hashes let through since start (metrics, and tests proving a refusal ran none). */
   admitted = 0;
   /** Refusals since start. */
@@ -105,10 +63,10 @@ export class HashGate {
     const bucket = this.bucketOf(group);
     if (!bucket.take(this.now())) {
       this.refused++;
-      throw new HashGateRefusal(ResultCode.RATE_LIMITED, 429, `too many failed sign-ins from ${group}: at most ${this.limits.failureBurst}, then ${this.limits.failuresPerMinute} a minute`, Math.ceil(bucket.waitMs() / 1000));
+      throw new HashGateRefusal(ResultCode.RATE_LIMITED, 429, `too many failed sign-ins from ${group}: at most ${this.limits.failureBurst}, then ${this.limits.failuresPerMinute} a minute`, Math.ceil(bucket.msUntilToken(this.now()) / 1000));
     }
     const result = await this.hash(ip, check);
-    if (succeeded(result)) bucket.give(this.now());
+    if (succeeded(result)) bucket.giveBack(this.now());
     return result;
   }
 
@@ -147,13 +105,13 @@ export class HashGate {
     return this.running;
   }
 
-  private bucketOf(group: string): FailureBucket {
+  private bucketOf(group: string): TokenBucket {
     const now = this.now();
     let bucket = this.buckets.get(group);
     if (bucket === undefined) {
       // Full buckets hold no information: sweeping them bounds memory under a flood of addresses.
       if (this.buckets.size >= SWEEP_AT) for (const [g, b] of this.buckets) if (b.full(now)) this.buckets.delete(g);
-      bucket = new FailureBucket(this.limits.failuresPerMinute, this.limits.failureBurst, now);
+      bucket = new TokenBucket(this.limits.failuresPerMinute / 60, this.limits.failureBurst, now);
       this.buckets.set(group, bucket);
     }
     return bucket;

@@ -37,6 +37,22 @@ describe('TokenBucket', () => {
   });
 });
 
+describe('TokenBucket refunds', () => {
+  it('gives a token back up to the burst, and says how long until the next whole token', () => {
+    const bucket = new TokenBucket(5 / 60, 2, 0); // 5 a minute, burst 2: the sign-in failure bucket
+    expect([bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([true, true, false]);
+    expect(bucket.msUntilToken(0)).toBe(12_000);
+    expect(bucket.msUntilToken(6_000)).toBe(6_000);
+    bucket.giveBack(6_000); // half a token refilled + one given back
+    expect(bucket.msUntilToken(6_000)).toBe(0);
+    expect([bucket.take(6_000), bucket.take(6_000)]).toEqual([true, false]);
+    bucket.giveBack(60_000);
+    bucket.giveBack(60_000);
+    expect(bucket.full(60_000)).toBe(true);
+    expect([bucket.take(60_000), bucket.take(60_000), bucket.take(60_000)]).toEqual([true, true, false]);
+  });
+});
+
 describe('EdgeGuard', () => {
   it('caps connections per address and in total, and counts each refusal', () => {
     const { edge, refused } = guard({ connectionsPerIp: 2, maxConnections: 3, fixReservedConnections: 0 });
