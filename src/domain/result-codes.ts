@@ -84,6 +84,7 @@ export const ResultCode = {
   IP_NOT_ALLOWED: 4017,
   KEY_REVOKED: 4018,
   MFA_NOT_ENROLLED: 4019,
+  SIGNED_BEFORE_START: 4020,
   // 41xx: the FIX gateway's own (src/fix/errors.ts names them without the prefix).
   FIX_GARBLED: 4101,
   FIX_HEADER_ORDER: 4102,
@@ -171,6 +172,7 @@ const MESSAGES: Readonly<Record<ResultCode, string>> = {
   [ResultCode.IP_NOT_ALLOWED]: "this address is not on the key's allow-list",
   [ResultCode.KEY_REVOKED]: 'the API key has been revoked',
   [ResultCode.MFA_NOT_ENROLLED]: 'enrol a second factor (security key or TOTP) before signing in',
+  [ResultCode.SIGNED_BEFORE_START]: 'signed before the venue (re)started: sign a fresh request (this is not counted as a failure)',
   [ResultCode.FIX_GARBLED]: 'a FIX frame whose fields cannot be split (no "=", a non-numeric tag, no SOH at the end)',
   [ResultCode.FIX_HEADER_ORDER]: 'BeginString, BodyLength and MsgType must be the first three fields of a FIX message',
   [ResultCode.FIX_BODY_LENGTH_MISMATCH]: 'BodyLength (9) differs from the number of bytes before CheckSum (10)',

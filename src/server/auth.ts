@@ -128,7 +128,9 @@ export class AuthError extends Error {
  * factors, forged tokens. An expired token or an ended session is what an honest client meets too.
  */
 export function countsAsAuthFailure(code: ResultCode): boolean {
-  return code !== ResultCode.TOKEN_EXPIRED && code !== ResultCode.SESSION_REVOKED && code !== ResultCode.KEY_REVOKED && code !== ResultCode.IP_NOT_ALLOWED;
+  // A request signed before a restart is what an honest client with a clock a little behind sends
+  // right after one: refused (no replay across a restart), but not a strike towards a ban.
+  return code !== ResultCode.TOKEN_EXPIRED && code !== ResultCode.SESSION_REVOKED && code !== ResultCode.KEY_REVOKED && code !== ResultCode.IP_NOT_ALLOWED && code !== ResultCode.SIGNED_BEFORE_START;
 }
 
 export function signRequest(secret: string, keyId: string, timestamp: number, nonce: string): string {
@@ -404,7 +406,7 @@ export class TokenService {
   private tokenNow(keyId: string, timestamp: number, nonce: string, signature: string, ip: string | undefined): { token: string; expiresAt: number; accountId: number } {
     const now = this.now();
     if (!Number.isSafeInteger(timestamp) || Math.abs(now - timestamp) > SIGNATURE_WINDOW_MS) throw new AuthError(ResultCode.STALE_TIMESTAMP, `timestamp ${timestamp} is more than ${SIGNATURE_WINDOW_MS} ms from ${now}`);
-    if (timestamp < this.startedAtMs) throw new AuthError(ResultCode.STALE_TIMESTAMP, `timestamp ${timestamp} is before the venue started (${this.startedAtMs}): sign a fresh request`);
+    if (timestamp < this.startedAtMs) throw new AuthError(ResultCode.SIGNED_BEFORE_START, `timestamp ${timestamp} is before the venue started (${this.startedAtMs}): sign a fresh request`);
     const key = this.keys.get(keyId);
     // An unknown key is checked against a dummy secret: the same work and the same answer as a wrong signature.
     const expected = Buffer.from(signRequest(key?.secret ?? this.dummySecret, keyId, timestamp, nonce), 'hex');

@@ -1121,7 +1121,7 @@ const LOGON_REFUSALS = new Map<string, ResultCode>([
   [LOGON_REFUSAL.MISSING_CREDENTIALS, ResultCode.UNAUTHENTICATED],
   [LOGON_REFUSAL.MISSING_NONCE, ResultCode.UNAUTHENTICATED],
   [LOGON_REFUSAL.STALE, ResultCode.STALE_TIMESTAMP],
-  [LOGON_REFUSAL.BEFORE_START, ResultCode.STALE_TIMESTAMP],
+  [LOGON_REFUSAL.BEFORE_START, ResultCode.SIGNED_BEFORE_START],
   [LOGON_REFUSAL.INVALID, ResultCode.BAD_SIGNATURE],
   [LOGON_REFUSAL.NONCE_REUSED, ResultCode.NONCE_REUSED],
   [LOGON_REFUSAL.TOO_MANY, ResultCode.RATE_LIMITED],
@@ -1134,13 +1134,9 @@ function logonRefusalCode(reason: string, keyKnown: boolean): ResultCode {
 }
 
 /**
- * The edge as the acceptor sees it: a connection over its message rate is not read until its next
- * token is due. The acceptor names a connection by its address only (FixEdge), so the edge's
- * connections are kept per address: a close releases one of that address's, the unauthenticated
- * first, and a completed Logon marks one of its unauthenticated ones authenticated. When one address
- * holds several connections the record can name the wrong one of them; the counts per address and
- * pool stay exact, and a connection wrongly counted as authenticated is still closed by the
- * acceptor's Logon timeout.
+ * The edge as the acceptor sees it: each TCP connection admitted (and released at its close) by its
+ * socket, marked authenticated once its session has logged on, and not read while over its message
+ * rate until its next token is due.
  */
 function fixEdge(edge: EdgeGuard): FixEdge {
   const pauseMs = Math.max(1, Math.ceil(1000 / edge.limits.messagesPerSecondPerConnection));

@@ -75,7 +75,7 @@ function statusOf(code: ResultCode): number {
   if (code === ResultCode.FORBIDDEN || code === ResultCode.BANNED || code === ResultCode.IP_NOT_ALLOWED) return 403;
   if (code === ResultCode.RATE_LIMITED || code === ResultCode.TOO_MANY_CONNECTIONS) return 429;
   if (code === ResultCode.REQUEST_TOO_LARGE) return 413;
-  if (code === ResultCode.DUPLICATE_CLIENT_ORDER_ID) return 409;
+  if (code === ResultCode.DUPLICATE_CLIENT_ORDER_ID || code === ResultCode.CLIENT_ORDER_ID_DONE) return 409;
   if (code >= 4000 && code < 5000) return 401;
   if (code >= 9000) return code === ResultCode.UNAVAILABLE || code === ResultCode.PASSWORD_CHECKS_BUSY ? 503 : 500;
   if (code >= 1000 && code < 2000) return 400;
@@ -393,14 +393,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   /**
    * The answer to a place whose clientOrderId the account already used, as the core's table says
    * (the core refused it before any other check: nothing was placed). An open order's id is refused
-   * 409 with the order as it stands; a rejected one gets its first answer again; a closed one gets
-   * the order's final state, 200 (nothing was created).
+   * 409 with the order as it stands; a rejected one 409 CLIENT_ORDER_ID_DONE with its first refusal;
+   * a closed one gets the order's final state, 200 (nothing was created).
    */
   const retriedPlace = (accountId: number, clientOrderId: string): { status: number; body: unknown } => {
     const entry = venue.replica.clientIds.lookup(accountId, clientOrderId);
     if (entry === undefined) throw new InvariantViolation(`the core refused clientOrderId ${clientOrderId} of account ${accountId} as used, and its table has no entry`);
     const instrument = byId.get(entry.instrumentId);
-    if (entry.status === ClientOrderStatus.REJECTED) return rejected(entry.code as ResultCode);
+    // Rejected the first time: said as such (3011, the first refusal nested), not as a fresh refusal:
+    // a retry with the same id would meet it again whatever changed (a rate limit, a halt), so the
+    // client must know to use a new clientOrderId.
+    if (entry.status === ClientOrderStatus.REJECTED) {
+      const original = apiError(entry.code as ResultCode).error;
+      return { status: statusOf(ResultCode.CLIENT_ORDER_ID_DONE), body: { ...apiError(ResultCode.CLIENT_ORDER_ID_DONE, `clientOrderId ${clientOrderId} was rejected (${original.code} ${original.name}) and nothing was placed; use a new clientOrderId`), original } };
+    }
     if (entry.status === ClientOrderStatus.OPEN) {
       const view = instrument === undefined ? undefined : venue.replica.book(instrument.id).order(entry.orderId);
       const order = instrument === undefined || view === undefined ? undefined : openOrder(instrument, view, clientOrderId);

@@ -84,12 +84,14 @@ describe('a retried place', () => {
     const orderId = placed.body['orderId'] as number;
     // Open: refused with its own code, naming the order; nothing else rests.
     expect(answer(await alice.rest.call('POST', '/v1/orders', { ...BID, clientOrderId: 'bid-1' }))).toMatchObject({ status: 409, code: 3010, body: { order: { orderId, status: 'new' } } });
-    // Rejected first time (more than the balance): the retry gets the same answer, even once the balance would cover it.
+    // Rejected first time (more than the balance): the retry is told the id was used and how it was
+    // refused (3011 with the first refusal), even once the balance would cover it: nothing is placed.
     const big = { ...BID, price: '9000.00', clientOrderId: 'big-1' };
     const refusedFirst = answer(await alice.rest.call('POST', '/v1/orders', big));
     expect(refusedFirst).toMatchObject({ status: 422, code: 2001 });
     ok(await v.admin.call('POST', `/v1/admin/accounts/${alice.accountId}/deposits`, { USD: '10000' }));
-    expect(answer(await alice.rest.call('POST', '/v1/orders', big))).toMatchObject({ status: 422, code: 2001 });
+    const usedUp = { status: 409, code: 3011, body: { original: { code: 2001, name: 'INSUFFICIENT_BALANCE' } } };
+    expect(answer(await alice.rest.call('POST', '/v1/orders', big))).toMatchObject(usedUp);
     expect(((await alice.rest.call('GET', '/v1/orders')).body as unknown[]).length).toBe(1);
 
     v = await restart(v);
@@ -104,14 +106,14 @@ describe('a retried place', () => {
     alice.rest = new RestClient(v.server.url, alice.key, { ca: v.server.ca });
     // After a restart the history of closed orders is gone (issue 16), the core's table is not.
     expect(answer(await alice.rest.call('POST', '/v1/orders', { ...BID, clientOrderId: 'bid-1' }))).toMatchObject({ status: 200, body: { orderId, status: 'cancelled' } });
-    expect(answer(await alice.rest.call('POST', '/v1/orders', big))).toMatchObject({ status: 422, code: 2001 });
+    expect(answer(await alice.rest.call('POST', '/v1/orders', big))).toMatchObject(usedUp);
     // Over WebSocket the same answers: the final state as an OrderResponse, the first refusal as an Error.
     const ws = await WsClient.open(v.server.url, v.server.ca, 'json');
     sockets.push(ws);
     await ws.request({ authRequest: { token: await alice.rest.authenticate() } });
     const closed = await ws.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '1000.00', quantity: '1', clientOrderId: 'bid-1' } });
     expect({ ...closed.orderResponse, orderId: Number(closed.orderResponse?.orderId) }).toMatchObject({ orderId, clientOrderId: 'bid-1', symbol: 'BTC-USD', status: pb.OrderStatus.ORDER_STATUS_CANCELED });
-    expect((await ws.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '9000.00', quantity: '1', clientOrderId: 'big-1' } })).error).toMatchObject({ code: 2001 });
+    expect((await ws.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '9000.00', quantity: '1', clientOrderId: 'big-1' } })).error).toMatchObject({ code: 3011 });
     expect((await alice.rest.call('GET', '/v1/orders')).body).toEqual([]);
   });
 
