@@ -1,19 +1,33 @@
-// The unit the edge counts a client by. An IPv4 address is one client. An IPv6 client is given a
-// whole /64 by its provider (RFC 6177, and SLAAC needs one), so it can pick a fresh address for
-// every connection: counting full IPv6 addresses would give it 2^64 identities. Connection caps,
-// rate limits, strikes and bans therefore count an IPv6 client by its /64, and an IPv4-mapped IPv6
-// address (::ffff:a.b.c.d, what a dual-stack socket reports for IPv4) by its IPv4 address.
+// The units the edge counts a client by. An IPv4 address is one client. An IPv6 host has at least a
+// whole /64 (SLAAC needs one) and can pick a fresh address for every connection: counting full IPv6
+// addresses would give it 2^64 identities. Connection caps, rate limits, strikes and bans therefore
+// count an IPv6 client by its /64 (addressGroup), and an IPv4-mapped IPv6 address (::ffff:a.b.c.d,
+// what a dual-stack socket reports for IPv4) by its IPv4 address.
+//
+// A /64 is the least a site gets, not the most: providers give end sites a /56 or a /48 (RFC 6177),
+// so one customer holds 256 to 65,536 groups. The scarcest things (unauthenticated connection slots,
+// password checks) are therefore also capped per network (addressNetwork): the IPv6 /48, and for
+// IPv4 the address itself (a /24 would also be one office's neighbours).
 import { isIPv4, isIPv6, SocketAddress } from 'node:net';
 
 /** The key an address is counted under: `a.b.c.d`, or the first four hextets of an IPv6 address and `::/64`. */
 export function addressGroup(ip: string): string {
+  return prefixKey(ip, 4);
+}
+
+/** The coarser unit for the scarcest limits: an IPv6 address's /48 (`a:b:c::/48`); IPv4 as addressGroup. */
+export function addressNetwork(ip: string): string {
+  return prefixKey(ip, 3);
+}
+
+/** IPv4 (or IPv4-mapped) as the address; IPv6 as its first `hextets` hextets and the prefix length. */
+function prefixKey(ip: string, hextets: number): string {
   const mapped = /^::ffff:([0-9]{1,3}(?:\.[0-9]{1,3}){3})$/i.exec(ip)?.[1];
   if (mapped !== undefined && isIPv4(mapped)) return mapped;
   // A zone index (fe80::1%eth0) names the interface, not the host: the address is what counts.
   const bare = ip.split('%')[0] ?? ip;
   if (!isIPv6(bare)) return ip;
-  const hextets = expandIPv6(bare);
-  return `${hextets.slice(0, 4).join(':')}::/64`;
+  return `${expandIPv6(bare).slice(0, hextets).join(':')}::/${hextets * 16}`;
 }
 
 /** The eight hextets of a valid IPv6 address, lower case without leading zeros. */

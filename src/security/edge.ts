@@ -21,7 +21,7 @@
 // Time comes from the `now` passed in, so tests can move it; this is edge code, outside the core's
 // determinism.
 import { ResultCode } from '../domain/result-codes.js';
-import { addressGroup } from './address.js';
+import { addressGroup, addressNetwork } from './address.js';
 
 export interface EdgeLimits {
   /** Every listener's connections together (HTTPS, WebSocket and FIX). */
@@ -30,6 +30,11 @@ export interface EdgeLimits {
   readonly fixReservedConnections: number;
   /** Connections of one listener that have not authenticated yet (counted per listener). */
   readonly maxUnauthenticatedConnections: number;
+  /**
+   * Unauthenticated connections of one network (an IPv6 /48, an IPv4 address; security/address.ts),
+   * all listeners together: one site's many /64s cannot take the unauthenticated slots by themselves.
+   */
+  readonly unauthenticatedConnectionsPerNetwork: number;
   /** A WebSocket must complete an AuthRequest within this after it opens. */
   readonly authTimeoutMs: number;
   /** Per address group (an IPv4 address, an IPv6 /64). */
@@ -57,6 +62,7 @@ export const DEFAULT_EDGE: EdgeLimits = {
   maxConnections: 10_000,
   fixReservedConnections: 500,
   maxUnauthenticatedConnections: 2_000,
+  unauthenticatedConnectionsPerNetwork: 64,
   authTimeoutMs: 10_000,
   connectionsPerIp: 64,
   requestsPerSecondPerIp: 200,
@@ -76,7 +82,7 @@ export const DEFAULT_EDGE: EdgeLimits = {
 };
 
 /** The limits a refusal is counted under. */
-export type EdgeLimit = 'connections' | 'fix_reserved_connections' | 'unauthenticated_connections' | 'connections_per_ip' | 'requests_per_ip' | 'requests_per_account' | 'orders_per_account' | 'messages_per_connection' | 'banned';
+export type EdgeLimit = 'connections' | 'fix_reserved_connections' | 'unauthenticated_connections' | 'unauthenticated_connections_per_network' | 'connections_per_ip' | 'requests_per_ip' | 'requests_per_account' | 'orders_per_account' | 'messages_per_connection' | 'banned';
 
 /** A token bucket: `rate` tokens a second, at most `burst` saved up. */
 export class TokenBucket {
@@ -160,6 +166,7 @@ class AdmittedConnection implements EdgeConnection {
 
   constructor(
     readonly group: string,
+    readonly network: string,
     readonly pool: ConnectionPool,
   ) {}
 }
@@ -191,6 +198,8 @@ export class EdgeGuard {
   private connections = 0;
   private readonly poolConnections: Record<ConnectionPool, number> = { public: 0, fix: 0 };
   private readonly unauthenticated: Record<ConnectionPool, number> = { public: 0, fix: 0 };
+  /** Unauthenticated connections by network (addressNetwork), every listener's. */
+  private readonly unauthenticatedByNetwork = new Map<string, number>();
   /** Live admitted sockets by their four-tuple, so an HTTPS request or a WebSocket can find its connection. */
   private readonly bySocket = new Map<string, EdgeConnection>();
   private readonly ipBuckets = new Map<string, TokenBucket>();
@@ -215,7 +224,8 @@ export class EdgeGuard {
    */
   openConnection(ip: string, pool: ConnectionPool): EdgeConnection | EdgeLimit {
     const group = addressGroup(ip);
-    const refusal = this.connectionRefusal(group, pool);
+    const network = addressNetwork(ip);
+    const refusal = this.connectionRefusal(group, network, pool);
     if (refusal !== undefined) {
       this.refused(refusal);
       return refusal;
@@ -223,17 +233,19 @@ export class EdgeGuard {
     this.connections++;
     this.poolConnections[pool]++;
     this.unauthenticated[pool]++;
+    this.unauthenticatedByNetwork.set(network, (this.unauthenticatedByNetwork.get(network) ?? 0) + 1);
     this.perGroupConnections.set(group, (this.perGroupConnections.get(group) ?? 0) + 1);
-    return new AdmittedConnection(group, pool);
+    return new AdmittedConnection(group, network, pool);
   }
 
-  private connectionRefusal(group: string, pool: ConnectionPool): EdgeLimit | undefined {
+  private connectionRefusal(group: string, network: string, pool: ConnectionPool): EdgeLimit | undefined {
     const limits = this.limits;
     if (this.isBanned(group)) return 'banned';
     if (this.connections >= limits.maxConnections) return 'connections';
     if (pool === 'public' && this.poolConnections.public >= limits.maxConnections - limits.fixReservedConnections) return 'fix_reserved_connections';
     if ((this.perGroupConnections.get(group) ?? 0) >= limits.connectionsPerIp) return 'connections_per_ip';
     if (this.unauthenticated[pool] >= limits.maxUnauthenticatedConnections) return 'unauthenticated_connections';
+    if ((this.unauthenticatedByNetwork.get(network) ?? 0) >= limits.unauthenticatedConnectionsPerNetwork) return 'unauthenticated_connections_per_network';
     return undefined;
   }
 
@@ -246,6 +258,14 @@ export class EdgeGuard {
     if (record.authenticated || record.closed) return;
     record.authenticated = true;
     this.unauthenticated[record.pool]--;
+    this.leaveNetwork(record.network);
+  }
+
+  private leaveNetwork(network: string): void {
+    const n = this.unauthenticatedByNetwork.get(network) ?? 0;
+    if (n <= 0) throw new Error(`edge: network ${network} has no unauthenticated connection to release`);
+    if (n === 1) this.unauthenticatedByNetwork.delete(network);
+    else this.unauthenticatedByNetwork.set(network, n - 1);
   }
 
   /** Releases what openConnection took. Closing a connection twice is a bug in the caller. */
@@ -256,7 +276,10 @@ export class EdgeGuard {
     record.closed = true;
     this.connections--;
     this.poolConnections[record.pool]--;
-    if (!record.authenticated) this.unauthenticated[record.pool]--;
+    if (!record.authenticated) {
+      this.unauthenticated[record.pool]--;
+      this.leaveNetwork(record.network);
+    }
     if (n === 1) this.perGroupConnections.delete(record.group);
     else this.perGroupConnections.set(record.group, n - 1);
   }

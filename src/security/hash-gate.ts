@@ -5,13 +5,14 @@
 // - its address group (security/address.ts: IPv4 address, IPv6 /64) already has
 //   `perAddress` hashes running: 429 RATE_LIMITED;
 // - the venue already has `venueWide` hashes running: 503 PASSWORD_CHECKS_BUSY;
-// - (sign-ins only) its group's bucket of failures is empty: 429 RATE_LIMITED.
+// - (sign-ins only) the failure bucket of its group or of its network (an IPv6 /48, which holds
+//   65,536 groups: its bucket is NETWORK_FACTOR times a group's) is empty: 429 RATE_LIMITED.
 // The failure bucket is charged before the hash (the attempt is paid for up front, so parallel
 // guesses cannot outrun it) and refunded after a right password: honest sign-ins never drain it,
 // only wrong guesses do. A refusal by the gate keeps its charge: hammering empties the bucket.
 // Time comes from the `now` passed in (tests move it).
 import { ResultCode } from '../domain/result-codes.js';
-import { addressGroup } from './address.js';
+import { addressGroup, addressNetwork } from './address.js';
 import { TokenBucket } from './edge.js';
 
 export interface HashGateLimits {
@@ -35,6 +36,9 @@ export class HashGateRefusal extends Error {
   }
 }
 
+/** A network's (IPv6 /48's) failure bucket holds this many times a group's (/64's). */
+const NETWORK_FACTOR = 4;
+
 /** How many idle buckets may be kept before full ones (which say nothing) are swept. */
 const SWEEP_AT = 10_000;
 
@@ -55,18 +59,23 @@ export class HashGate {
   }
 
   /**
-   * A password sign-in from `ip`: charges the group's failure bucket, then runs `check` (which
-   * hashes) under the in-flight limits; a true result (right password) refunds the charge.
+   * A password sign-in from `ip`: charges the failure buckets of its group and of its network (an
+   * IPv6 /48 holds many /64 groups: its bucket is NETWORK_FACTOR times a group's), then runs `check`
+   * (which hashes) under the in-flight limits; a true result (right password) refunds the charges.
    */
   async signIn<T>(ip: string, check: () => Promise<T>, succeeded: (result: T) => boolean): Promise<T> {
-    const group = addressGroup(ip);
-    const bucket = this.bucketOf(group);
-    if (!bucket.take(this.now())) {
+    const now = this.now();
+    const units = [...new Set([addressGroup(ip), addressNetwork(ip)])];
+    const buckets = units.map((unit, i) => this.bucketOf(unit, i === 0 ? 1 : NETWORK_FACTOR));
+    const empty = buckets.findIndex((b) => !b.take(now));
+    if (empty >= 0) {
+      for (const b of buckets.slice(0, empty)) b.giveBack(now);
       this.refused++;
-      throw new HashGateRefusal(ResultCode.RATE_LIMITED, 429, `too many failed sign-ins from ${group}: at most ${this.limits.failureBurst}, then ${this.limits.failuresPerMinute} a minute`, Math.ceil(bucket.msUntilToken(this.now()) / 1000));
+      const factor = empty === 0 ? 1 : NETWORK_FACTOR;
+      throw new HashGateRefusal(ResultCode.RATE_LIMITED, 429, `too many failed sign-ins from ${units[empty] ?? ip}: at most ${this.limits.failureBurst * factor}, then ${this.limits.failuresPerMinute * factor} a minute`, Math.ceil((buckets[empty]?.msUntilToken(now) ?? 0) / 1000));
     }
     const result = await this.hash(ip, check);
-    if (succeeded(result)) bucket.giveBack(this.now());
+    if (succeeded(result)) for (const b of buckets) b.giveBack(this.now());
     return result;
   }
 
@@ -105,14 +114,14 @@ export class HashGate {
     return this.running;
   }
 
-  private bucketOf(group: string): TokenBucket {
+  private bucketOf(unit: string, factor: number): TokenBucket {
     const now = this.now();
-    let bucket = this.buckets.get(group);
+    let bucket = this.buckets.get(unit);
     if (bucket === undefined) {
       // Full buckets hold no information: sweeping them bounds memory under a flood of addresses.
-      if (this.buckets.size >= SWEEP_AT) for (const [g, b] of this.buckets) if (b.full(now)) this.buckets.delete(g);
-      bucket = new TokenBucket(this.limits.failuresPerMinute / 60, this.limits.failureBurst, now);
-      this.buckets.set(group, bucket);
+      if (this.buckets.size >= SWEEP_AT) for (const [u, b] of this.buckets) if (b.full(now)) this.buckets.delete(u);
+      bucket = new TokenBucket((this.limits.failuresPerMinute * factor) / 60, this.limits.failureBurst * factor, now);
+      this.buckets.set(unit, bucket);
     }
     return bucket;
   }

@@ -1,7 +1,29 @@
 // addressGroup: the key the edge counts a client by. An IPv6 client is counted by its /64 (what one
 // customer is given), an IPv4-mapped IPv6 address as the IPv4 address it carries.
 import { describe, expect, it } from 'vitest';
-import { addressGroup } from '../../src/security/address.js';
+import { addressGroup, addressNetwork } from '../../src/security/address.js';
+
+describe('addressNetwork', () => {
+  it.each([
+    ['192.0.2.7', '192.0.2.7'],
+    ['::ffff:192.0.2.7', '192.0.2.7'],
+    ['2001:db8:1:2::1', '2001:db8:1::/48'],
+    ['2001:db8:1:ffff::1', '2001:db8:1::/48'],
+    ['2001:0DB8:0001:0002:0:0:0:9', '2001:db8:1::/48'],
+    ['2001:db8::1', '2001:db8:0::/48'],
+    ['fe80::1%eth0', 'fe80:0:0::/48'],
+    ['unknown', 'unknown'],
+  ])('%s is in network %s', (ip, network) => {
+    expect(addressNetwork(ip)).toBe(network);
+  });
+
+  it('holds the 65,536 /64 groups of one /48, and no neighbouring /48', () => {
+    const groups = ['2001:db8:aa:0::1', '2001:db8:aa:1::1', '2001:db8:aa:ffff::1'];
+    expect(new Set(groups.map(addressGroup)).size).toBe(3);
+    expect([...new Set(groups.map(addressNetwork))]).toEqual(['2001:db8:aa::/48']);
+    expect(addressNetwork('2001:db8:ab:0::1')).not.toBe(addressNetwork('2001:db8:aa:0::1'));
+  });
+});
 
 describe('addressGroup', () => {
   it.each([

@@ -133,6 +133,26 @@ describe('EdgeGuard', () => {
     expect(edge.isBanned('2001:db8:5:6::1')).toBe(false);
   });
 
+  it('caps the unauthenticated connections of one IPv6 /48, however many /64s it uses, and frees a slot on authentication', () => {
+    const { edge, refused } = guard({ unauthenticatedConnectionsPerNetwork: 3 });
+    const held = ['2001:db8:7:1::1', '2001:db8:7:2::1', '2001:db8:7:3::1'].map((ip) => open(edge, ip));
+    expect(edge.openConnection('2001:db8:7:4::1', 'fix')).toBe('unauthenticated_connections_per_network');
+    expect(refused).toContain('unauthenticated_connections_per_network');
+    // Another /48 is another network; an IPv4 address is its own.
+    open(edge, '2001:db8:8:1::1');
+    open(edge, '192.0.2.9');
+    const first = held[0];
+    if (first === undefined) throw new Error('no connection');
+    edge.authenticated(first);
+    const late = open(edge, '2001:db8:7:4::1');
+    expect(edge.openConnection('2001:db8:7:5::1', 'public')).toBe('unauthenticated_connections_per_network');
+    // Closing an unauthenticated one frees its slot; closing the authenticated one frees none.
+    edge.closeConnection(late);
+    edge.closeConnection(first);
+    open(edge, '2001:db8:7:6::1');
+    expect(edge.openConnection('2001:db8:7:7::1', 'public')).toBe('unauthenticated_connections_per_network');
+  });
+
   it('finds the connection of a socket by its four-tuple (a TLS socket shares it with the TCP socket), and releases it at close', () => {
     const { edge } = guard({ maxUnauthenticatedConnections: 1 });
     const listeners: (() => void)[] = [];
