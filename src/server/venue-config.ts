@@ -59,6 +59,13 @@ export interface VenueConfig {
    * after write() only, which survives a crash of the process but not of the machine.
    */
   readonly durability: 'write' | 'fsync';
+  /**
+   * The core's clientOrderId and depositId tables (src/engine/client-ids.ts): closed orders' ids and
+   * applied depositIds kept per account (each 10,000 when not given). They decide what the core
+   * forgets, so they are part of the state the journal replays: like the instruments, they are bound
+   * to the data directory once set.
+   */
+  readonly idempotency?: { readonly closedOrdersPerAccount?: number; readonly depositsPerAccount?: number };
   readonly snapshotIntervalMs: number;
   readonly server: ServerSettings;
   readonly edge: EdgeLimits;
@@ -177,7 +184,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** The part of the config the journal is bound to (store config.json). */
 export function coreConfig(config: VenueConfig): CoreConfig {
-  return { instruments: config.instruments, capacity: config.capacity, risk: config.risk };
+  return { instruments: config.instruments, capacity: config.capacity, risk: config.risk, ...(config.idempotency === undefined ? {} : { idempotency: config.idempotency }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -195,7 +202,7 @@ function integer(value: unknown, field: string, min: number, max: number): numbe
  */
 export function parseVenueConfig(input: unknown): VenueConfig {
   if (!isRecord(input)) throw new VenueConfigError('(root)', 'must be a JSON object');
-  const known = ['instruments', 'capacity', 'risk', 'durability', 'snapshotIntervalMs', 'server', 'edge', 'security', 'fix'];
+  const known = ['instruments', 'capacity', 'risk', 'durability', 'idempotency', 'snapshotIntervalMs', 'server', 'edge', 'security', 'fix'];
   for (const key of Object.keys(input)) if (!known.includes(key)) throw new VenueConfigError(key, `unknown field (known: ${known.join(', ')})`);
   const raw = input as { readonly [K in keyof VenueConfig]?: unknown };
   const instruments = raw.instruments === undefined ? DEFAULT_CONFIG.instruments : raw.instruments;
@@ -234,7 +241,16 @@ export function parseVenueConfig(input: unknown): VenueConfig {
   const durability = raw.durability ?? DEFAULT_CONFIG.durability;
   if (durability !== 'write' && durability !== 'fsync') throw new VenueConfigError('durability', 'must be "write" or "fsync"');
   const snapshotIntervalMs = raw.snapshotIntervalMs === undefined ? DEFAULT_CONFIG.snapshotIntervalMs : integer(raw.snapshotIntervalMs, 'snapshotIntervalMs', 0, 3_600_000);
-  return { instruments: specs, capacity, risk, durability, snapshotIntervalMs, server: parseServer(raw.server), edge: parseEdge(raw.edge), security: parseSecurity(raw.security), fix: parseFix(raw.fix) };
+  const idempotency = parseIdempotency(raw.idempotency);
+  return { instruments: specs, capacity, risk, durability, ...(idempotency === undefined ? {} : { idempotency }), snapshotIntervalMs, server: parseServer(raw.server), edge: parseEdge(raw.edge), security: parseSecurity(raw.security), fix: parseFix(raw.fix) };
+}
+
+function parseIdempotency(input: unknown): VenueConfig['idempotency'] {
+  if (input === undefined) return undefined;
+  if (!isRecord(input)) throw new VenueConfigError('idempotency', 'must be an object with closedOrdersPerAccount and/or depositsPerAccount');
+  known(input, 'idempotency', ['closedOrdersPerAccount', 'depositsPerAccount']);
+  const field = (name: 'closedOrdersPerAccount' | 'depositsPerAccount'): { [K in typeof name]?: number } => (input[name] === undefined ? {} : { [name]: integer(input[name], `idempotency.${name}`, 1, 1_000_000) });
+  return { ...field('closedOrdersPerAccount'), ...field('depositsPerAccount') };
 }
 
 function strings(value: unknown, field: string): string[] {

@@ -38,8 +38,8 @@ interface Venue {
   readonly admin: RestClient;
 }
 
-async function start(dataDir: string): Promise<Venue> {
-  const server = await startServer({ dataDir, config: CONFIG, say: () => undefined });
+async function start(dataDir: string, config: VenueConfig = CONFIG): Promise<Venue> {
+  const server = await startServer({ dataDir, config, say: () => undefined });
   servers.push(server);
   return { server, dataDir, admin: new RestClient(server.url, JSON.parse(readFileSync(join(dataDir, 'admin-key.json'), 'utf8')) as Credentials, { ca: server.ca }) };
 }
@@ -50,10 +50,10 @@ async function restart(v: Venue): Promise<Venue> {
   return start(v.dataDir);
 }
 
-async function startVenue(): Promise<Venue> {
+async function startVenue(config: VenueConfig = CONFIG): Promise<Venue> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kapita-idempotency-'));
   dirs.push(dataDir);
-  return start(dataDir);
+  return start(dataDir, config);
 }
 
 interface Trader {
@@ -140,6 +140,24 @@ describe('a retried place', () => {
     // Another account's same id is its own.
     expect(answer(await bob.rest.call('POST', '/v1/orders', { ...BID, clientOrderId: 'shared-1' }))).toMatchObject({ status: 201 });
     expect(((await alice.rest.call('GET', '/v1/orders')).body as unknown[]).length).toBe(1);
+  });
+
+  it('forgets the oldest closed ids beyond the configured bound per account (idempotency.closedOrdersPerAccount), never another account\'s', async () => {
+    const v = await startVenue({ ...CONFIG, idempotency: { closedOrdersPerAccount: 2 } });
+    const alice = await trader(v, 'alice', { USD: '5000' });
+    const bob = await trader(v, 'bob', { USD: '5000' });
+    const placeAndCancel = async (who: Trader, clientOrderId: string): Promise<number> => {
+      const orderId = answer(await who.rest.call('POST', '/v1/orders', { ...BID, clientOrderId })).body['orderId'] as number;
+      ok(await who.rest.call('DELETE', `/v1/orders/${orderId}`));
+      return orderId;
+    };
+    const bobs = await placeAndCancel(bob, 'a');
+    for (const id of ['a', 'b', 'c']) await placeAndCancel(alice, id);
+    // Alice's 'a' is the third-newest closed of hers: forgotten, so it places a new order; 'b' and 'c' are kept.
+    expect(answer(await alice.rest.call('POST', '/v1/orders', { ...BID, clientOrderId: 'a' }))).toMatchObject({ status: 201, body: { status: 'new' } });
+    expect(answer(await alice.rest.call('POST', '/v1/orders', { ...BID, clientOrderId: 'b' }))).toMatchObject({ status: 200, body: { status: 'cancelled' } });
+    // Bob's own 'a' is untouched by Alice's traffic.
+    expect(answer(await bob.rest.call('POST', '/v1/orders', { ...BID, clientOrderId: 'a' }))).toMatchObject({ status: 200, body: { orderId: bobs, status: 'cancelled' } });
   });
 
   it('refuses a clientOrderId that is not 1 to 64 printable ASCII characters before it reaches the core', async () => {
