@@ -50,6 +50,7 @@ export const ResultCode = {
   MARKET_BUY_EXCEEDS_MAX_NOTIONAL: 2012,
   AMOUNT_TOO_LARGE: 2013,
   DEPOSIT_ALREADY_APPLIED: 2014,
+  DEPOSIT_ID_REUSED: 2015,
 
   // 3xxx matching: the command is well formed but the book's state refuses it.
   UNKNOWN_ORDER: 3001,
@@ -190,6 +191,7 @@ const MESSAGES: Readonly<Record<ResultCode, string>> = {
   [ResultCode.INVALID_CLIENT_ORDER_ID]: 'clientOrderId must be 1 to 64 printable ASCII characters (no spaces)',
   [ResultCode.INVALID_DEPOSIT_ID]: 'depositId must be 1 to 32 printable ASCII characters (no spaces)',
   [ResultCode.INVALID_DEPOSIT_ASSETS]: 'a deposit credits 1 to 6 different assets; other admin commands carry one asset and no depositId',
+  [ResultCode.DEPOSIT_ID_REUSED]: 'this depositId was already applied to this account with other assets or amounts (at the seq given); nothing was credited',
   [ResultCode.DEPOSIT_ALREADY_APPLIED]: 'a deposit with this depositId was already applied to this account (at the seq given); nothing was credited again',
   [ResultCode.DUPLICATE_CLIENT_ORDER_ID]: "the account has an open order with this clientOrderId (its order id is given); nothing was placed",
   [ResultCode.CLIENT_ORDER_ID_DONE]: 'an order with this clientOrderId was already placed and is closed or was rejected; its final state is given and nothing was placed',

@@ -49,8 +49,34 @@ class AccountIds {
   readonly open = new Map<string, ClientOrderEntry>();
   /** By clientOrderId, in closing order: the first is evicted first. */
   readonly closed = new Map<string, ClientOrderEntry>();
-  /** depositId → seq of the deposit that applied it, in applying order. */
-  readonly deposits = new Map<string, number>();
+  /** depositId → the deposit that applied it (its seq and credits' digest), in applying order. */
+  readonly deposits = new Map<string, AppliedDeposit>();
+}
+
+/** What a depositId is remembered by: where it was applied, and a digest of what it credited. */
+export interface AppliedDeposit {
+  readonly seq: number;
+  /** creditsDigest() of its (asset, amount) pairs: a retry with other credits is refused, not replayed. */
+  readonly digest: number;
+}
+
+/**
+ * A 53-bit digest of a deposit's (asset, amount) pairs, in asset order (cyrb53 over their decimal
+ * text: integer arithmetic only, the same on every replica). An exact double; two different credit
+ * sets collide with probability about 2^-53, which would answer a wrong retry as a replay.
+ */
+export function creditsDigest(credits: readonly { readonly assetId: number; readonly amount: number }[]): number {
+  const text = [...credits].sort((a, b) => a.assetId - b.assetId).map((c) => `${c.assetId}:${c.amount}`).join(',');
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Text ids in the state stream: length, then 6 bytes per word (below 2^48, an exact double). */
@@ -123,9 +149,9 @@ export class ClientIds {
     return this.byOrderId.get(orderId);
   }
 
-  /** Seq of the deposit that applied this depositId to the account, or 0. */
-  depositSeq(accountId: number, depositId: string): number {
-    return this.accounts.get(accountId)?.deposits.get(depositId) ?? 0;
+  /** The deposit that applied this depositId to the account, if it is kept. */
+  depositOf(accountId: number, depositId: string): AppliedDeposit | undefined {
+    return this.accounts.get(accountId)?.deposits.get(depositId);
   }
 
   private idsOf(accountId: number): AccountIds {
@@ -156,10 +182,10 @@ export class ClientIds {
     this.openEntries++;
   }
 
-  recordDeposit(accountId: number, depositId: string, seq: number): void {
+  recordDeposit(accountId: number, depositId: string, deposit: AppliedDeposit): void {
     const deposits = this.idsOf(accountId).deposits;
     invariant(!deposits.has(depositId), `depositId ${depositId} of account ${accountId} is in use`);
-    deposits.set(depositId, seq);
+    deposits.set(depositId, deposit);
     if (deposits.size > this.depositsPerAccount) deposits.delete(deposits.keys().next().value as string);
   }
 
@@ -249,9 +275,10 @@ export class ClientIds {
         sink.add(entry.code);
       }
       sink.add(ids.deposits.size);
-      for (const [depositId, seq] of ids.deposits) {
+      for (const [depositId, deposit] of ids.deposits) {
         addText(sink, depositId);
-        sink.add(seq);
+        sink.add(deposit.seq);
+        sink.add(deposit.digest);
       }
     }
   }
@@ -283,7 +310,7 @@ export class ClientIds {
       }
       const deposits = source.next();
       invariant(deposits <= this.depositsPerAccount, `snapshot keeps ${deposits} depositIds for account ${accountId}, above the bound ${this.depositsPerAccount}`);
-      for (let i = 0; i < deposits; i++) this.recordDeposit(accountId, readText(source), source.next());
+      for (let i = 0; i < deposits; i++) this.recordDeposit(accountId, readText(source), { seq: source.next(), digest: source.next() });
     }
   }
 }

@@ -7,7 +7,7 @@
 // unique, monotonic, and known to whoever sequenced the command.
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
-import { ClientIds, ClientOrderStatus, type IdempotencyConfig } from './client-ids.js';
+import { ClientIds, ClientOrderStatus, creditsDigest, type IdempotencyConfig } from './client-ids.js';
 import { CLIENT_ID_MAX_BYTES, type Command, CommandKind, DEPOSIT_ID_MAX_BYTES, OrderType, SelfTradePrevention, Side, TimeInForce, validTextId } from './command.js';
 import { EventBuffer } from './event.js';
 import { FastOrderBook } from './fast-order-book.js';
@@ -180,12 +180,17 @@ export class Engine {
     if (depositId !== '') {
       if (!validAccount(command.accountId)) return this.reject(command, 0, ResultCode.INVALID_ACCOUNT);
       if (!validTextId(depositId, DEPOSIT_ID_MAX_BYTES)) return this.reject(command, 0, ResultCode.INVALID_DEPOSIT_ID);
-      const first = this.clientIds.depositSeq(command.accountId, depositId);
-      if (first !== 0) return this.events.rejectedRepeat(0, 0, command.accountId, ResultCode.DEPOSIT_ALREADY_APPLIED, CommandKind.DEPOSIT, first, 0, 0, 0);
+    }
+    const digest = depositId === '' ? 0 : creditsDigest(creditsOf(command));
+    const first = depositId === '' ? undefined : this.clientIds.depositOf(command.accountId, depositId);
+    if (first !== undefined) {
+      // The id names one deposit: the same credits are a replay, other credits a mistake refused as such.
+      const code = first.digest === digest ? ResultCode.DEPOSIT_ALREADY_APPLIED : ResultCode.DEPOSIT_ID_REUSED;
+      return this.events.rejectedRepeat(0, 0, command.accountId, code, CommandKind.DEPOSIT, first.seq, 0, 0, 0);
     }
     const code = risk.admin(command);
     if (code !== ResultCode.OK) return this.reject(command, 0, code);
-    if (depositId !== '') this.clientIds.recordDeposit(command.accountId, depositId, seq);
+    if (depositId !== '') this.clientIds.recordDeposit(command.accountId, depositId, { seq, digest });
   }
 
   private cancel(command: Command): void {
@@ -408,4 +413,10 @@ export function validatePlace(c: Command, instrument: Instrument): ResultCode {
     return ResultCode.INVALID_SELF_TRADE_PREVENTION;
   }
   return ResultCode.OK;
+}
+
+/** A DEPOSIT's (asset, amount) pairs: the first, then the further ones. */
+function creditsOf(command: Command): { assetId: number; amount: number }[] {
+  const args = command.admin;
+  return args === undefined ? [] : [{ assetId: args.assetId, amount: args.amount }, ...args.more];
 }

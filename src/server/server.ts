@@ -552,9 +552,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const events = done.engine.events;
       const code = firstReject();
       if (code === ResultCode.DEPOSIT_ALREADY_APPLIED) return { seq: events.field(0, Field.ORIGINAL_ID), replayed: true };
-      return code === undefined ? { seq: done.seq, replayed: false } : { code };
+      if (code === ResultCode.DEPOSIT_ID_REUSED) return { code, message: `depositId ${depositId ?? ''} was applied at seq ${events.field(0, Field.ORIGINAL_ID)} with other assets or amounts; nothing was credited` };
+      return code === undefined ? { seq: done.seq, replayed: false } : { code, message: `deposit of ${deposits.map((d) => d.text).join(', ')}` };
     });
-    if ('code' in outcome) fail(outcome.code, `deposit of ${deposits.map((d) => d.text).join(', ')}`);
+    if ('code' in outcome) fail(outcome.code, outcome.message);
     return outcome;
   };
   /** A deposit body: {"deposits": {asset: amount}, "depositId"?} or, as before, the bare {asset: amount}. */

@@ -53,6 +53,7 @@ const RISK_NAMES = [
   'MARKET_BUY_EXCEEDS_MAX_NOTIONAL',
   'AMOUNT_TOO_LARGE',
   'DEPOSIT_ALREADY_APPLIED',
+  'DEPOSIT_ID_REUSED',
 ] as const satisfies readonly ResultCodeName[];
 
 const MATCHING_NAMES = [

@@ -194,6 +194,10 @@ describe('a deposit', () => {
     alice.rest = new RestClient(v.server.url, alice.key, { ca: v.server.ca });
     const retry = answer(await v.admin.call('POST', path, { deposits: { USD: '100', BTC: '1' }, depositId: 'd-1' }));
     expect(retry).toMatchObject({ status: 200, body: { depositId: 'd-1', depositSeq: appliedAt, replayed: true } });
+    // The same id with other amounts is not a retry: refused, naming the deposit that applied it.
+    const reused = answer(await v.admin.call('POST', path, { deposits: { USD: '200', BTC: '1' }, depositId: 'd-1' }));
+    expect(reused).toMatchObject({ status: 422, code: 2015 });
+    expect(JSON.stringify(reused.body)).toContain(`applied at seq ${appliedAt}`);
     expect(await balances()).toMatchObject({ USD: '100.000000', BTC: '1.0000' });
     // The journal names the admin who made it (the first key: actor 1), every asset and the id.
     await v.server.stop();

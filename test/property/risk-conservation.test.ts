@@ -222,9 +222,13 @@ class Resolver {
         // Mostly ordinary amounts; now and then enough for a stop buy (held at the maximum price).
         const amount = asset === USD ? (t.ref % 23 === 0 ? 20_000_000 : 20_000 + (t.amount % 400_000)) : 10 + (t.amount % 300);
         if (t.ref % 5 !== 0) return { command: deposit(t.account, asset, amount, 7) };
-        // One command of two assets, with a depositId from a small pool: its retries credit nothing.
-        const second = 1 + ((asset + (t.ref % 3)) % ASSET_COUNT);
-        return { command: depositAll({ accountId: t.account, actorId: 7, depositId: `d-${t.amount % 7}`, credits: [{ assetId: asset, amount }, { assetId: second, amount: 10 + (t.amount % 50) }] }) };
+        // One command of two assets, with a depositId from a small pool whose credits follow from the
+        // id: its retries credit nothing (DEPOSIT_ALREADY_APPLIED); now and then one differs (DEPOSIT_ID_REUSED).
+        const k = t.amount % 7;
+        const first = 1 + (k % ASSET_COUNT);
+        const second = 1 + ((first + 1) % ASSET_COUNT);
+        const odd = t.ref % 4 === 0 ? 1 : 0;
+        return { command: depositAll({ accountId: t.account, actorId: 7, depositId: `d-${k}`, credits: [{ assetId: first, amount: 1_000 + k + odd }, { assetId: second, amount: 10 + k }] }) };
       }
       case 'withdraw': {
         const asset = 1 + (t.ref % ASSET_COUNT);
@@ -774,6 +778,7 @@ describe('risk gate conservation', () => {
       ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL,
       ResultCode.AMOUNT_TOO_LARGE,
       ResultCode.DEPOSIT_ALREADY_APPLIED,
+      ResultCode.DEPOSIT_ID_REUSED,
     ]) {
       expect(seen(`reject ${code}`), `reject ${code}`).toBeGreaterThan(3);
     }

@@ -78,6 +78,7 @@ describe('snapshots', () => {
     restored.validateInternalState();
     expect(restored.stateHash()).toBe(original.stateHash());
     const retries = [
+      depositAll({ accountId: 1, depositId: 'wire-1', credits: [{ assetId: 2, amount: 1_000_000 }, { assetId: 1, amount: 50 }] }),
       depositAll({ accountId: 1, depositId: 'wire-1', credits: [{ assetId: 2, amount: 1_000_000 }] }),
       place({ instrumentId: 1, accountId: 1, side: Side.BUY, priceTicks: 100, quantityLots: 3, clientOrderId: 'open-one' }),
       place({ instrumentId: 1, accountId: 1, side: Side.BUY, priceTicks: 100, quantityLots: 2, clientOrderId: 'resting' }),
@@ -90,8 +91,9 @@ describe('snapshots', () => {
     });
     expect(answers).toEqual([
       ['REJECTED #0 a1 (first seq 1) DEPOSIT_ALREADY_APPLIED'],
-      ['REJECTED #6 a1 (first #2 FILLED filled 3) CLIENT_ORDER_ID_DONE'],
-      ['REJECTED #7 a1 (first #4 OPEN filled 0) DUPLICATE_CLIENT_ORDER_ID'],
+      ['REJECTED #0 a1 (first seq 1) DEPOSIT_ID_REUSED'],
+      ['REJECTED #7 a1 (first #2 FILLED filled 3) CLIENT_ORDER_ID_DONE'],
+      ['REJECTED #8 a1 (first #4 OPEN filled 0) DUPLICATE_CLIENT_ORDER_ID'],
     ]);
   });
 

@@ -80,8 +80,8 @@ describe.each(BOOK_KINDS)('depositId, %s book', (kind) => {
     s.send(deposit(2, USD, 5));
     expect(s.send(viaRecord(wire(1, 'wire-2026-001')))).toEqual(['REJECTED #0 a1 (first seq 1) DEPOSIT_ALREADY_APPLIED']);
     expect(s.engine.events.field(0, Field.ORIGINAL_ID)).toBe(1);
-    // Even with other amounts: the id names the deposit, not its contents.
-    expect(s.send(wire(1, 'wire-2026-001', 999))).toEqual(['REJECTED #0 a1 (first seq 1) DEPOSIT_ALREADY_APPLIED']);
+    // With other amounts it is not a retry but a mistake: refused as such, naming the first, crediting nothing.
+    expect(s.send(wire(1, 'wire-2026-001', 999))).toEqual(['REJECTED #0 a1 (first seq 1) DEPOSIT_ID_REUSED']);
     expect(totals(s, 1)).toEqual([1, 100, 0, 0]);
   });
 
@@ -97,7 +97,7 @@ describe.each(BOOK_KINDS)('depositId, %s book', (kind) => {
     const bad = depositAll({ accountId: 1, depositId: 'fix-me', credits: [{ assetId: USD, amount: 100 }, { assetId: 77, amount: 1 }] });
     expect(s.send(bad)).toEqual(['REJECTED #0 a1 UNKNOWN_ASSET']);
     expect(s.send(wire(1, 'fix-me'))).toHaveLength(2);
-    expect(s.engine.clientIds.depositSeq(1, 'fix-me')).toBe(2);
+    expect(s.engine.clientIds.depositOf(1, 'fix-me')?.seq).toBe(2);
   });
 
   it.each([
@@ -115,8 +115,8 @@ describe.each(BOOK_KINDS)('depositId, %s book', (kind) => {
     s.send(wire(2, 'b-1'));
     for (const id of ['a-1', 'a-2', 'a-3']) s.send(wire(1, id));
     const ids = s.engine.clientIds;
-    expect(['a-1', 'a-2', 'a-3'].map((id) => ids.depositSeq(1, id))).toEqual([0, 3, 4]);
-    expect(ids.depositSeq(2, 'b-1')).toBe(1);
+    expect(['a-1', 'a-2', 'a-3'].map((id) => ids.depositOf(1, id)?.seq ?? 0)).toEqual([0, 3, 4]);
+    expect(ids.depositOf(2, 'b-1')?.seq).toBe(1);
     expect(s.send(wire(2, 'b-1'))).toEqual(['REJECTED #0 a2 (first seq 1) DEPOSIT_ALREADY_APPLIED']);
   });
 
