@@ -1,9 +1,12 @@
 // Data directories written before the 128-byte command record (journal block format version 1,
 // 64-byte records) keep working: recovery, replay and the tail read them, and new version-2 blocks
-// may follow them. The version-1 blocks here are written byte by byte in the old layout, not by
-// the current writer, so the test holds the old format to what it was.
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// may follow them. The version-1 blocks here are written byte by byte in the old layout (from the
+// current encoder's first 64 bytes), and one data directory in test/journal/data/v1-148957e was
+// written by the code of commit 148957e itself, with the state hash its own engine reached: the
+// proof that today's reader replays an old venue to the same state, not only to its own idea of it.
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, deposit, place, Side } from '../../src/engine/command.js';
@@ -139,5 +142,18 @@ describe('journal format version 1', () => {
     writeFileSync(path, bytes);
     expect(() => scanJournal(journalDir(dir), undefined)).toThrow(JournalCorruption);
     expect(() => scanJournal(journalDir(dir), undefined)).toThrow(/unknown block format version 3 \(this build reads versions 1 and 2\)/);
+  });
+});
+
+describe('a data directory written by commit 148957e (journal format 1, 64-byte records)', () => {
+  it('recovers to the state hash the old engine reached, with the embedded default config (risk gate, deposits, limits, kill switches)', () => {
+    const fixture = join(dirname(fileURLToPath(import.meta.url)), 'data', 'v1-148957e');
+    const expected = JSON.parse(readFileSync(join(fixture, 'expected.json'), 'utf8')) as { seq: number; stateHash: string };
+    const dir = tempDir();
+    cpSync(fixture, dir, { recursive: true });
+    const { engine } = recover(dir, { repair: false });
+    expect(engine.sequence).toBe(expected.seq);
+    expect(engine.stateHash()).toBe(expected.stateHash);
+    engine.validateInternalState();
   });
 });
