@@ -133,7 +133,10 @@ export interface FixOrderApplicationOptions {
   readonly port: FixVenuePort;
   readonly instruments: readonly Instrument[];
   readonly now: () => number;
-  /** Most (account, ClOrdID) pairs remembered to refuse a reused ClOrdID. */
+  /**
+   * Closed orders' (account, ClOrdID) pairs remembered per account for "too late" answers (10,000
+   * by default), and closed orders kept in all for status requests (100,000 by default).
+   */
   readonly maxRememberedClOrdIds?: number;
   /**
    * Answers SecurityListRequest (x) and MarketDataRequest (V); without it they are refused as
@@ -218,48 +221,60 @@ function recordOf(order: OrderState): FixOrderRecord {
 }
 
 /**
- * (account, ClOrdID) → order id (0 while its place is in flight). The ClOrdIDs of open orders
- * stay for as long as the order is open, however old: a GTC order must stay cancellable by its
- * ClOrdID. Those of closed orders are kept for "too late" answers, the newest `maxClosed` of them.
+ * (account, ClOrdID) → order id (0 while its place is in flight), for the ClOrdIDs a cancel or a
+ * replace gives an order (a place's own ClOrdID is the core's clientOrderId, checked there). The
+ * ClOrdIDs of open orders stay for as long as the order is open, however old: a GTC order must stay
+ * cancellable by its ClOrdID. Those of closed orders are kept for "too late" answers, the newest
+ * `maxClosedPerAccount` of each account: one account's traffic never pushes out another's.
  */
-class ClOrdIdIndex {
+export class ClOrdIdIndex {
   private readonly open = new Map<string, number>();
-  private readonly closed = new Map<string, number>();
+  /** Per account (the key's part before SOH), in closing order. */
+  private readonly closed = new Map<string, Map<string, number>>();
 
-  constructor(private readonly maxClosed: number) {}
+  constructor(private readonly maxClosedPerAccount: number) {}
 
   has(key: string): boolean {
-    return this.open.has(key) || this.closed.has(key);
+    return this.open.has(key) || (this.closed.get(accountOf(key))?.has(key) ?? false);
   }
 
   get(key: string): number | undefined {
-    return this.open.get(key) ?? this.closed.get(key);
+    return this.open.get(key) ?? this.closed.get(accountOf(key))?.get(key);
   }
 
   /** A ClOrdID of an open order or of a place in flight. */
   set(key: string, orderId: number): void {
-    this.closed.delete(key);
+    this.closed.get(accountOf(key))?.delete(key);
     this.open.set(key, orderId);
   }
 
   delete(key: string): void {
     this.open.delete(key);
-    this.closed.delete(key);
+    this.closed.get(accountOf(key))?.delete(key);
   }
 
-  /** The order closed: its ClOrdIDs join the bounded closed ones. */
+  /** The order closed: its ClOrdIDs join its account's bounded closed ones. */
   close(keys: readonly string[], orderId: number): void {
     for (const key of keys) {
       if (this.open.get(key) !== orderId) continue;
       this.open.delete(key);
-      this.closed.set(key, orderId);
-    }
-    while (this.closed.size > this.maxClosed) {
-      const oldest = this.closed.keys().next();
-      if (oldest.done === true) break;
-      this.closed.delete(oldest.value);
+      const account = accountOf(key);
+      const closed = this.closed.get(account) ?? new Map<string, number>();
+      this.closed.set(account, closed);
+      closed.set(key, orderId);
+      while (closed.size > this.maxClosedPerAccount) {
+        const oldest = closed.keys().next();
+        if (oldest.done === true) break;
+        closed.delete(oldest.value);
+      }
     }
   }
+}
+
+function accountOf(key: string): string {
+  const at = key.indexOf('\x01');
+  if (at < 0) throw new Error(`ClOrdID key ${JSON.stringify(key)} has no account`);
+  return key.slice(0, at);
 }
 
 /** The FIX order-entry application: one instance serves every session of an acceptor. */
@@ -292,7 +307,7 @@ export class FixOrderApplication implements FixApplication {
     this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
     this.byId = new Map(options.instruments.map((i) => [i.id, i]));
     this.maxClOrdIds = options.maxRememberedClOrdIds ?? 100_000;
-    this.clOrdIds = new ClOrdIdIndex(this.maxClOrdIds);
+    this.clOrdIds = new ClOrdIdIndex(options.maxRememberedClOrdIds ?? 10_000);
     this.runId = options.now();
     if (options.orderLog !== undefined) {
       const { log, records } = FixOrderLog.open(options.orderLog.path, options.orderLog);

@@ -10,7 +10,7 @@ import { Engine } from '../../src/engine/engine.js';
 import { parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
 import type { FixSessionHandle } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
-import { FixOrderApplication, type FixVenuePort } from '../../src/server/fix-gateway.js';
+import { ClOrdIdIndex, FixOrderApplication, type FixVenuePort } from '../../src/server/fix-gateway.js';
 import type { CommandOutcome } from '../../src/server/venue.js';
 import { FIFO, INSTRUMENTS } from '../engine/harness.js';
 import { dictionary, encoder } from '../support/fix-venue.js';
@@ -183,5 +183,20 @@ describe('the FIX order application, in process', () => {
     ]);
     expect(reports[0]?.fields.get(58)).toMatch(/^1024 INVALID_REQUEST: MassCancelRequestType \(530\) 1 needs Symbol \(55\)/);
     expect(calls).toEqual(['cancelAll BTC-USD buy']);
+  });
+});
+
+describe('ClOrdIdIndex', () => {
+  it('bounds closed ClOrdIDs per account: one account\'s closes never push out another\'s, nor an open order\'s', () => {
+    const index = new ClOrdIdIndex(2);
+    index.set('7\x01open', 1);
+    index.set('8\x01theirs', 2);
+    index.close(['8\x01theirs'], 2);
+    for (const [i, id] of ['a', 'b', 'c'].entries()) {
+      index.set(`7\x01${id}`, 10 + i);
+      index.close([`7\x01${id}`], 10 + i);
+    }
+    expect(['open', 'a', 'b', 'c'].map((id) => index.get(`7\x01${id}`))).toEqual([1, undefined, 11, 12]);
+    expect(index.get('8\x01theirs')).toBe(2);
   });
 });
