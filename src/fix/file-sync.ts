@@ -9,7 +9,8 @@
 // A failed fdatasync throws out of flush() and is not retried: after a failed sync the kernel may
 // have dropped the dirty pages, so a retry can report success for data that is gone (PostgreSQL's
 // "fsyncgate"). The error reaches the event loop and the process stops, loudly.
-import { closeSync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
+import { fdatasyncSync } from 'node:fs';
+import { syncDirectory } from '../journal/sync-directory.js';
 
 /** Makes a file's data durable (fdatasync by default; tests pass a recording one). */
 export type FileSync = (fd: number) => void;
@@ -76,12 +77,3 @@ export class FileSyncGroup {
   }
 }
 
-/** fsync of a directory, after a create or rename in it. */
-export function syncDirectory(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}

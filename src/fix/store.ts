@@ -20,7 +20,8 @@ import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSyn
 import { join } from 'node:path';
 import { parseMessage } from './codec.js';
 import { FixError, FixErrorCode } from './errors.js';
-import { type FileSyncGroup, syncDirectory } from './file-sync.js';
+import type { FileSyncGroup } from './file-sync.js';
+import { syncDirectory } from '../journal/sync-directory.js';
 
 export interface FixSessionStore {
   readonly nextSenderSeq: number;

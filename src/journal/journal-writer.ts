@@ -9,9 +9,10 @@
 //          of the machine (power loss included).
 //   write  once the block is in the kernel (write returned): survives a crash of the process, not
 //          of the machine.
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc64Parts } from './crc64.js';
+import { syncDirectory } from './sync-directory.js';
 import {
   BLOCK_HEADER_BYTES,
   BLOCK_MAGIC,
@@ -42,15 +43,6 @@ export interface JournalWriterOptions {
 
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_BLOCK_RECORDS = 4096;
-
-export function syncDirectory(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Writes header and CRC-64 trailer around the records already at buffer[24…]. */
 function sealBlock(buffer: Uint8Array, view: DataView, crc: Uint32Array, flags: number, firstSeq: number, records: number): void {

@@ -16,7 +16,7 @@
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc64Parts } from './crc64.js';
-import { syncDirectory } from './journal-writer.js';
+import { syncDirectory } from './sync-directory.js';
 
 export const SNAPSHOT_MAGIC = 0x314e_534b; // "KSN1" as a little-endian u32
 const SNAPSHOT_VERSION = 1;

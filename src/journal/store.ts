@@ -17,7 +17,7 @@ import { StateReader, StateWriter } from '../engine/state-codec.js';
 import { decodeCommand, emptyCommand } from '../protocol/command-record.js';
 import { JournalCorruption } from './format.js';
 import { scanJournal } from './journal-reader.js';
-import { syncDirectory } from './journal-writer.js';
+import { syncDirectory } from './sync-directory.js';
 import { loadNewestSnapshot, type SnapshotScratch, writeSnapshotFile } from './snapshot-file.js';
 
 export interface CoreConfig {

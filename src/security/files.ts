@@ -5,6 +5,7 @@
 // followed by an fsync of its directory before the write counts as done.
 import * as nodeFs from 'node:fs';
 import { dirname } from 'node:path';
+import { syncDirectory } from '../journal/sync-directory.js';
 
 /** The calls writePrivate makes, injectable so a test can see that none is skipped. */
 export type PrivateFileSystem = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'openSync' | 'fsyncSync' | 'closeSync'>;
@@ -12,15 +13,7 @@ export type PrivateFileSystem = Pick<typeof nodeFs, 'writeFileSync' | 'renameSyn
 export function writePrivate(path: string, text: string, fs: PrivateFileSystem = nodeFs): void {
   fs.writeFileSync(`${path}.tmp`, text, { mode: 0o600, flush: true });
   fs.renameSync(`${path}.tmp`, path);
-  fsyncDirectory(dirname(path), fs);
+  syncDirectory(dirname(path), fs);
 }
 
-/** Makes the directory's entries (a rename, a new file) durable. */
-export function fsyncDirectory(directory: string, fs: Pick<PrivateFileSystem, 'openSync' | 'fsyncSync' | 'closeSync'> = nodeFs): void {
-  const fd = fs.openSync(directory, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+

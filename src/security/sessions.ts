@@ -28,7 +28,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncDirectory, writePrivate } from './files.js';
+import { writePrivate } from './files.js';
+import { syncDirectory } from '../journal/sync-directory.js';
 import { SessionJournal } from './session-journal.js';
 
 export interface Session {
@@ -126,7 +127,7 @@ export class SessionStore {
     if (existsSync(legacyPath)) {
       // The journal now holds everything (written and fsynced by the constructor): the old file goes.
       rmSync(legacyPath);
-      fsyncDirectory(dataDir);
+      syncDirectory(dataDir);
     }
     return store;
   }
