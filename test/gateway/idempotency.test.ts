@@ -12,7 +12,7 @@ import { type Credentials, type Reply, RestClient } from '../../src/server/clien
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 import { closeFixVenues, Session } from '../support/fix-venue.js';
-import { WsClient } from '../support/ws-client.js';
+import { closeWsClients, WsClient } from '../support/ws-client.js';
 
 const CONFIG: VenueConfig = {
   ...DEFAULT_CONFIG,
@@ -24,9 +24,8 @@ const CONFIG: VenueConfig = {
 
 const dirs: string[] = [];
 const servers: RunningServer[] = [];
-const sockets: WsClient[] = [];
 afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.close();
+  closeWsClients();
   await closeFixVenues();
   for (const server of servers.splice(0)) await server.stop();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -109,7 +108,6 @@ describe('a retried place', () => {
     expect(answer(await alice.rest.call('POST', '/v1/orders', big))).toMatchObject(usedUp);
     // Over WebSocket the same answers: the final state as an OrderResponse, the first refusal as an Error.
     const ws = await WsClient.open(v.server.url, v.server.ca, 'json');
-    sockets.push(ws);
     await ws.request({ authRequest: { token: await alice.rest.authenticate() } });
     const closed = await ws.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '1000.00', quantity: '1', clientOrderId: 'bid-1' } });
     expect({ ...closed.orderResponse, orderId: Number(closed.orderResponse?.orderId) }).toMatchObject({ orderId, clientOrderId: 'bid-1', symbol: 'BTC-USD', status: pb.OrderStatus.ORDER_STATUS_CANCELED });
@@ -122,7 +120,6 @@ describe('a retried place', () => {
     const alice = await trader(v, 'alice', { USD: '5000' });
     const bob = await trader(v, 'bob', { USD: '5000' });
     const ws = await WsClient.open(v.server.url, v.server.ca, 'binary');
-    sockets.push(ws);
     expect((await ws.request({ authRequest: { token: await alice.rest.authenticate() } })).error ?? undefined).toBeUndefined();
     const viaWs = await ws.request({ placeOrder: { symbol: 'BTC-USD', side: pb.Side.SIDE_BUY, price: '1000.00', quantity: '1', clientOrderId: 'shared-1' } });
     const orderId = Number(viaWs.orderResponse?.orderId);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type Envelope, type EnvelopeInput, envelopeFromJson, envelopeToJson, type kapita, pb } from '../../src/protocol/wire.js';
+import { type Envelope, pb } from '../../src/protocol/wire.js';
 import { DEFAULT_EDGE, type EdgeLimits } from '../../src/security/edge.js';
 import { signRequest } from '../../src/server/auth.js';
 import { type Credentials, type Reply, RestClient } from '../../src/server/client.js';
@@ -21,6 +21,7 @@ import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 import { AUTH_TIMEOUT_CLOSE } from '../../src/server/ws.js';
 import { CONFIG as FIX_CONFIG, closeFixVenues, startFixVenue } from '../support/fix-venue.js';
+import { closeWsClients, WsClient } from '../support/ws-client.js';
 
 /** Generous: waiting for an event must not fail on a slow machine. */
 const WAIT_MS = 20_000;
@@ -30,6 +31,7 @@ const servers: RunningServer[] = [];
 const sockets: WebSocket[] = [];
 const rawSockets: Socket[] = [];
 afterEach(async () => {
+  closeWsClients();
   for (const socket of sockets.splice(0)) socket.terminate();
   for (const socket of rawSockets.splice(0)) socket.destroy();
   for (const server of servers.splice(0)) await server.stop();
@@ -122,95 +124,6 @@ async function metric(v: Venue, limit: string): Promise<number> {
 
 // ---- WebSocket -----------------------------------------------------------------------------------
 
-class WsClient {
-  readonly received: Envelope[] = [];
-  closed: { code: number; reason: string } | undefined;
-  private readonly waiters: (() => void)[] = [];
-  private nextRequest = 1;
-
-  private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data: Buffer) => {
-      this.received.push(envelopeFromJson(data.toString('utf8')));
-      this.wake();
-    });
-    socket.on('close', (code: number, reason: Buffer) => {
-      this.closed = { code, reason: reason.toString() };
-      this.wake();
-    });
-  }
-
-  /** Opens a WebSocket; `refused` when the server closes the connection before the handshake. */
-  static async attempt(v: Venue): Promise<WsClient | 'refused'> {
-    const socket = new WebSocket(`${v.server.url.replace(/^https/, 'wss')}/v1/ws`, { ca: v.ca });
-    sockets.push(socket);
-    return new Promise((resolve) => {
-      socket.once('open', () => {
-        resolve(new WsClient(socket));
-      });
-      socket.once('error', () => {
-        resolve('refused');
-      });
-    });
-  }
-
-  static async open(v: Venue): Promise<WsClient> {
-    const client = await WsClient.attempt(v);
-    if (client === 'refused') throw new Error('the WebSocket was refused');
-    return client;
-  }
-
-  send(message: Omit<EnvelopeInput, 'requestId'>): number {
-    const requestId = this.nextRequest++;
-    this.socket.send(envelopeToJson({ requestId, ...message }));
-    return requestId;
-  }
-
-  async next(match: (e: Envelope) => boolean, what: string): Promise<Envelope> {
-    return waitFor(
-      () => {
-        const found = this.received.find(match);
-        if (found === undefined && this.closed !== undefined) throw new Error(`closed ${this.closed.code} ${this.closed.reason} while waiting for ${what}`);
-        return found;
-      },
-      what,
-      (resume) => this.waiters.push(resume),
-    );
-  }
-
-  async request(message: Omit<EnvelopeInput, 'requestId'>): Promise<Envelope> {
-    const requestId = this.send(message);
-    return this.next((e) => e.requestId === requestId, `the answer to request ${requestId}`);
-  }
-
-  async authenticate(token: string): Promise<void> {
-    const answer = await this.request({ authRequest: { token } });
-    expect(answer.error ?? null).toBeNull();
-  }
-
-  /** The code of the error answering a subscription, or 0 when it was taken. */
-  async subscribe(channel: kapita.v1.Channel): Promise<number> {
-    const answer = await this.request({ subscribe: { channel } });
-    if (answer.error !== undefined && answer.error !== null) return answer.error.code ?? -1;
-    expect(answer.subscribeResponse?.subscribed).toBe(true);
-    return 0;
-  }
-
-  /**
-   * A ping's round trip: the server answers it after everything it had already queued for this
-   * connection, so what has not arrived before the pong was never sent.
-   */
-  async settle(): Promise<void> {
-    expect((await this.request({ ping: { timeMs: 1 } })).pong).toBeDefined();
-  }
-
-  async closedWith(): Promise<{ code: number; reason: string }> {
-    return waitFor(() => this.closed, 'the socket to close', (resume) => this.waiters.push(resume));
-  }
-
-  private wake(): void {
-    for (const resume of this.waiters.splice(0)) resume();
-  }
-}
 
 const reports = (c: WsClient): Envelope[] => c.received.filter((e) => e.body === 'executionReport');
 const balanceUpdates = (c: WsClient): Envelope[] => c.received.filter((e) => e.body === 'balanceUpdate');
@@ -236,14 +149,14 @@ describe('private WebSocket channels', () => {
     const v = await startVenue();
     const mine = await newAccount(v, 'mine');
     const other = await newAccount(v, 'other');
-    const tradeOnly = await WsClient.open(v);
+    const tradeOnly = await WsClient.open(v.server.url, v.ca);
     await tradeOnly.authenticate(await tokenOf(v, await keyWith(v, mine.accountId, ['trade'])));
-    const readOnly = await WsClient.open(v);
+    const readOnly = await WsClient.open(v.server.url, v.ca);
     await readOnly.authenticate(await tokenOf(v, await keyWith(v, mine.accountId, ['read'])));
-    const venueKey = await WsClient.open(v);
+    const venueKey = await WsClient.open(v.server.url, v.ca);
     await venueKey.authenticate(await tokenOf(v, v.admin));
-    const stranger = await WsClient.open(v);
-    const otherAccount = await WsClient.open(v);
+    const stranger = await WsClient.open(v.server.url, v.ca);
+    const otherAccount = await WsClient.open(v.server.url, v.ca);
     await otherAccount.authenticate(await tokenOf(v, other.key));
 
     // The private channels stream the whole account's orders, fills and balances: reading, not trading.
@@ -279,8 +192,8 @@ describe('the WebSocket AuthRequest deadline', () => {
     const v = await startVenue({ authTimeoutMs: 10_000 });
     const account = await newAccount(v, 'patient');
     const token = await tokenOf(v, account.key);
-    const silent = await WsClient.open(v);
-    const signedIn = await WsClient.open(v);
+    const silent = await WsClient.open(v.server.url, v.ca);
+    const signedIn = await WsClient.open(v.server.url, v.ca);
     await signedIn.authenticate(token);
     // Not yet: the server's clock has not reached the deadline.
     v.clock.ms += 9_000;
@@ -301,14 +214,14 @@ describe('connection caps', () => {
     const account = await newAccount(v, 'capped');
     const token = await tokenOf(v, account.key);
     await quiet(v);
-    const first = await WsClient.open(v);
-    const second = await WsClient.open(v);
+    const first = await WsClient.open(v.server.url, v.ca);
+    const second = await WsClient.open(v.server.url, v.ca);
     expect(v.server.edge.unauthenticatedConnections('public')).toBe(2);
-    expect(await WsClient.attempt(v)).toBe('refused');
+    expect(await WsClient.attempt(v.server.url, v.ca)).toBe('refused');
     await first.authenticate(token);
     expect(v.server.edge.unauthenticatedConnections('public')).toBe(1);
-    const third = await WsClient.open(v);
-    expect(await WsClient.attempt(v)).toBe('refused');
+    const third = await WsClient.open(v.server.url, v.ca);
+    expect(await WsClient.attempt(v.server.url, v.ca)).toBe('refused');
     await first.settle();
     expect(first.closed).toBeUndefined();
     // The refusals are counted under their own limit (read once the strangers have gone).

@@ -18,7 +18,6 @@ import { Secret, TOTP } from 'otpauth';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type Envelope, type EnvelopeInput, envelopeFromJson, envelopeToJson } from '../../src/protocol/wire.js';
 import { DEFAULT_EDGE, type EdgeLimits } from '../../src/security/edge.js';
 import { signRequest } from '../../src/server/auth.js';
 import { type Credentials, type Reply, requestJson, RestClient } from '../../src/server/client.js';
@@ -26,6 +25,7 @@ import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, parseVenueConfig, type VenueConfig, VenueConfigError } from '../../src/server/venue-config.js';
 import { RATE_LIMITED_CLOSE, REVOKED_CLOSE } from '../../src/server/ws.js';
 import { type AuthenticateOptions, SoftAuthenticator } from '../support/soft-authenticator.js';
+import { closeWsClients, WsClient } from '../support/ws-client.js';
 
 /** What the soft authenticator signs for: the relying party in the config must match. */
 const ORIGIN = 'https://localhost:8443';
@@ -40,6 +40,7 @@ const sockets: WebSocket[] = [];
 const tlsSockets: tls.TLSSocket[] = [];
 const agents: Agent[] = [];
 afterEach(async () => {
+  closeWsClients();
   for (const socket of sockets.splice(0)) socket.terminate();
   for (const socket of tlsSockets.splice(0)) socket.destroy();
   for (const agent of agents.splice(0)) agent.destroy();
@@ -238,73 +239,6 @@ async function person(v: Venue, username: string): Promise<Person> {
 
 // ---- WebSocket -----------------------------------------------------------------------------------
 
-class WsClient {
-  readonly received: Envelope[] = [];
-  closed: { code: number; reason: string } | undefined;
-  private readonly waiters: (() => void)[] = [];
-  private nextRequest = 1;
-
-  private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data: Buffer) => {
-      this.received.push(envelopeFromJson(data.toString('utf8')));
-      this.wake();
-    });
-    socket.on('close', (code: number, reason: Buffer) => {
-      this.closed = { code, reason: reason.toString() };
-      this.wake();
-    });
-  }
-
-  static async open(v: Venue): Promise<WsClient> {
-    const socket = new WebSocket(`${v.server.url.replace(/^https/, 'wss')}/v1/ws`, { ca: v.ca });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => {
-        resolve();
-      });
-      socket.once('error', reject);
-    });
-    return new WsClient(socket);
-  }
-
-  /** Sends JSON text frames; returns the request id. */
-  send(message: Omit<EnvelopeInput, 'requestId'>): number {
-    const requestId = this.nextRequest++;
-    this.socket.send(envelopeToJson({ requestId, ...message }));
-    return requestId;
-  }
-
-  async next(match: (e: Envelope) => boolean, what: string): Promise<Envelope> {
-    return waitFor(
-      () => {
-        const found = this.received.find(match);
-        if (found === undefined && this.closed !== undefined) throw new Error(`closed ${this.closed.code} ${this.closed.reason} while waiting for ${what}`);
-        return found;
-      },
-      what,
-      (resume) => this.waiters.push(resume),
-    );
-  }
-
-  async request(message: Omit<EnvelopeInput, 'requestId'>): Promise<Envelope> {
-    const requestId = this.send(message);
-    return this.next((e) => e.requestId === requestId, `the answer to request ${requestId}`);
-  }
-
-  async authenticate(token: string): Promise<number> {
-    const answer = await this.request({ authRequest: { token } });
-    expect(answer.error ?? null).toBeNull();
-    return Number(answer.authResponse?.accountId);
-  }
-
-  async closedWith(): Promise<{ code: number; reason: string }> {
-    return waitFor(() => this.closed, 'the socket to close', (resume) => this.waiters.push(resume));
-  }
-
-  private wake(): void {
-    for (const resume of this.waiters.splice(0)) resume();
-  }
-}
 
 // ---- raw TLS -------------------------------------------------------------------------------------
 
@@ -650,7 +584,7 @@ describe('sessions: rotating refresh tokens', () => {
     const v = await startVenue();
     const p = await person(v, 'frank');
     const session = await signInWithKey(v, p);
-    const ws = await WsClient.open(v);
+    const ws = await WsClient.open(v.server.url, v.ca);
     expect(await ws.authenticate(session.accessToken)).toBe(p.accountId);
 
     const refresh = (token: string): Promise<Reply> => v.http.call('POST', '/v1/auth/refresh', { refreshToken: token }, false);
@@ -674,7 +608,7 @@ describe('sessions: rotating refresh tokens', () => {
     expect(refusal(await refresh(second.refreshToken))).toEqual([401, 4016, 'SESSION_REVOKED']);
     expect(await ws.closedWith()).toEqual({ code: REVOKED_CLOSE, reason: 'session ended: refresh token reused' });
     // A new WebSocket cannot authenticate with the session's token either.
-    const late = await WsClient.open(v);
+    const late = await WsClient.open(v.server.url, v.ca);
     expect((await late.request({ authRequest: { token: second.accessToken } })).error).toMatchObject({ code: 4016, name: 'SESSION_REVOKED' });
     // Other sessions of the same person are untouched.
     const other = await signInWithKey(v, p);
@@ -685,7 +619,7 @@ describe('sessions: rotating refresh tokens', () => {
     const v = await startVenue();
     const p = await person(v, 'grace');
     const session = await signInWithKey(v, p);
-    const ws = await WsClient.open(v);
+    const ws = await WsClient.open(v.server.url, v.ca);
     await ws.authenticate(session.accessToken);
     expect((ok(await v.http.call('POST', '/v1/auth/logout', {}, session.accessToken)) as { sessionId: string; revoked: boolean })).toEqual({ sessionId: session.sessionId, revoked: true });
     expect(refusal(await v.http.call('GET', '/v1/account', undefined, session.accessToken))).toEqual([401, 4016, 'SESSION_REVOKED']);
@@ -734,7 +668,7 @@ describe('API keys managed by traders', () => {
     const bot = await create({ name: 'bot' });
     const before = await tokenOf(v, bot);
     expect(ok(await v.http.call('POST', '/v1/orders', order, before), 201)).toMatchObject({ status: 'new' });
-    const botWs = await WsClient.open(v);
+    const botWs = await WsClient.open(v.server.url, v.ca);
     expect(await botWs.authenticate(before)).toBe(p.accountId);
     const rotated = (ok(await v.http.call('POST', `/v1/keys/${bot.keyId}/rotate`, {}, user)) as Credentials & { rotatedAt: string });
     expect(rotated.keyId).toBe(bot.keyId);
@@ -746,7 +680,7 @@ describe('API keys managed by traders', () => {
     expect((await v.http.call('GET', '/v1/account', undefined, after)).status).toBe(200);
 
     // Revocation: tokens and the key are refused, its WebSocket closes.
-    const botWs2 = await WsClient.open(v);
+    const botWs2 = await WsClient.open(v.server.url, v.ca);
     await botWs2.authenticate(after);
     expect((ok(await v.http.call('DELETE', `/v1/keys/${bot.keyId}`, undefined, user)) as { revokedAt?: string }).revokedAt).toBe(new Date(v.clock.ms).toISOString());
     expect(refusal(await v.http.call('GET', '/v1/account', undefined, after))).toEqual([401, 4018, 'KEY_REVOKED']);
@@ -906,7 +840,7 @@ describe('the edge', () => {
 
   it('answers a WebSocket flood with one RATE_LIMITED error, then closes it 4429', async () => {
     const v = await startVenue({ messagesPerSecondPerConnection: 1, messageBurstPerConnection: 5 });
-    const ws = await WsClient.open(v);
+    const ws = await WsClient.open(v.server.url, v.ca);
     for (let i = 0; i < 5; i++) expect((await ws.request({ ping: { timeMs: i } })).pong).toBeDefined();
     // The bucket is empty and the clock stands still: the first refusal of the run is answered, the
     // next four only counted (answering each would let a flood make the server work per frame), and
@@ -920,7 +854,7 @@ describe('the edge', () => {
     expect(await metric(v, 'messages_per_connection')).toBe(6);
 
     // A connection that slows down to the rate is served again.
-    const polite = await WsClient.open(v);
+    const polite = await WsClient.open(v.server.url, v.ca);
     for (let i = 0; i < 5; i++) await polite.request({ ping: { timeMs: i } });
     // A refusal is answered at once, with request id 0 (the frame is not decoded).
     polite.send({ ping: { timeMs: 5 } });
