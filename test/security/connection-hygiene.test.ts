@@ -21,10 +21,9 @@ import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 import { AUTH_TIMEOUT_CLOSE } from '../../src/server/ws.js';
 import { CONFIG as FIX_CONFIG, closeFixVenues, startFixVenue } from '../support/fix-venue.js';
+import { waitFor } from '../support/wait.js';
 import { closeWsClients, WsClient } from '../support/ws-client.js';
 
-/** Generous: waiting for an event must not fail on a slow machine. */
-const WAIT_MS = 20_000;
 
 const dirs: string[] = [];
 const servers: RunningServer[] = [];
@@ -39,22 +38,6 @@ afterEach(async () => {
   await closeFixVenues();
 });
 
-/** Waits for `check` to give a value, re-checking on `wake` and every 25 ms, up to WAIT_MS. */
-async function waitFor<T>(check: () => T | undefined, what: string, wake?: (resume: () => void) => void): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 25);
-      wake?.(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-}
 
 // ---- a venue with a clock ------------------------------------------------------------------------
 

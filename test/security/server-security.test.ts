@@ -25,14 +25,13 @@ import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, parseVenueConfig, type VenueConfig, VenueConfigError } from '../../src/server/venue-config.js';
 import { RATE_LIMITED_CLOSE, REVOKED_CLOSE } from '../../src/server/ws.js';
 import { type AuthenticateOptions, SoftAuthenticator } from '../support/soft-authenticator.js';
+import { waitFor } from '../support/wait.js';
 import { closeWsClients, WsClient } from '../support/ws-client.js';
 
 /** What the soft authenticator signs for: the relying party in the config must match. */
 const ORIGIN = 'https://localhost:8443';
 const WEBAUTHN = { rpId: 'localhost', rpName: 'Kapita', origins: [ORIGIN] };
 const PASSWORD = 'correct horse battery staple';
-/** Generous: waiting for an event must not fail on a slow machine. */
-const WAIT_MS = 20_000;
 
 const dirs: string[] = [];
 const servers: RunningServer[] = [];
@@ -147,22 +146,6 @@ async function metric(v: Venue, limit: string): Promise<number> {
   return line === undefined ? 0 : Number(line.split(' ').at(-1));
 }
 
-/** Waits for `check` to give a value, re-checking on `wake` and every 25 ms, up to WAIT_MS. */
-async function waitFor<T>(check: () => T | undefined, what: string, wake?: (resume: () => void) => void): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 25);
-      wake?.(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-}
 
 // ---- people --------------------------------------------------------------------------------------
 

@@ -4,10 +4,8 @@
 // closeWsClients() (call it in afterEach).
 import { expect } from 'vitest';
 import { WebSocket } from 'ws';
+import { waitFor } from './wait.js';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita } from '../../src/protocol/wire.js';
-
-/** Generous: waiting must not fail on a slow machine. */
-const WAIT_MS = 20_000;
 
 const open: WebSocket[] = [];
 
@@ -72,11 +70,15 @@ export class WsClient {
 
   /** The first message received that matches, waiting for it. */
   async next(match: (e: Envelope) => boolean, what: string): Promise<Envelope> {
-    return this.waitFor(() => {
-      const found = this.received.find(match);
-      if (found === undefined && this.closed !== undefined) throw new Error(`closed ${this.closed.code} ${this.closed.reason} while waiting for ${what}`);
-      return found;
-    }, what);
+    return waitFor(
+      () => {
+        const found = this.received.find(match);
+        if (found === undefined && this.closed !== undefined) throw new Error(`closed ${this.closed.code} ${this.closed.reason} while waiting for ${what}`);
+        return found;
+      },
+      what,
+      (resume) => this.waiters.push(resume),
+    );
   }
 
   /** An AuthRequest that must succeed; the account it names. */
@@ -103,27 +105,11 @@ export class WsClient {
   }
 
   async closedWith(): Promise<{ code: number; reason: string }> {
-    return this.waitFor(() => this.closed, 'the socket to close');
+    return waitFor(() => this.closed, 'the socket to close', (resume) => this.waiters.push(resume));
   }
 
   close(): void {
     this.socket.terminate();
-  }
-
-  private async waitFor<T>(check: () => T | undefined, what: string): Promise<T> {
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
-      const value = check();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${this.received.map((e) => e.body).join(', ')}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 25);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
   }
 
   private wake(): void {
