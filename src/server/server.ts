@@ -564,7 +564,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const key of Object.keys(body)) if (key !== 'deposits' && key !== 'depositId') fail(ResultCode.INVALID_REQUEST, `unknown field ${key}`);
     const depositId = text(body, 'depositId', false);
     if (depositId !== undefined && !validTextId(depositId, DEPOSIT_ID_MAX_BYTES)) fail(ResultCode.INVALID_DEPOSIT_ID, `depositId must be 1 to ${DEPOSIT_ID_MAX_BYTES} printable ASCII characters without spaces`);
-    return { deposits: parseDeposits(body.deposits), depositId };
+    const deposits = parseDeposits(body.deposits);
+    if (deposits.length === 0) fail(ResultCode.INVALID_DEPOSIT_ASSETS, 'deposits is empty: a deposit credits 1 to 6 assets');
+    return { deposits, depositId };
   };
   /** An account id in a path: decimal digits only, and an account this server has issued. */
   const accountParam = (text: string): number => {

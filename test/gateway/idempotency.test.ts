@@ -191,6 +191,8 @@ describe('a deposit', () => {
     alice.rest = new RestClient(v.server.url, alice.key, { ca: v.server.ca });
     const retry = answer(await v.admin.call('POST', path, { deposits: { USD: '100', BTC: '1' }, depositId: 'd-1' }));
     expect(retry).toMatchObject({ status: 200, body: { depositId: 'd-1', depositSeq: appliedAt, replayed: true } });
+    // An empty deposit is refused, not answered as nothing to do.
+    expect(answer(await v.admin.call('POST', path, { deposits: {}, depositId: 'd-2' }))).toMatchObject({ status: 400, code: 1028 });
     // The same id with other amounts is not a retry: refused, naming the deposit that applied it.
     const reused = answer(await v.admin.call('POST', path, { deposits: { USD: '200', BTC: '1' }, depositId: 'd-1' }));
     expect(reused).toMatchObject({ status: 422, code: 2015 });
