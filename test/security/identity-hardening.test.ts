@@ -21,6 +21,7 @@ import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 import { REVOKED_CLOSE } from '../../src/server/ws.js';
 import { WebSocket } from 'ws';
+import { ok, refusal } from '../support/replies.js';
 
 const PASSWORD = 'correct horse battery staple';
 /** Generous: waiting for a state must not fail on a slow machine. */
@@ -75,16 +76,6 @@ async function restart(v: Venue, security: Partial<SecuritySettings> = {}): Prom
 
 function from(v: Venue, localAddress: string): RestClient {
   return new RestClient(v.server.url, undefined, { ca: v.ca, localAddress });
-}
-
-function refusal(reply: Reply): [number, number, string] {
-  const error = (reply.body as { error?: { code: number; name: string } } | undefined)?.error;
-  return [reply.status, error?.code ?? 0, error?.name ?? `no coded error in ${JSON.stringify(reply.body)}`];
-}
-
-function ok(reply: Reply, status = 200): unknown {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  return reply.body;
 }
 
 function signed(v: Venue, key: Credentials, timestamp = v.clock.ms): Record<string, unknown> {

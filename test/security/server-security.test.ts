@@ -27,6 +27,7 @@ import { RATE_LIMITED_CLOSE, REVOKED_CLOSE } from '../../src/server/ws.js';
 import { type AuthenticateOptions, SoftAuthenticator } from '../support/soft-authenticator.js';
 import { waitFor } from '../support/wait.js';
 import { closeWsClients, WsClient } from '../support/ws-client.js';
+import { ok, refusal } from '../support/replies.js';
 
 /** What the soft authenticator signs for: the relying party in the config must match. */
 const ORIGIN = 'https://localhost:8443';
@@ -92,17 +93,6 @@ async function startVenue(edge: Partial<EdgeLimits> = {}): Promise<Venue> {
 /** A client of the venue from another loopback address (127.0.0.x), looking like another machine. */
 function from(v: Venue, localAddress: string): RestClient {
   return new RestClient(v.server.url, undefined, { ca: v.ca, localAddress });
-}
-
-/** [status, code, name] of a coded error answer. */
-function refusal(reply: Reply): [number, number, string] {
-  const error = (reply.body as { error?: { code: number; name: string } } | undefined)?.error;
-  return [reply.status, error?.code ?? 0, error?.name ?? `no coded error in ${JSON.stringify(reply.body)}`];
-}
-
-function ok(reply: Reply, status = 200): unknown {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  return reply.body;
 }
 
 /** POST /v1/auth/token signed with `key` at the server's clock. */
