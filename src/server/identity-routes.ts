@@ -13,7 +13,7 @@
 // at once, before any hashing, past its in-flight limits or an address's failure bucket.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ResultCode } from '../domain/result-codes.js';
+import { ResultCode, resultCodeName } from '../domain/result-codes.js';
 import type { EdgeGuard } from '../security/edge.js';
 import { HashGate, HashGateRefusal } from '../security/hash-gate.js';
 import { authenticationOptions, MfaError, newRecoveryCodes, newTotpSecret, type RelyingParty, registrationOptions, useRecoveryCode, verifyAuthentication, verifyRegistration, verifyTotp } from '../security/mfa.js';
@@ -84,12 +84,16 @@ function userView(user: User): Record<string, unknown> {
   };
 }
 
-/** Runs `work` (which hashes through the gate); a refusal by the gate is answered here, with its status and Retry-After. */
-async function gated<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
+/**
+ * Runs `work` (which hashes through the gate); a refusal by the gate is answered here, with its
+ * status and Retry-After, and counted (`refused`, with the code's name: the metrics' result label).
+ */
+async function gated<T>(reply: FastifyReply, work: () => Promise<T>, refused: (result: string) => void): Promise<T | FastifyReply> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof HashGateRefusal)) throw error;
+    refused(resultCodeName(error.code));
     return reply.status(error.status).header('retry-after', String(error.retryAfterSeconds)).send(apiError(error.code, error.message));
   }
 }
@@ -199,6 +203,8 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     return gated(reply, async () => {
       const user = await gate.hash(request.ip, () => users.create(username, password, accountId, role as Role, new Date(now()).toISOString()));
       return reply.status(201).send(userView(user));
+    }, (result) => {
+      attempt('user-creation', result);
     });
   });
 
@@ -223,7 +229,9 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     const body = bodyOf(request);
     const username = str(body, 'username', 1, 64);
     const password = str(body, 'password', 1, 256);
-    return gated(reply, async () => signIn(await gate.signIn(request.ip, () => users.authenticate(username, password), (user) => user !== undefined)));
+    return gated(reply, async () => signIn(await gate.signIn(request.ip, () => users.authenticate(username, password), (user) => user !== undefined)), (result) => {
+      attempt('password', result);
+    });
   });
 
   /** The answer to a password sign-in once the password has been checked. */

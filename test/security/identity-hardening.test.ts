@@ -172,8 +172,10 @@ describe('password hashes are paid for up front (finding 3)', () => {
     hold.release();
     await waitFor(() => answers.length === 3, 'the held check to answer');
     expect(refusal(answers[2] as Reply)).toEqual([401, 4011, 'BAD_CREDENTIALS']);
-    // One scrypt for three attempts.
+    // One scrypt for three attempts; the two refusals are counted like any failed sign-in.
     expect(v.server.users.passwordHashes - hashesBefore).toBe(1);
+    const metrics = (await asAdmin(v, 'GET', '/metrics')).body as string;
+    expect(metrics).toMatch(/^kapita_auth_attempts_total\{method="password",result="RATE_LIMITED"\} 2$/m);
     // All three were charged before any hash: the address's bucket (burst 3) is empty, even for the right password...
     const after = await attacker.call('POST', '/v1/auth/login', { username: 'ann', password: PASSWORD }, false);
     expect(refusal(after)).toEqual([429, 4008, 'RATE_LIMITED']);
