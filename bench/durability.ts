@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { place, Side } from '../src/engine/command.js';
-import type { Engine } from '../src/engine/engine.js';
+import type { Engine } from '../src/core/engine.js';
 import { StateWriter } from '../src/engine/state-codec.js';
 import { scanJournal } from '../src/journal/journal-reader.js';
 import { JournalWriter } from '../src/journal/journal-writer.js';

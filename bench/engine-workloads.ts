@@ -3,7 +3,7 @@
 // engines are timed on identical work and neither pays for the other's input format.
 import { defineInstrument, type Instrument, type InstrumentSpec } from '../src/domain/instrument.js';
 import { amend, cancel, type Command, place, Side, TimeInForce } from '../src/engine/command.js';
-import { Engine } from '../src/engine/engine.js';
+import { Engine } from '../src/core/engine.js';
 import { type EventBuffer, EventType, Field } from '../src/engine/event.js';
 import { Random } from './random.js';
 

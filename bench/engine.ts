@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import hdr from 'hdr-histogram-js';
 import { OrderBook as PeerBook } from 'nodejs-order-book';
 import { Side, place } from '../src/engine/command.js';
-import { type BookKind, Engine } from '../src/engine/engine.js';
+import { type BookKind, Engine } from '../src/core/engine.js';
 import { BENCH_INSTRUMENT, crossingLimits, exchangeCoreMix, type PeerOp, type Workload } from './engine-workloads.js';
 import { type BenchOptions, median, nowNs, requireGc, round } from './report.js';
 

@@ -23,8 +23,8 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { pb } from '../src/protocol/wire.js';
-import type { Credentials } from '../src/server/client.js';
-import { requestJson, type RestClient } from '../src/server/client.js';
+import type { Credentials } from '../src/auth/client.js';
+import { requestJson, type RestClient } from '../src/auth/client.js';
 import { type BenchOptions, round } from './report.js';
 import {
   authenticate,

@@ -31,9 +31,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Histogram } from 'hdr-histogram-js';
 import { importJWK, type JWTHeaderParameters, jwtVerify } from 'jose';
-import { SessionStore } from '../src/security/sessions.js';
-import { hashPassword, UserStore } from '../src/security/users.js';
-import { AUDIENCE, CLOCK_SKEW_SECONDS, ISSUER, KeyStore, signRequest, TokenService } from '../src/server/auth.js';
+import { SessionStore } from '../src/auth/sessions.js';
+import { hashPassword, UserStore } from '../src/auth/users.js';
+import { AUDIENCE, CLOCK_SKEW_SECONDS, ISSUER, KeyStore, signRequest, TokenService } from '../src/auth/auth.js';
 import { type BenchOptions, nowNs, requireGc, round } from './report.js';
 import { newHistogram, type Percentiles, percentilesUs } from './venue-process.js';
 

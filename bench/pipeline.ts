@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Pipeline } from '../src/core/pipeline.js';
+import { Pipeline } from '../src/pipeline/pipeline.js';
 import type { DurabilityPolicy } from '../src/journal/journal-writer.js';
 import type { CoreConfig } from '../src/journal/store.js';
 import { COMMAND_END, outputType } from '../src/protocol/output-record.js';

@@ -17,7 +17,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { decodeEnvelope, type EnvelopeInput, encodeEnvelope, pb } from '../src/protocol/wire.js';
-import type { Credentials } from '../src/server/client.js';
+import type { Credentials } from '../src/auth/client.js';
 import { Random } from './random.js';
 import { type BenchOptions, round } from './report.js';
 import {

@@ -32,7 +32,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineInstrument, type Instrument, type InstrumentSpec } from '../src/domain/instrument.js';
 import { amend, cancel, type Command, CommandKind, deposit, place, setLimit, Side, startPeriod, TimeInForce } from '../src/engine/command.js';
-import { Engine } from '../src/engine/engine.js';
+import { Engine } from '../src/core/engine.js';
 import { EVENT_WIDTH, type EventBuffer, EventType, Field } from '../src/engine/event.js';
 import { LimitKind } from '../src/risk/limits.js';
 import { defineRiskTables, type RiskConfig } from '../src/risk/risk-config.js';

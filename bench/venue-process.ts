@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import hdr, { type Histogram } from 'hdr-histogram-js';
 import { WebSocket, WebSocketServer } from 'ws';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, type kapita, pb } from '../src/protocol/wire.js';
-import { type Credentials, RestClient } from '../src/server/client.js';
+import { type Credentials, RestClient } from '../src/auth/client.js';
 import { startServer } from '../src/server/server.js';
 import { DEFAULT_EDGE } from '../src/security/edge.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../src/server/venue-config.js';

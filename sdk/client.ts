@@ -19,7 +19,7 @@
 // The client does not reconnect: after a close (onClose), make a new one with connect().
 import { createHmac, randomBytes } from 'node:crypto';
 import { type RawData, WebSocket } from 'ws';
-import { requestJson } from '../src/server/client.js';
+import { requestJson } from '../src/auth/client.js';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, pb } from '../src/protocol/wire.js';
 import { type BookHandler, LocalOrderBook } from './book.js';
 import { KapitaConnectionError, KapitaError, KapitaTimeoutError } from './errors.js';

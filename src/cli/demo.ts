@@ -7,7 +7,7 @@ import { resultCodeName } from '../domain/result-codes.js';
 import { lotsToQuantity, priceToTicks, quantityToLots, ticksToPrice } from '../domain/units.js';
 import { decimalToUnits, unitsToDecimal } from '../domain/decimal.js';
 import { type Command, deposit, OrderType, place, Side, TimeInForce } from '../engine/command.js';
-import { Engine } from '../engine/engine.js';
+import { Engine } from '../core/engine.js';
 import { EventType, Field } from '../engine/event.js';
 import { DEFAULT_CONFIG } from '../server/venue-config.js';
 import { assetUnit, type RiskConfig } from '../risk/risk-config.js';

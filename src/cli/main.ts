@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { RECORD_BYTES } from '../journal/format.js';
 import { listSegments } from '../journal/journal-reader.js';
 import { journalDir } from '../journal/store.js';
-import { RestClient } from '../server/client.js';
+import { RestClient } from '../auth/client.js';
 import { startServer } from '../server/server.js';
 import { DEFAULT_CONFIG, parseVenueConfig, VenueConfigError } from '../server/venue-config.js';
 import { runDemo } from './demo.js';
@@ -68,6 +68,18 @@ program
     if (options.port !== undefined) config = { ...config, server: { ...config.server, port: count('--port', options.port) } };
     if (options.fixPort === 'off') config = { ...config, fix: null };
     else if (options.fixPort !== undefined) config = { ...config, fix: { ...(config.fix ?? { senderCompId: 'KAPITA', sessions: [] }), port: count('--fix-port', options.fixPort) } };
+    // The signal handlers are in place before the start-up line is printed: a SIGINT that follows
+    // the line at once (a supervisor, a test) stops the venue cleanly instead of killing it mid-start.
+    let signalled: string | undefined;
+    let onSignal = (signal: string): void => {
+      signalled ??= signal;
+    };
+    process.once('SIGINT', () => {
+      onSignal('SIGINT');
+    });
+    process.once('SIGTERM', () => {
+      onSignal('SIGTERM');
+    });
     const server = await startServer({ dataDir: options.data, config, log: true, say: (line) => { io.out(line); } });
     const stop = (signal: string): void => {
       io.out(`${signal}: stopping (drain, flush the journal, final snapshot)`);
@@ -82,12 +94,8 @@ program
         },
       );
     };
-    process.once('SIGINT', () => {
-      stop('SIGINT');
-    });
-    process.once('SIGTERM', () => {
-      stop('SIGTERM');
-    });
+    onSignal = stop;
+    if (signalled !== undefined) stop(signalled);
   });
 const account = program.command('account').description('manage accounts on a running venue (with the admin key)');
 account

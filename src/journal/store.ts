@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineInstrument, type InstrumentSpec } from '../domain/instrument.js';
-import { type BookKind, Engine } from '../engine/engine.js';
+import { type BookKind, Engine } from '../core/engine.js';
 import type { IdempotencyConfig } from '../engine/client-ids.js';
 import type { BookCapacity } from '../engine/order-book.js';
 import type { RiskConfig } from '../risk/risk-config.js';

@@ -7,7 +7,7 @@ import { resultCodeName } from '../domain/result-codes.js';
 import { CommandKind } from '../engine/command.js';
 import { EventType, Field } from '../engine/event.js';
 import type { EdgeGuard } from '../security/edge.js';
-import type { CommandOutcome, Venue } from './venue.js';
+import type { CommandOutcome, Venue } from '../venue/venue.js';
 
 const KIND_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(CommandKind).map(([name, kind]) => [kind, name.toLowerCase()]));
 

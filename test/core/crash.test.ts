@@ -23,7 +23,7 @@ const KILLS = Number(process.env['KAPITA_CRASH_KILLS'] ?? 20);
  * fresh directory every 50 kills to keep each check's cost bounded.
  */
 const LIVES_PER_DIRECTORY = 50;
-const VENUE = fileURLToPath(new URL('../../dist/src/core/venue-stdio.js', import.meta.url));
+const VENUE = fileURLToPath(new URL('../../dist/test/support/venue-stdio.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'kapita-crash-'));
 const configFile = join(scratch, 'config.json');
 writeFileSync(configFile, JSON.stringify(CONFIG));

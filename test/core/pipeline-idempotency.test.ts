@@ -9,7 +9,7 @@ import { ResultCode } from '../../src/domain/result-codes.js';
 import { ClientOrderStatus } from '../../src/engine/client-ids.js';
 import { type Command, depositAll, place, Side } from '../../src/engine/command.js';
 import { EVENT_WIDTH, EventType, Field } from '../../src/engine/event.js';
-import { Pipeline } from '../../src/core/pipeline.js';
+import { Pipeline } from '../../src/pipeline/pipeline.js';
 import { type CoreConfig, snapshotDir } from '../../src/journal/store.js';
 import { COMMAND_END, outputRequestId, outputType, outputWord } from '../../src/protocol/output-record.js';
 import { CONFIG } from '../journal/fixture.js';

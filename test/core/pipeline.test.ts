@@ -9,7 +9,7 @@ import { cancel, type Command, deposit, place, setKillSwitch, setLimit, Side, Ti
 import { EventType, Field } from '../../src/engine/event.js';
 import type { CoreConfig } from '../../src/journal/store.js';
 import { LimitKind } from '../../src/risk/limits.js';
-import { Pipeline } from '../../src/core/pipeline.js';
+import { Pipeline } from '../../src/pipeline/pipeline.js';
 import { engineFor, recover } from '../../src/journal/store.js';
 import { COMMAND_END, outputRequestId, outputSeq, outputType } from '../../src/protocol/output-record.js';
 import { CONFIG } from '../journal/fixture.js';

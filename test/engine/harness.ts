@@ -3,9 +3,9 @@
 import { defineInstrument, type Instrument, type InstrumentSpec, type MatchingPolicy } from '../../src/domain/instrument.js';
 import type { IdempotencyConfig } from '../../src/engine/client-ids.js';
 import { type Command, CommandKind } from '../../src/engine/command.js';
-import { type BookKind, Engine } from '../../src/engine/engine.js';
+import { type BookKind, Engine } from '../../src/core/engine.js';
 import { EventType } from '../../src/engine/event.js';
-import { formatEvents } from '../../src/engine/event-format.js';
+import { formatEvents } from '../../src/core/event-format.js';
 import type { BookCapacity } from '../../src/engine/order-book.js';
 import { StateHasher } from '../../src/engine/state-hash.js';
 import type { RiskConfig } from '../../src/risk/risk-config.js';

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, OrderType, place, Side } from '../../src/engine/command.js';
-import { Engine } from '../../src/engine/engine.js';
+import { Engine } from '../../src/core/engine.js';
 import { DoneReason } from '../../src/engine/event.js';
-import { formatEvents } from '../../src/engine/event-format.js';
+import { formatEvents } from '../../src/core/event-format.js';
 import type { BookCapacity, OrderBook } from '../../src/engine/order-book.js';
 import { Resolver, type Template, template } from '../property/command-stream.js';
 import { BOOK_KINDS, FIFO, INSTRUMENTS, PRO_RATA, PRO_RATA_TOP, Session } from './harness.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleExecutionReport, sampleNewOrderSingle, SAMPLE_SESSION_HEADER } from '../../src/fix/bench-support.js';
+import { sampleExecutionReport, sampleNewOrderSingle, SAMPLE_SESSION_HEADER } from '../../bench/fix-samples.js';
 import { checksum, FixEncoder, FixMessage, FrameDecoder, parseMessage, printable, type FixField } from '../../src/fix/codec.js';
 import { defaultDictionaryPaths, loadFixDictionary } from '../../src/fix/dictionary.js';
 import { FixError, FixErrorCode } from '../../src/fix/errors.js';

@@ -15,7 +15,7 @@ import { addKapitaLogonFields } from '../../src/fix/session.js';
 import { acceptAnyLogon, type FixApplication } from '../../src/fix/session-types.js';
 import { FileFixStore } from '../../src/fix/store.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
-import { FixOrderLog, type FixOrderRecord } from '../../src/server/fix-order-log.js';
+import { FixOrderLog, type FixOrderRecord } from '../../src/gateway/fix/fix-order-log.js';
 import { Client } from './script-runner.js';
 
 const dictionary = loadFixDictionary(defaultDictionaryPaths());

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpCommand } from '../../src/cli/journal-commands.js';
 import { pb } from '../../src/protocol/wire.js';
-import { type Credentials, type Reply, RestClient } from '../../src/server/client.js';
+import { type Credentials, type Reply, RestClient } from '../../src/auth/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 import { closeFixVenues, Session } from '../support/fix-venue.js';

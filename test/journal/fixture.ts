@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach } from 'vitest';
 import type { Command } from '../../src/engine/command.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/core/engine.js';
 import { JournalWriter } from '../../src/journal/journal-writer.js';
 import { type CoreConfig, engineFor, journalDir, openStore, takeSnapshot } from '../../src/journal/store.js';
 import { COMMAND_RECORD_BYTES, encodeCommand } from '../../src/protocol/command-record.js';

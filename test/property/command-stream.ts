@@ -14,7 +14,7 @@ import {
   type Side,
   TimeInForce,
 } from '../../src/engine/command.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/core/engine.js';
 import { EventType, Field } from '../../src/engine/event.js';
 
 /** A command before its order reference is resolved against the orders placed so far. */

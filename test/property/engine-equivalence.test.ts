@@ -3,7 +3,7 @@
 // totals) holding after every command, and every reject leaving the state hash unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
+import { Engine } from '../../src/core/engine.js';
 import { DoneReason, EventType, Field } from '../../src/engine/event.js';
 import { ResultCode } from '../../src/domain/result-codes.js';
 import type { BookCapacity } from '../../src/engine/order-book.js';

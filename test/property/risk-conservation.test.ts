@@ -36,7 +36,7 @@ import {
   TimeInForce,
   withdraw,
 } from '../../src/engine/command.js';
-import { type BookKind, Engine } from '../../src/engine/engine.js';
+import { type BookKind, Engine } from '../../src/core/engine.js';
 import { DoneReason, type EventBuffer, EventType, Field } from '../../src/engine/event.js';
 import type { BookCapacity, StateSink, StateSource } from '../../src/engine/order-book.js';
 import { LimitKind } from '../../src/risk/limits.js';

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Command, depositAll, place, Side } from '../../src/engine/command.js';
-import { type BookKind, Engine } from '../../src/engine/engine.js';
-import { formatEvents } from '../../src/engine/event-format.js';
+import { type BookKind, Engine } from '../../src/core/engine.js';
+import { formatEvents } from '../../src/core/event-format.js';
 import { StateReader, StateWriter } from '../../src/engine/state-codec.js';
 import { INSTRUMENTS } from '../engine/harness.js';
 import { Resolver, template } from './command-stream.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amend, blank, cancel, type Command, CommandKind, deposit, depositAll, endOfDay, INVALID_TEXT_ID, massCancel, OrderType, place, SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, startPeriod, TimeInForce, withdraw } from '../../src/engine/command.js';
-import { Engine } from '../../src/engine/engine.js';
-import { formatEvents } from '../../src/engine/event-format.js';
+import { Engine } from '../../src/core/engine.js';
+import { formatEvents } from '../../src/core/event-format.js';
 import { COMMAND_RECORD_BYTES, decodeCommand, decodeOrigin, encodeCommand } from '../../src/protocol/command-record.js';
 import { INSTRUMENTS } from '../engine/harness.js';
 

@@ -7,7 +7,7 @@
 // ETH=3, SOL=4; one BTC unit is one lot, and a notional in USD units is priceTicks × lots.
 import { describe, expect, it } from 'vitest';
 import { amend, cancel, type Command, deposit, endOfDay, massCancel, OrderType, place, SelfTradePrevention, setHalt, setKillSwitch, setLimit, Side, startPeriod, TimeInForce, withdraw } from '../../src/engine/command.js';
-import { Engine } from '../../src/engine/engine.js';
+import { Engine } from '../../src/core/engine.js';
 import { LimitKind } from '../../src/risk/limits.js';
 import type { RiskConfig } from '../../src/risk/risk-config.js';
 import { feeUnits } from '../../src/risk/risk-config.js';

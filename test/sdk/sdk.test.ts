@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ConnectOptions, type ExecutionReport, KapitaClient, KapitaConnectionError, KapitaError, KapitaTimeoutError, type Level, type LocalOrderBook, type TopOfBook, type Trade } from '../../sdk/index.js';
 import type { Envelope } from '../../src/protocol/wire.js';
-import { RestClient } from '../../src/server/client.js';
+import { RestClient } from '../../src/auth/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
 

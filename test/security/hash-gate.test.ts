@@ -2,7 +2,7 @@
 // failure buckets of an address group (IPv6 /64) and of its network (IPv6 /48), charged before the
 // hash and refunded after a right password. Time is a moved clock; the "hash" is a resolved promise.
 import { describe, expect, it } from 'vitest';
-import { HashGate, HashGateRefusal } from '../../src/security/hash-gate.js';
+import { HashGate, HashGateRefusal } from '../../src/auth/hash-gate.js';
 
 function gate(): { gate: HashGate; clock: { ms: number } } {
   const clock = { ms: 0 };

@@ -15,11 +15,11 @@ import { Secret, TOTP } from 'otpauth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EDGE, type EdgeLimits } from '../../src/security/edge.js';
 import type { SecuritySettings } from '../../src/server/venue-config.js';
-import { signRequest } from '../../src/server/auth.js';
-import { type Credentials, type Reply, RestClient } from '../../src/server/client.js';
+import { signRequest } from '../../src/auth/auth.js';
+import { type Credentials, type Reply, RestClient } from '../../src/auth/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
-import { REVOKED_CLOSE } from '../../src/server/ws.js';
+import { REVOKED_CLOSE } from '../../src/gateway/ws/ws-gateway.js';
 import { WebSocket } from 'ws';
 import { ok, refusal } from '../support/replies.js';
 

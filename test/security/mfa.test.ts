@@ -18,7 +18,7 @@ import {
   verifyAuthentication,
   verifyRegistration,
   verifyTotp,
-} from '../../src/security/mfa.js';
+} from '../../src/auth/mfa.js';
 import { SoftAuthenticator } from '../support/soft-authenticator.js';
 
 /** RFC 6238 Appendix B: the SHA-1 seed is the ASCII string 12345678901234567890. */

@@ -19,11 +19,11 @@ import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequest
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { DEFAULT_EDGE, type EdgeLimits } from '../../src/security/edge.js';
-import { signRequest } from '../../src/server/auth.js';
-import { type Credentials, type Reply, requestJson, RestClient } from '../../src/server/client.js';
+import { signRequest } from '../../src/auth/auth.js';
+import { type Credentials, type Reply, requestJson, RestClient } from '../../src/auth/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, parseVenueConfig, type VenueConfig, VenueConfigError } from '../../src/server/venue-config.js';
-import { RATE_LIMITED_CLOSE, REVOKED_CLOSE } from '../../src/server/ws.js';
+import { RATE_LIMITED_CLOSE, REVOKED_CLOSE } from '../../src/gateway/ws/ws-gateway.js';
 import { type AuthenticateOptions, SoftAuthenticator } from '../support/soft-authenticator.js';
 import { waitFor } from '../support/wait.js';
 import { closeWsClients, WsClient } from '../support/ws-client.js';

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type PrivateFileSystem, writePrivate } from '../../src/security/files.js';
-import { SessionStore } from '../../src/security/sessions.js';
-import { USER_ACTOR_BASE, UserStore } from '../../src/security/users.js';
-import { KeyStore } from '../../src/server/auth.js';
+import { SessionStore } from '../../src/auth/sessions.js';
+import { USER_ACTOR_BASE, UserStore } from '../../src/auth/users.js';
+import { KeyStore } from '../../src/auth/auth.js';
 
 const dirs: string[] = [];
 const stores: SessionStore[] = [];

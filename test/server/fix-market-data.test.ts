@@ -8,13 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Instrument } from '../../src/domain/instrument.js';
 import { lotsToQuantity, ticksToPrice } from '../../src/domain/units.js';
 import { amend, cancel, massCancel, OrderType, place, Side, type Command } from '../../src/engine/command.js';
-import { Engine } from '../../src/engine/engine.js';
+import { Engine } from '../../src/core/engine.js';
 import { parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
 import type { FixSessionHandle } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
 import { validateMessage } from '../../src/fix/validator.js';
-import { FixMarketData, MAX_MARKET_DEPTH, MAX_SUBSCRIPTIONS_PER_SESSION } from '../../src/server/fix-market-data.js';
-import { History, type TradeView } from '../../src/server/history.js';
+import { FixMarketData, MAX_MARKET_DEPTH, MAX_SUBSCRIPTIONS_PER_SESSION } from '../../src/gateway/fix/fix-market-data.js';
+import { History, type TradeView } from '../../src/marketdata/history.js';
 import { FIFO, INSTRUMENTS } from '../engine/harness.js';
 import { type Account, closeFixVenues, dictionary, encoder, groupEntries, Session, startFixVenue } from '../support/fix-venue.js';
 

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../src/domain/instrument.js';
 import { priceToTicks, quantityToLots } from '../../src/domain/units.js';
 import { cancel, OrderType, place, Side, TimeInForce, type Command } from '../../src/engine/command.js';
-import { Engine } from '../../src/engine/engine.js';
+import { Engine } from '../../src/core/engine.js';
 import { parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
 import type { FixSessionHandle } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
-import { ClOrdIdIndex, FixOrderApplication, type FixVenuePort } from '../../src/server/fix-gateway.js';
-import type { CommandOutcome } from '../../src/server/venue.js';
+import { ClOrdIdIndex, FixOrderApplication, type FixVenuePort } from '../../src/gateway/fix/fix-gateway.js';
+import type { CommandOutcome } from '../../src/venue/venue.js';
 import { FIFO, INSTRUMENTS } from '../engine/harness.js';
 import { dictionary, encoder } from '../support/fix-venue.js';
 

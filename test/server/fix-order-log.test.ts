@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FixOrderLog, type FixOrderRecord } from '../../src/server/fix-order-log.js';
+import { FixOrderLog, type FixOrderRecord } from '../../src/gateway/fix/fix-order-log.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -2,8 +2,8 @@
 // back newest-last with a limit (the reader walks back from the newest minute only as far as it needs).
 import { describe, expect, it } from 'vitest';
 import { place, Side } from '../../src/engine/command.js';
-import { Engine } from '../../src/engine/engine.js';
-import { History } from '../../src/server/history.js';
+import { Engine } from '../../src/core/engine.js';
+import { History } from '../../src/marketdata/history.js';
 import { FIFO, INSTRUMENTS } from '../engine/harness.js';
 
 const MINUTE_NS = 60_000_000_000n;

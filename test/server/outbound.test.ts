@@ -2,7 +2,7 @@
 // a reader that stays behind is dropped with a reason. A fake socket stands in for the network so
 // that "behind" is exact: bufferedAmount is whatever the test says the kernel has not taken yet.
 import { describe, expect, it } from 'vitest';
-import { Outbound, type PendingBook, SLOW_CONSUMER, type SocketLike } from '../../src/server/outbound.js';
+import { Outbound, type PendingBook, SLOW_CONSUMER, type SocketLike } from '../../src/gateway/ws/outbound.js';
 
 class FakeSocket implements SocketLike {
   bufferedAmount = 0;

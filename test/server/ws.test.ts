@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, pb } from '../../src/protocol/wire.js';
-import { RestClient } from '../../src/server/client.js';
+import { RestClient } from '../../src/auth/client.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { DEFAULT_CONFIG, type VenueConfig } from '../../src/server/venue-config.js';
-import { BAD_FRAMES_CLOSE, TOKEN_EXPIRED_CLOSE } from '../../src/server/ws.js';
+import { BAD_FRAMES_CLOSE, TOKEN_EXPIRED_CLOSE } from '../../src/gateway/ws/ws-gateway.js';
 
 const CONFIG: VenueConfig = { ...DEFAULT_CONFIG, capacity: { maxOrders: 2000, maxLevels: 500 }, snapshotIntervalMs: 50, server: { ...DEFAULT_CONFIG.server, host: '127.0.0.1', port: 0, plaintext: true }, fix: null };
 const dirs: string[] = [];

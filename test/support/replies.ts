@@ -1,7 +1,7 @@
 // What tests read off a REST answer: the body of a success (asserting its status), or the
 // [status, code, name] of a coded error.
 import { expect } from 'vitest';
-import type { Reply } from '../../src/server/client.js';
+import type { Reply } from '../../src/auth/client.js';
 
 /** The body of an answer that must have `status` (200 by default); the body is shown when it does not. */
 export function ok(reply: Reply, status = 200): unknown {

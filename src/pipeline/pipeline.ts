@@ -6,14 +6,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Command } from '../engine/command.js';
-import type { BookKind } from '../engine/engine.js';
+import type { BookKind } from '../core/engine.js';
 import { scanJournal } from '../journal/journal-reader.js';
 import type { DurabilityPolicy } from '../journal/journal-writer.js';
 import { RECORD_BYTES } from '../journal/format.js';
 import { type CoreConfig, journalDir, openStore } from '../journal/store.js';
 import { COMMAND_RECORD_BYTES, encodeCommand } from '../protocol/command-record.js';
 import { OUTPUT_RECORD_BYTES, outputSeq } from '../protocol/output-record.js';
-import { RingBuffer } from '../pipeline/index.js';
+import { RingBuffer } from './index.js';
 import {
   C_CORE_SEQ,
   C_CORE_STATE,
@@ -61,7 +61,7 @@ export type ResponseHandler = (view: DataView, offset: number) => void;
 function workerScript(): URL {
   const here = new URL('./pipeline-worker.js', import.meta.url);
   if (!import.meta.url.endsWith('.ts')) return here;
-  const built = new URL(here.href.replace('/src/core/', '/dist/src/core/'));
+  const built = new URL(here.href.replace('/src/pipeline/', '/dist/src/pipeline/'));
   if (!existsSync(fileURLToPath(built))) throw new Error(`pipeline worker not built: ${fileURLToPath(built)} (run npm run build)`);
   return built;
 }

@@ -47,18 +47,18 @@
 // arrive between commands, when the replica holds exactly the state the last observe() saw: a
 // snapshot taken then is where the next increments start. A session's subscriptions end with its
 // connection (onDisconnect), and with its logon if a command finds it logged off.
-import type { Instrument } from '../domain/instrument.js';
-import { ResultCode, resultCodeText } from '../domain/result-codes.js';
-import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
-import { Side } from '../engine/command.js';
-import { type EventBuffer, EventType, Field } from '../engine/event.js';
-import type { OrderBook } from '../engine/order-book.js';
-import { DEFAULT_MAX_MESSAGE_BYTES, type FixField, type FixMessage } from '../fix/codec.js';
-import { BusinessRejectReason } from '../fix/reasons.js';
-import type { FixSessionHandle } from '../fix/session-types.js';
-import { formatUtcTimestamp } from '../fix/utc-time.js';
-import type { History } from './history.js';
-import type { CommandOutcome, Venue } from './venue.js';
+import type { Instrument } from '../../domain/instrument.js';
+import { ResultCode, resultCodeText } from '../../domain/result-codes.js';
+import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
+import { Side } from '../../engine/command.js';
+import { type EventBuffer, EventType, Field } from '../../engine/event.js';
+import type { OrderBook } from '../../engine/order-book.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, type FixField, type FixMessage } from '../../fix/codec.js';
+import { BusinessRejectReason } from '../../fix/reasons.js';
+import type { FixSessionHandle } from '../../fix/session-types.js';
+import { formatUtcTimestamp } from '../../fix/utc-time.js';
+import type { History } from '../../marketdata/history.js';
+import type { CommandOutcome, Venue } from '../../venue/venue.js';
 
 export interface FixMarketDataOptions {
   /** The replica (venue.replica) for snapshots. */

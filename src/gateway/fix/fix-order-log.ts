@@ -13,8 +13,8 @@
 // file's creation also fsync the directory.
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { FileSyncGroup } from '../fix/file-sync.js';
-import { syncDirectory } from '../journal/sync-directory.js';
+import type { FileSyncGroup } from '../../fix/file-sync.js';
+import { syncDirectory } from '../../journal/sync-directory.js';
 
 /** One order as the gateway tracks it, in the engine's units. */
 export interface FixOrderRecord {

@@ -9,7 +9,7 @@ import { close, closeSync, fsync, open, openSync, write } from 'node:fs';
 import { open as openHandle, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { writePrivate } from './files.js';
+import { writePrivate } from '../security/files.js';
 
 const writeAsync = promisify(write);
 const fsyncAsync = promisify(fsync);

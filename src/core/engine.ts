@@ -7,13 +7,13 @@
 // unique, monotonic, and known to whoever sequenced the command.
 import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
-import { ClientIds, ClientOrderStatus, creditsDigest, type IdempotencyConfig } from './client-ids.js';
-import { CLIENT_ID_MAX_BYTES, type Command, CommandKind, DEPOSIT_ID_MAX_BYTES, OrderType, SelfTradePrevention, Side, TimeInForce, validTextId } from './command.js';
-import { EventBuffer } from './event.js';
-import { FastOrderBook } from './fast-order-book.js';
-import { NaiveOrderBook } from './naive-order-book.js';
-import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from './order-book.js';
-import { StateHasher } from './state-hash.js';
+import { ClientIds, ClientOrderStatus, creditsDigest, type IdempotencyConfig } from '../engine/client-ids.js';
+import { CLIENT_ID_MAX_BYTES, type Command, CommandKind, DEPOSIT_ID_MAX_BYTES, OrderType, SelfTradePrevention, Side, TimeInForce, validTextId } from '../engine/command.js';
+import { EventBuffer } from '../engine/event.js';
+import { FastOrderBook } from '../engine/fast-order-book.js';
+import { NaiveOrderBook } from '../engine/naive-order-book.js';
+import { type BookCapacity, type EngineCounters, invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from '../engine/order-book.js';
+import { StateHasher } from '../engine/state-hash.js';
 import type { RiskConfig } from '../risk/risk-config.js';
 import { RiskGate } from '../risk/risk-gate.js';
 

@@ -28,7 +28,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writePrivate } from './files.js';
+import { writePrivate } from '../security/files.js';
 import { syncDirectory } from '../journal/sync-directory.js';
 import { SessionJournal } from './session-journal.js';
 

@@ -10,9 +10,9 @@
 // that reads after its write sees the write.
 import type { Command } from '../engine/command.js';
 import { COMMAND_RECORD_BYTES, decodeCommand, encodeCommand } from '../protocol/command-record.js';
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../core/engine.js';
 import { InvariantViolation } from '../engine/order-book.js';
-import { Pipeline } from '../core/pipeline.js';
+import { Pipeline } from '../pipeline/pipeline.js';
 import type { DurabilityPolicy } from '../journal/journal-writer.js';
 import { type CoreConfig, openStore, recover } from '../journal/store.js';
 import { COMMAND_END, outputRequestId, outputSeq, outputTimestampNs, outputType, outputWord } from '../protocol/output-record.js';

@@ -1,14 +1,14 @@
 // What the REST API returns, built from the replica's events and state: decimals as strings, in
 // each instrument's and asset's own units. Pure functions of the engine's state and events.
-import { unitsToDecimal } from '../domain/decimal.js';
-import type { Instrument } from '../domain/instrument.js';
-import { resultCodeMessage, resultCodeName, type ResultCode } from '../domain/result-codes.js';
-import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
-import { OrderType, Side, TimeInForce } from '../engine/command.js';
-import type { Engine } from '../engine/engine.js';
-import { DoneStatus, type EventBuffer, EventType, Field } from '../engine/event.js';
-import type { OrderView } from '../engine/order-book.js';
-import { assetUnit, feeUnits } from '../risk/risk-config.js';
+import { unitsToDecimal } from '../../domain/decimal.js';
+import type { Instrument } from '../../domain/instrument.js';
+import { resultCodeMessage, resultCodeName, type ResultCode } from '../../domain/result-codes.js';
+import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
+import { OrderType, Side, TimeInForce } from '../../engine/command.js';
+import type { Engine } from '../../core/engine.js';
+import { DoneStatus, type EventBuffer, EventType, Field } from '../../engine/event.js';
+import type { OrderView } from '../../engine/order-book.js';
+import { assetUnit, feeUnits } from '../../risk/risk-config.js';
 
 export const SIDE_NAMES: Readonly<Record<number, 'buy' | 'sell'>> = { [Side.BUY]: 'buy', [Side.SELL]: 'sell' };
 export const TYPE_NAMES: Readonly<Record<number, string>> = { [OrderType.LIMIT]: 'limit', [OrderType.MARKET]: 'market', [OrderType.STOP]: 'stop', [OrderType.STOP_LIMIT]: 'stop_limit' };

@@ -3,9 +3,9 @@
 // the journal holds the full record (a later issue persists history and serves it from there).
 import type { Instrument } from '../domain/instrument.js';
 import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../core/engine.js';
 import { DoneStatus, EventType, Field } from '../engine/event.js';
-import { fillView, type FillView, type OrderResponse, SIDE_NAMES, TIF_NAMES, TYPE_NAMES } from './views.js';
+import { fillView, type FillView, type OrderResponse, SIDE_NAMES, TIF_NAMES, TYPE_NAMES } from '../gateway/rest/views.js';
 
 export const TRADES_KEPT = 1000;
 export const FILLS_KEPT = 1000;

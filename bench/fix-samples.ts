@@ -3,7 +3,7 @@
 //           validateMessage(message, dictionary) to include dictionary validation;
 //   encode: new FixEncoder().encodeInto('FIXT.1.1', '8', SAMPLE_SESSION_HEADER, sampleExecutionReport())
 //           (encodeInto reuses the encoder's buffer; encode() adds the one copy a session makes).
-import { FixEncoder, type FixField } from './codec.js';
+import { FixEncoder, type FixField } from '../src/fix/codec.js';
 
 /** The header a session adds (34, 49, 52, 56), sorted by tag as the session sorts it. */
 export const SAMPLE_SESSION_HEADER: readonly FixField[] = [

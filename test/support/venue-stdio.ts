@@ -1,13 +1,13 @@
 // A minimal venue process for crash tests and experiments: the whole pipeline in one process,
 // commands in as JSON lines on stdin ({"r": requestId, "c": Command}), and one line
 // "ack <requestId> <seq>" on stdout per command once it is durable. Usage:
-//   node dist/src/core/venue-stdio.js DATA_DIR CONFIG_JSON_FILE [fsync|write]
+//   node dist/test/support/venue-stdio.js DATA_DIR CONFIG_JSON_FILE [fsync|write]
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Command } from '../engine/command.js';
-import type { CoreConfig } from '../journal/store.js';
-import { COMMAND_END, outputRequestId, outputSeq, outputType } from '../protocol/output-record.js';
-import { Pipeline } from './pipeline.js';
+import type { Command } from '../../src/engine/command.js';
+import type { CoreConfig } from '../../src/journal/store.js';
+import { COMMAND_END, outputRequestId, outputSeq, outputType } from '../../src/protocol/output-record.js';
+import { Pipeline } from '../../src/pipeline/pipeline.js';
 
 async function main(): Promise<void> {
   const [dataDir, configFile, policy = 'fsync'] = process.argv.slice(2);

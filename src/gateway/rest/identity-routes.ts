@@ -13,15 +13,15 @@
 // at once, before any hashing, past its in-flight limits or an address's failure bucket.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ResultCode, resultCodeName } from '../domain/result-codes.js';
-import type { EdgeGuard } from '../security/edge.js';
-import { HashGate, HashGateRefusal } from '../security/hash-gate.js';
-import { authenticationOptions, MfaError, newRecoveryCodes, newTotpSecret, type RelyingParty, registrationOptions, useRecoveryCode, verifyAuthentication, verifyRegistration, verifyTotp } from '../security/mfa.js';
-import type { SessionStore } from '../security/sessions.js';
-import { passwordProblem, type Role, ROLES, ROLE_SCOPES, type Scope, SCOPES, type User, type UserStore } from '../security/users.js';
-import { type ApiKey, allowListProblem, AuthError, type KeyStore, type Principal, type TokenService } from './auth.js';
-import { fail, jsonObject } from './errors.js';
-import type { SecuritySettings } from './venue-config.js';
+import { ResultCode, resultCodeName } from '../../domain/result-codes.js';
+import type { EdgeGuard } from '../../security/edge.js';
+import { HashGate, HashGateRefusal } from '../../auth/hash-gate.js';
+import { authenticationOptions, MfaError, newRecoveryCodes, newTotpSecret, type RelyingParty, registrationOptions, useRecoveryCode, verifyAuthentication, verifyRegistration, verifyTotp } from '../../auth/mfa.js';
+import type { SessionStore } from '../../auth/sessions.js';
+import { passwordProblem, type Role, ROLES, ROLE_SCOPES, type Scope, SCOPES, type User, type UserStore } from '../../auth/users.js';
+import { type ApiKey, allowListProblem, AuthError, type KeyStore, type Principal, type TokenService } from '../../auth/auth.js';
+import { fail, jsonObject } from '../../venue/errors.js';
+import type { SecuritySettings } from '../../server/venue-config.js';
 import { apiError } from './views.js';
 
 export interface IdentityDeps {

@@ -16,7 +16,7 @@ import { JournalTail } from '../journal/journal-tail.js';
 import { journalDir, recover, snapshotBuffers, takeSnapshot } from '../journal/store.js';
 import { COMMAND_RECORD_BYTES, decodeCommand, decodeOrigin, emptyCommand } from '../protocol/command-record.js';
 import { COMMAND_END, OUTPUT_ORIGIN_OFFSET, OUTPUT_REQUEST_OFFSET } from '../protocol/output-record.js';
-import { BlockingWait, RingBuffer } from '../pipeline/index.js';
+import { BlockingWait, RingBuffer } from './index.js';
 import {
   C_CORE_SEQ,
   C_CORE_STATE,
@@ -33,7 +33,7 @@ import {
   STATE_STOPPED,
   type WorkerMessage,
 } from './pipeline-shared.js';
-import { SequencerClock } from './sequencer.js';
+import { SequencerClock } from '../core/sequencer.js';
 
 /**
  * How long the core waits for room in the journal or output ring before it declares the consumer

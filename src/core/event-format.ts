@@ -2,8 +2,8 @@
 // Prices and quantities print in ticks and lots (the engine's units): "TRADE t1 100x5 …".
 import { resultCodeName } from '../domain/result-codes.js';
 import { limitName } from '../risk/limits.js';
-import { ClientOrderStatus } from './client-ids.js';
-import { DoneReason, DoneStatus, type EventBuffer, EventType, Field } from './event.js';
+import { ClientOrderStatus } from '../engine/client-ids.js';
+import { DoneReason, DoneStatus, type EventBuffer, EventType, Field } from '../engine/event.js';
 
 const SIDES: Readonly<Record<number, string>> = { 1: 'BUY', 2: 'SELL' };
 const TYPES: Readonly<Record<number, string>> = { 1: 'LIMIT', 2: 'MARKET', 3: 'STOP', 4: 'STOP_LIMIT' };

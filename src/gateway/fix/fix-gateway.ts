@@ -23,32 +23,32 @@
 // (the functions the REST and WebSocket APIs share) and its KeyStore to it.
 import { join } from 'node:path';
 import type { TlsOptions } from 'node:tls';
-import type { Instrument } from '../domain/instrument.js';
-import { ResultCode, resultCodeName, resultCodeText } from '../domain/result-codes.js';
-import type { Conversion } from '../domain/decimal.js';
-import { lotsToQuantity, priceToTicks, quantityToLots, ticksToPrice } from '../domain/units.js';
-import { OrderType, Side, TimeInForce } from '../engine/command.js';
-import type { OrderView } from '../engine/order-book.js';
-import { DoneReason, DoneStatus, EVENT_WIDTH, EventType, Field } from '../engine/event.js';
-import { FixAcceptor, type FixAcceptorLimits, type FixEdge } from '../fix/acceptor.js';
-import type { FixField, FixMessage } from '../fix/codec.js';
-import { type DictionaryPaths, loadFixDictionary } from '../fix/dictionary.js';
-import { FileSyncGroup } from '../fix/file-sync.js';
-import { LOGON_REFUSAL, signedLogonAuthenticator } from '../fix/logon-auth.js';
-import { BusinessRejectReason } from '../fix/reasons.js';
-import { addKapitaLogonFields } from '../fix/session.js';
-import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixAuthResult, type FixDisconnectInfo, type FixEventListener, type FixLogonRequest, type FixProfile, type FixSessionHandle } from '../fix/session-types.js';
-import { formatUtcTimestamp } from '../fix/utc-time.js';
-import type { EdgeGuard } from '../security/edge.js';
-import { countsAsAuthFailure, type KeyStore, type Principal } from './auth.js';
-import { accountRefusal, authorizeAccount } from './authorize.js';
+import type { Instrument } from '../../domain/instrument.js';
+import { ResultCode, resultCodeName, resultCodeText } from '../../domain/result-codes.js';
+import type { Conversion } from '../../domain/decimal.js';
+import { lotsToQuantity, priceToTicks, quantityToLots, ticksToPrice } from '../../domain/units.js';
+import { OrderType, Side, TimeInForce } from '../../engine/command.js';
+import type { OrderView } from '../../engine/order-book.js';
+import { DoneReason, DoneStatus, EVENT_WIDTH, EventType, Field } from '../../engine/event.js';
+import { FixAcceptor, type FixAcceptorLimits, type FixEdge } from '../../fix/acceptor.js';
+import type { FixField, FixMessage } from '../../fix/codec.js';
+import { type DictionaryPaths, loadFixDictionary } from '../../fix/dictionary.js';
+import { FileSyncGroup } from '../../fix/file-sync.js';
+import { LOGON_REFUSAL, signedLogonAuthenticator } from '../../fix/logon-auth.js';
+import { BusinessRejectReason } from '../../fix/reasons.js';
+import { addKapitaLogonFields } from '../../fix/session.js';
+import { DEFAULT_DYNAMIC_COMP_ID, type FixApplication, type FixAuthResult, type FixDisconnectInfo, type FixEventListener, type FixLogonRequest, type FixProfile, type FixSessionHandle } from '../../fix/session-types.js';
+import { formatUtcTimestamp } from '../../fix/utc-time.js';
+import type { EdgeGuard } from '../../security/edge.js';
+import { countsAsAuthFailure, type KeyStore, type Principal } from '../../auth/auth.js';
+import { accountRefusal, authorizeAccount } from '../../venue/authorize.js';
 import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
-import { FILLS_KEPT, type History } from './history.js';
-import type { FixCounterparty } from './venue-config.js';
-import { fillFee, type OrderStatus } from './views.js';
-import type { CommandOutcome, Venue } from './venue.js';
-import type { Trading } from './ws.js';
+import { FILLS_KEPT, type History } from '../../marketdata/history.js';
+import type { FixCounterparty } from '../../server/venue-config.js';
+import { fillFee, type OrderStatus } from '../rest/views.js';
+import type { CommandOutcome, Venue } from '../../venue/venue.js';
+import type { Trading } from '../ws/ws-gateway.js';
 
 /** What the FIX application needs of the venue. Every promise resolves only once its command is durable. */
 export interface FixVenuePort {

@@ -21,20 +21,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import type { Instrument } from '../domain/instrument.js';
-import { ResultCode, resultCodeMessage, resultCodeName } from '../domain/result-codes.js';
-import { lotsToQuantity, ticksToPrice } from '../domain/units.js';
-import { Side } from '../engine/command.js';
-import { DoneReason, DoneStatus, EventType, Field } from '../engine/event.js';
-import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../protocol/wire.js';
-import { AuthError, countsAsAuthFailure, type Principal, type TokenService } from './auth.js';
-import { RequestError } from './errors.js';
+import type { Instrument } from '../../domain/instrument.js';
+import { ResultCode, resultCodeMessage, resultCodeName } from '../../domain/result-codes.js';
+import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
+import { Side } from '../../engine/command.js';
+import { DoneReason, DoneStatus, EventType, Field } from '../../engine/event.js';
+import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../../protocol/wire.js';
+import { AuthError, countsAsAuthFailure, type Principal, type TokenService } from '../../auth/auth.js';
+import { RequestError } from '../../venue/errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
-import type { CandleView, History } from './history.js';
-import { type EdgeConnection, type EdgeGuard, EdgeRefusal, type TokenBucket } from '../security/edge.js';
-import { authorizeAccount } from './authorize.js';
-import type { CommandOutcome, Venue } from './venue.js';
-import { balancesView, fillView, type OrderResponse } from './views.js';
+import type { CandleView, History } from '../../marketdata/history.js';
+import { type EdgeConnection, type EdgeGuard, EdgeRefusal, type TokenBucket } from '../../security/edge.js';
+import { authorizeAccount } from '../../venue/authorize.js';
+import type { CommandOutcome, Venue } from '../../venue/venue.js';
+import { balancesView, fillView, type OrderResponse } from '../rest/views.js';
 
 export interface Trading {
   placeOrder(who: Principal, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;

@@ -1,6 +1,6 @@
 // What the pipeline's threads share: three rings and a small control block, all SharedArrayBuffers,
 // plus the plain settings each worker needs. Passed to workers as workerData.
-import type { BookKind } from '../engine/engine.js';
+import type { BookKind } from '../core/engine.js';
 import type { DurabilityPolicy } from '../journal/journal-writer.js';
 
 export interface PipelineShared {

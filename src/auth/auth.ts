@@ -40,10 +40,10 @@ import { join } from 'node:path';
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type JWK, type JWTPayload } from 'jose';
 import { ResultCode } from '../domain/result-codes.js';
 import { writePrivate } from '../security/files.js';
-import type { SessionStore } from '../security/sessions.js';
-import { ROLE_SCOPES, type Scope, SCOPES, type User } from '../security/users.js';
+import type { SessionStore } from './sessions.js';
+import { ROLE_SCOPES, type Scope, SCOPES, type User } from './users.js';
 
-export type { Scope } from '../security/users.js';
+export type { Scope } from './users.js';
 
 export const TOKEN_TTL_SECONDS = 60;
 export const SIGNATURE_WINDOW_MS = 30_000;

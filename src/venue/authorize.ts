@@ -11,7 +11,7 @@
 //   requests about orders placed elsewhere.
 // - Venue staff endpoints need `risk` or `admin` (checked by the REST staff helper: only REST has them).
 import { ResultCode } from '../domain/result-codes.js';
-import type { Principal, Scope } from './auth.js';
+import type { Principal, Scope } from '../auth/auth.js';
 import { RequestError } from './errors.js';
 
 /** What authorization looks at: the account a principal (or an API key) acts for and its scopes. */

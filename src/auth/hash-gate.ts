@@ -12,8 +12,8 @@
 // only wrong guesses do. A refusal by the gate keeps its charge: hammering empties the bucket.
 // Time comes from the `now` passed in (tests move it).
 import { ResultCode } from '../domain/result-codes.js';
-import { addressGroup, addressNetwork } from './address.js';
-import { TokenBucket } from './edge.js';
+import { addressGroup, addressNetwork } from '../security/address.js';
+import { TokenBucket } from '../security/edge.js';
 
 export interface HashGateLimits {
   readonly venueWide: number;

@@ -16,7 +16,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredCredential } from './mfa.js';
-import { writePrivate } from './files.js';
+import { writePrivate } from '../security/files.js';
 
 export type Role = 'trader' | 'read-only' | 'risk-officer' | 'admin';
 export const ROLES: readonly Role[] = ['trader', 'read-only', 'risk-officer', 'admin'];
