@@ -42,6 +42,7 @@ import { ResultCode } from '../domain/result-codes.js';
 import { writePrivate } from '../security/files.js';
 import type { SessionStore } from './sessions.js';
 import { ROLE_SCOPES, type Scope, SCOPES, type User } from './users.js';
+import { VenueError } from '../domain/venue-error.js';
 
 export type { Scope } from './users.js';
 
@@ -113,12 +114,10 @@ export interface Principal {
   readonly keyVersion: number | undefined;
 }
 
-export class AuthError extends Error {
-  constructor(
-    readonly code: ResultCode,
-    message: string,
-  ) {
-    super(message);
+/** A refused authentication: counts towards the address's ban when countsAsAuthFailure says so. */
+export class AuthError extends VenueError {
+  constructor(code: ResultCode, message: string) {
+    super(code, message);
     this.name = 'AuthError';
   }
 }

@@ -14,6 +14,7 @@
 import { ResultCode } from '../domain/result-codes.js';
 import { addressGroup, addressNetwork } from '../security/address.js';
 import { TokenBucket } from '../security/edge.js';
+import { VenueError } from '../domain/venue-error.js';
 
 export interface HashGateLimits {
   readonly venueWide: number;
@@ -23,15 +24,15 @@ export interface HashGateLimits {
 }
 
 /** A refusal before any hashing, with the HTTP status it is answered with. */
-export class HashGateRefusal extends Error {
+export class HashGateRefusal extends VenueError {
   constructor(
-    readonly code: ResultCode,
+    code: ResultCode,
     readonly status: 429 | 503,
     message: string,
     /** Whole seconds after which a retry may succeed (Retry-After). */
     readonly retryAfterSeconds: number,
   ) {
-    super(message);
+    super(code, message);
     this.name = 'HashGateRefusal';
   }
 }

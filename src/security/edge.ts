@@ -22,6 +22,7 @@
 // determinism.
 import { ResultCode } from '../domain/result-codes.js';
 import { addressGroup, addressNetwork } from './address.js';
+import { VenueError } from '../domain/venue-error.js';
 
 export interface EdgeLimits {
   /** Every listener's connections together (HTTPS, WebSocket and FIX). */
@@ -133,13 +134,14 @@ export class TokenBucket {
 /** How many buckets or failure records a map may hold before full (forgettable) ones are swept. */
 const SWEEP_AT = 10_000;
 
-export class EdgeRefusal extends Error {
+/** A connection, rate or ban limit of the edge: `limit` names which (for the metric). */
+export class EdgeRefusal extends VenueError {
   constructor(
-    readonly code: ResultCode,
+    code: ResultCode,
     readonly limit: EdgeLimit,
     message: string,
   ) {
-    super(message);
+    super(code, message);
     this.name = 'EdgeRefusal';
   }
 }

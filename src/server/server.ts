@@ -27,7 +27,7 @@ import { SessionStore } from '../auth/sessions.js';
 import { ensureTls, tlsServerOptions } from '../security/tls.js';
 import { UserStore } from '../auth/users.js';
 import { registerIdentityRoutes } from '../gateway/rest/identity-routes.js';
-import { fail, jsonObject, RequestError } from '../venue/errors.js';
+import { fail, jsonObject, VenueError } from '../venue/errors.js';
 import { coreConfig, parseVenueConfig, type VenueConfig } from './venue-config.js';
 import { isWebSocketUpgrade, type Trading, WebSocketGateway } from '../gateway/ws/ws-gateway.js';
 import { type FixGateway, startFixGateway } from '../gateway/fix/fix-gateway.js';
@@ -195,7 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(fastifySwagger, { openapi: OPENAPI_INFO });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof RequestError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message || undefined));
+    if (error instanceof VenueError) return reply.status(statusOf(error.code)).send(apiError(error.code, error.message || undefined));
     if (error instanceof EdgeRefusal) {
       // A banned address loses its keep-alive connections too: new ones are refused at accept.
       if (error.code === ResultCode.BANNED) void reply.header('connection', 'close');
@@ -335,7 +335,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // ---- trading -----------------------------------------------------------------------------------
 
-  /** Places an order for `who` from REST-shaped fields (decimals as strings); throws RequestError on bad input. */
+  /** Places an order for `who` from REST-shaped fields (decimals as strings); throws VenueError on bad input. */
   const placeOrder = async (who: Principal, body: Body): Promise<{ status: number; body: unknown }> => {
     authorizeAccount(who, 'trade');
     edge.order(who.accountId);

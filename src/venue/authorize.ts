@@ -12,7 +12,7 @@
 // - Venue staff endpoints need `risk` or `admin` (checked by the REST staff helper: only REST has them).
 import { ResultCode } from '../domain/result-codes.js';
 import type { Principal, Scope } from '../auth/auth.js';
-import { RequestError } from './errors.js';
+import { VenueError } from './errors.js';
 
 /** What authorization looks at: the account a principal (or an API key) acts for and its scopes. */
 export type Grant = Pick<Principal, 'accountId' | 'scopes'>;
@@ -31,7 +31,7 @@ const NEEDS: Readonly<Record<AccountAccess, { readonly scope: Scope; readonly wh
  */
 export function authorizeAccount(who: Grant, access: AccountAccess): number {
   const refusal = accountRefusal(who, access);
-  if (refusal !== undefined) throw new RequestError(ResultCode.FORBIDDEN, refusal);
+  if (refusal !== undefined) throw new VenueError(ResultCode.FORBIDDEN, refusal);
   return who.accountId;
 }
 

@@ -1,19 +1,12 @@
-// A refused request: the numbered code and, optionally, a message more precise than the code's own.
-// Thrown by the API layers (REST and WebSocket) and turned into their error replies.
+// Refusing a request: VenueError (src/domain/venue-error.ts) with its code, thrown by any stage and
+// answered by each gateway through src/domain/code-answers.ts.
 import { ResultCode } from '../domain/result-codes.js';
+import { VenueError } from '../domain/venue-error.js';
 
-export class RequestError extends Error {
-  constructor(
-    readonly code: ResultCode,
-    message?: string,
-  ) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}
+export { VenueError };
 
 export function fail(code: ResultCode, message?: string): never {
-  throw new RequestError(code, message);
+  throw new VenueError(code, message);
 }
 
 /** A request body that must be a JSON object; anything else is INVALID_REQUEST. */

@@ -635,7 +635,7 @@ export class FixOrderApplication implements FixApplication {
     try {
       known = orderIdText !== undefined && /^[1-9][0-9]{0,15}$/.test(orderIdText) ? this.options.port.venueOrder(session, Number(orderIdText)) : undefined;
     } catch (error) {
-      // The port's refusals carry a numeric code (RequestError, or a revoked key's); anything else is a bug.
+      // The port's refusals carry a numeric code (VenueError, or a revoked key's); anything else is a bug.
       const code = (error as { code?: unknown }).code;
       if (typeof code !== 'number' || !(error instanceof Error)) throw error;
       refusal = resultCodeText(code, error.message);

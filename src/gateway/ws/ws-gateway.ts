@@ -28,7 +28,7 @@ import { Side } from '../../engine/command.js';
 import { DoneReason, DoneStatus, EventType, Field } from '../../engine/event.js';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../../protocol/wire.js';
 import { AuthError, countsAsAuthFailure, type Principal, type TokenService } from '../../auth/auth.js';
-import { RequestError } from '../../venue/errors.js';
+import { VenueError } from '../../venue/errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
 import type { CandleView, History } from '../../marketdata/history.js';
 import { type EdgeConnection, type EdgeGuard, EdgeRefusal, type TokenBucket } from '../../security/edge.js';
@@ -496,7 +496,7 @@ export class WebSocketGateway {
     try {
       await this.handle(connection, requestId, envelope);
     } catch (error) {
-      if (error instanceof RequestError || error instanceof AuthError || error instanceof EdgeRefusal) connection.respond(requestId, { error: errorBody(error.code, error.message || undefined) });
+      if (error instanceof VenueError || error instanceof AuthError || error instanceof EdgeRefusal) connection.respond(requestId, { error: errorBody(error.code, error.message || undefined) });
       else connection.respond(requestId, { error: errorBody(ResultCode.INTERNAL_ERROR) });
     }
   }
@@ -504,13 +504,13 @@ export class WebSocketGateway {
   /** The connection's principal; what it may do is the trading functions' and authorizeAccount's to say. */
   private who(connection: Connection): Principal {
     const principal = connection.principal;
-    if (principal === undefined) throw new RequestError(ResultCode.UNAUTHENTICATED, 'send an AuthRequest with a token first');
+    if (principal === undefined) throw new VenueError(ResultCode.UNAUTHENTICATED, 'send an AuthRequest with a token first');
     return principal;
   }
 
   private instrument(symbol: string): Instrument {
     const instrument = this.bySymbol.get(symbol);
-    if (instrument === undefined) throw new RequestError(ResultCode.UNKNOWN_INSTRUMENT, `no instrument ${symbol}`);
+    if (instrument === undefined) throw new VenueError(ResultCode.UNKNOWN_INSTRUMENT, `no instrument ${symbol}`);
     return instrument;
   }
 
@@ -605,7 +605,7 @@ export class WebSocketGateway {
         this.subscription(connection, requestId, envelope.body === 'subscribe', (envelope.body === 'subscribe' ? envelope.subscribe : envelope.unsubscribe) ?? {});
         return;
       default:
-        throw new RequestError(ResultCode.INVALID_REQUEST, `a client does not send ${envelope.body ?? 'an empty envelope'}`);
+        throw new VenueError(ResultCode.INVALID_REQUEST, `a client does not send ${envelope.body ?? 'an empty envelope'}`);
     }
   }
 
@@ -632,7 +632,7 @@ export class WebSocketGateway {
     if (channel === pb.Channel.CHANNEL_CANDLES) {
       const interval = request.interval ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED;
       const minutes = CANDLE_MINUTES.get(interval);
-      if (minutes === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `unknown candle interval ${String(interval)}`);
+      if (minutes === undefined) throw new VenueError(ResultCode.INVALID_REQUEST, `unknown candle interval ${String(interval)}`);
       const intervals = connection.candles.get(instrument.id) ?? new Map<number, number>();
       if (!on) intervals.delete(minutes);
       else if (!intervals.has(minutes)) intervals.set(minutes, 0);
@@ -641,7 +641,7 @@ export class WebSocketGateway {
       return;
     }
     const set = channel === pb.Channel.CHANNEL_L1 ? connection.l1 : channel === pb.Channel.CHANNEL_L2 ? connection.l2 : channel === pb.Channel.CHANNEL_L3 ? connection.l3 : channel === pb.Channel.CHANNEL_TRADES ? connection.trades : undefined;
-    if (set === undefined) throw new RequestError(ResultCode.INVALID_REQUEST, `unknown channel ${channel}`);
+    if (set === undefined) throw new VenueError(ResultCode.INVALID_REQUEST, `unknown channel ${channel}`);
     if (!on) {
       set.delete(instrument.id);
       if (channel === pb.Channel.CHANNEL_L2) connection.outbound.forgetBook(instrument.symbol);
@@ -655,7 +655,7 @@ export class WebSocketGateway {
       try {
         snapshot = this.snapshotFrame(connection, instrument, channel === pb.Channel.CHANNEL_L3);
       } catch (error) {
-        throw new RequestError(ResultCode.INVALID_REQUEST, `the ${channel === pb.Channel.CHANNEL_L3 ? 'L3' : 'L2'} snapshot of ${symbol} does not fit in one frame (${error instanceof Error ? error.message : String(error)}); try binary frames`);
+        throw new VenueError(ResultCode.INVALID_REQUEST, `the ${channel === pb.Channel.CHANNEL_L3 ? 'L3' : 'L2'} snapshot of ${symbol} does not fit in one frame (${error instanceof Error ? error.message : String(error)}); try binary frames`);
       }
     }
     set.add(instrument.id);
