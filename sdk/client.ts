@@ -17,12 +17,11 @@
 //   venue subscription.
 //
 // The client does not reconnect: after a close (onClose), make a new one with connect().
-import { createHmac, randomBytes } from 'node:crypto';
 import { type RawData, WebSocket } from 'ws';
-import { requestJson } from '../src/auth/client.js';
-import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, pb } from '../src/protocol/wire.js';
+import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, pb } from './protocol.js';
 import { type BookHandler, LocalOrderBook } from './book.js';
-import { KapitaConnectionError, KapitaError, KapitaTimeoutError } from './errors.js';
+import { asError, KapitaConnectionError, KapitaError, KapitaTimeoutError } from './errors.js';
+import { endpoints, fetchToken, type TokenSource } from './token.js';
 import {
   type AmendRequest,
   type CancelResult,
@@ -75,11 +74,6 @@ export interface Authentication {
   readonly expiresAtMs: number;
 }
 
-/** hex(HMAC-SHA256(secret, keyId + "\n" + timestamp + "\n" + nonce)): the signature POST /v1/auth/token checks. */
-export function signTokenRequest(secret: string, keyId: string, timestamp: number, nonce: string): string {
-  return createHmac('sha256', secret).update(`${keyId}\n${timestamp}\n${nonce}`).digest('hex');
-}
-
 type Request = Omit<EnvelopeInput, 'requestId'>;
 type Handler<T> = (value: T) => void;
 
@@ -95,18 +89,6 @@ const DEFAULT_REFRESH_MARGIN_MS = 10_000;
 const REFRESH_RETRY_MS = 1_000;
 /** After close(), how long to wait for the closing handshake before dropping the socket. */
 const CLOSE_GRACE_MS = 2_000;
-
-function endpoints(url: string): { rest: string; ws: string } {
-  const parsed = new URL(url);
-  const secure = parsed.protocol === 'https:' || parsed.protocol === 'wss:';
-  if (!['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol)) throw new Error(`url must be http(s) or ws(s): ${url}`);
-  const path = parsed.pathname.replace(/\/+$/, '').replace(/\/v1\/ws$/, '');
-  return { rest: `${secure ? 'https' : 'http'}://${parsed.host}${path}`, ws: `${secure ? 'wss' : 'ws'}://${parsed.host}${path}/v1/ws` };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
 
 function frameBytes(data: RawData): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -128,7 +110,7 @@ export class KapitaClient {
   private readonly requestTimeoutMs: number;
   private readonly refreshMarginMs: number;
   private readonly format: 'binary' | 'json';
-  private readonly fetchImpl: typeof fetch | undefined;
+  private readonly tokenSource: TokenSource;
   /** Stream key (channel:symbol) → its venue subscription (in flight or done). */
   private readonly streams = new Map<string, Promise<void>>();
   private readonly reportHandlers = new Map<string, Set<Handler<ExecutionReport>>>();
@@ -141,13 +123,13 @@ export class KapitaClient {
 
   private constructor(
     private readonly socket: WebSocket,
-    private readonly restUrl: string,
+    restUrl: string,
     private readonly options: ConnectOptions,
   ) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.format = options.format ?? 'binary';
-    this.fetchImpl = options.fetch;
+    this.tokenSource = { restUrl, keyId: options.keyId, secret: options.secret, ca: options.ca, fetch: options.fetch };
     socket.on('message', (data: RawData, isBinary: boolean) => {
       this.onFrame(data, isBinary);
     });
@@ -349,7 +331,7 @@ export class KapitaClient {
   private authenticate(): Promise<void> {
     this.refreshing ??= (async () => {
       try {
-        const token = await this.fetchToken();
+        const token = await fetchToken(this.tokenSource, this.serverNow());
         const reply = await this.call({ authRequest: { token } }, (e) => e.authResponse, 'AuthResponse');
         this.account = num(reply.accountId);
         this.expiresAt = num(reply.expiresAtMs);
@@ -384,42 +366,6 @@ export class KapitaClient {
       this.emitError(asError(error));
       this.scheduleRefresh(REFRESH_RETRY_MS);
     }
-  }
-
-  private async fetchToken(): Promise<string> {
-    const { keyId, secret } = this.options;
-    const timestamp = Math.round(this.serverNow());
-    const nonce = randomBytes(12).toString('hex');
-    const body = JSON.stringify({ keyId, timestamp, nonce, signature: signTokenRequest(secret, keyId, timestamp, nonce) });
-    let status: number;
-    let text: string;
-    try {
-      if (this.fetchImpl === undefined) {
-        const reply = await requestJson(`${this.restUrl}/v1/auth/token`, 'POST', { 'content-type': 'application/json' }, body, { ca: this.options.ca });
-        status = reply.status;
-        text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
-      } else {
-        const response = await this.fetchImpl(`${this.restUrl}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        status = response.status;
-        text = await response.text();
-      }
-    } catch (error) {
-      throw new KapitaConnectionError(`POST /v1/auth/token failed: ${asError(error).message}`);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    const error = (parsed as { error?: { code?: unknown; name?: unknown; message?: unknown } } | undefined)?.error;
-    if (status < 200 || status >= 300) {
-      if (typeof error?.code === 'number') throw new KapitaError({ code: error.code, name: String(error.name), message: String(error.message) });
-      throw new KapitaConnectionError(`POST /v1/auth/token: HTTP ${status}`);
-    }
-    const token = (parsed as { token?: unknown } | undefined)?.token;
-    if (typeof token !== 'string') throw new KapitaConnectionError('POST /v1/auth/token: no token in the answer');
-    return token;
   }
 
   /** Sends a request and resolves with its answer, picked out of the envelope. */

@@ -39,3 +39,8 @@ export class KapitaConnectionError extends Error {
     super(message);
   }
 }
+
+/** Whatever was thrown, as an Error (handlers and the error channel take Errors only). */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

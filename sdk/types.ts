@@ -1,7 +1,7 @@
 // The SDK's public shapes and their mapping to and from the wire (proto/kapita/v1/kapita.proto).
 // Decimals stay strings, exactly as the venue writes them ("65000.00", "1.5000"), and the names of
 // sides, types, statuses and time in force are those of the REST API.
-import { type Envelope, type EnvelopeInput, type kapita, pb } from '../src/protocol/wire.js';
+import { type Envelope, type EnvelopeInput, type kapita, pb } from './protocol.js';
 
 export type Side = 'buy' | 'sell';
 export type OrderType = 'limit' | 'market' | 'stop' | 'stop_limit';
