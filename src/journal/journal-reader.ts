@@ -102,6 +102,22 @@ function checkBlock(bytes: Uint8Array, view: DataView, offset: number, expectedS
   return length;
 }
 
+/** What one scan carries from block to block and from segment to segment. */
+interface Scan {
+  readonly dir: string;
+  readonly segments: readonly { name: string; firstSeq: number }[];
+  readonly visit: RecordVisitor | undefined;
+  readonly options: ScanOptions;
+  readonly warn: (message: string) => void;
+  readonly crc: Uint32Array;
+  readonly widener: RecordWidener;
+  readonly fromSeq: number;
+  expectedSeq: number;
+  blocks: number;
+  records: number;
+  cleanShutdown: boolean;
+}
+
 export function scanJournal(dir: string, visit: RecordVisitor | undefined, options: ScanOptions = {}): ScanResult {
   const warnings: string[] = [];
   const warn = (message: string): void => {
@@ -109,78 +125,104 @@ export function scanJournal(dir: string, visit: RecordVisitor | undefined, optio
     options.warn?.(message);
   };
   const segments = listSegments(dir);
-  const crc = new Uint32Array(2);
-  const widener = new RecordWidener();
-  const fromSeq = options.fromSeq ?? 0;
   const firstSeq = segments[0]?.firstSeq ?? 1;
-  let expectedSeq = firstSeq;
-  let blocks = 0;
-  let records = 0;
-  let cleanShutdown = false;
+  const scan: Scan = {
+    dir, segments, visit, options, warn,
+    crc: new Uint32Array(2),
+    widener: new RecordWidener(),
+    fromSeq: options.fromSeq ?? 0,
+    expectedSeq: firstSeq,
+    blocks: 0,
+    records: 0,
+    cleanShutdown: false,
+  };
   for (let s = 0; s < segments.length; s++) {
-    const segment = segments[s];
-    if (segment === undefined) break;
-    const path = join(dir, segment.name);
-    const lastSegment = s === segments.length - 1;
-    const bytes = new Uint8Array(readFileSync(path));
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (segment.firstSeq !== expectedSeq && bytes.length > 0) {
-      const damage = `sequence gap: segment starts at seq ${segment.firstSeq}, expected ${expectedSeq}`;
-      if (!options.toLastValid) throw new JournalCorruption(path, 0, expectedSeq, damage);
-      cutBack(segments.slice(s), dir, path, 0, damage, options, warn);
-      break;
-    }
-    let offset = 0;
-    let stop = false;
-    let endsWithMarker = false;
-    while (offset < bytes.length) {
-      const checked = checkBlock(bytes, view, offset, expectedSeq, crc);
-      if (typeof checked !== 'number') {
-        const tornTail = lastSegment && checked.incomplete;
-        if (tornTail) {
-          warn(`torn final block in ${path} at byte offset ${offset} (seq ${expectedSeq}): ${checked.reason}; ${options.repair ? 'truncated' : 'ignored (start-up truncates it)'}`);
-          if (options.repair) truncate(path, offset);
-        } else if (options.toLastValid) {
-          cutBack(segments.slice(s + 1), dir, path, offset, checked.reason, options, warn);
-        } else {
-          throw new JournalCorruption(path, offset, expectedSeq, checked.reason);
-        }
-        stop = true;
-        break;
-      }
-      const header = readBlockHeader(view, offset);
-      cleanShutdown = (header.flags & FLAG_CLEAN_SHUTDOWN) !== 0;
-      endsWithMarker = (header.flags & MARKER_FLAGS) !== 0;
-      if (visit !== undefined) {
-        const recordBytes = recordBytesOf(header.version);
-        for (let i = 0; i < header.recordCount; i++) {
-          const seq = header.firstSeq + i;
-          if (seq < fromSeq) continue;
-          widener.visit(header.version, view, offset + BLOCK_HEADER_BYTES + i * recordBytes, seq, visit);
-        }
-      }
-      blocks++;
-      records += header.recordCount;
-      expectedSeq += header.recordCount;
-      offset += checked;
-    }
-    if (stop) {
-      cleanShutdown = false;
-      if (options.repair && lastSegment && !options.toLastValid) appendSegmentEnd(path, expectedSeq);
-      break;
-    }
-    if (!lastSegment && !endsWithMarker && bytes.length > 0) {
-      const damage = 'segment ends without its end marker (cut short at a block boundary?)';
-      if (!options.toLastValid) throw new JournalCorruption(path, bytes.length, expectedSeq, damage);
-      cutBack(segments.slice(s + 1), dir, path, bytes.length, damage, options, warn);
-      break;
-    }
-    if (lastSegment && !endsWithMarker) {
-      warn(`the journal ends at seq ${expectedSeq - 1} in ${path} without a clean-shutdown marker: recovering from a crash`);
-      if (options.repair && bytes.length > 0) appendSegmentEnd(path, expectedSeq);
-    }
+    if (!scanSegment(scan, s)) break;
   }
-  return { segments: segments.length, blocks, records, firstSeq, lastSeq: expectedSeq - 1, cleanShutdown, warnings };
+  const { blocks, records, cleanShutdown } = scan;
+  return { segments: segments.length, blocks, records, firstSeq, lastSeq: scan.expectedSeq - 1, cleanShutdown, warnings };
+}
+
+/** Scans segment `s`; false when the scan must stop here (damage, or the journal cut back). */
+function scanSegment(scan: Scan, s: number): boolean {
+  const { segments, options } = scan;
+  const segment = segments[s];
+  if (segment === undefined) return false;
+  const path = join(scan.dir, segment.name);
+  const lastSegment = s === segments.length - 1;
+  const bytes = new Uint8Array(readFileSync(path));
+  if (segment.firstSeq !== scan.expectedSeq && bytes.length > 0) {
+    const damage = `sequence gap: segment starts at seq ${segment.firstSeq}, expected ${scan.expectedSeq}`;
+    if (!options.toLastValid) throw new JournalCorruption(path, 0, scan.expectedSeq, damage);
+    cutBack(segments.slice(s), scan.dir, path, 0, damage, options, scan.warn);
+    return false;
+  }
+  const endsWithMarker = scanBlocks(scan, s, path, bytes);
+  if (endsWithMarker === undefined) {
+    scan.cleanShutdown = false;
+    if (options.repair && lastSegment && !options.toLastValid) appendSegmentEnd(path, scan.expectedSeq);
+    return false;
+  }
+  if (!lastSegment && !endsWithMarker && bytes.length > 0) {
+    const damage = 'segment ends without its end marker (cut short at a block boundary?)';
+    if (!options.toLastValid) throw new JournalCorruption(path, bytes.length, scan.expectedSeq, damage);
+    cutBack(segments.slice(s + 1), scan.dir, path, bytes.length, damage, options, scan.warn);
+    return false;
+  }
+  if (lastSegment && !endsWithMarker) {
+    scan.warn(`the journal ends at seq ${scan.expectedSeq - 1} in ${path} without a clean-shutdown marker: recovering from a crash`);
+    if (options.repair && bytes.length > 0) appendSegmentEnd(path, scan.expectedSeq);
+  }
+  return true;
+}
+
+/**
+ * Checks and visits every block of one segment. Returns whether its last block is an end marker,
+ * or undefined when damage stopped the scan inside it (after a torn tail is handled or the
+ * journal cut back; other damage throws).
+ */
+function scanBlocks(scan: Scan, s: number, path: string, bytes: Uint8Array): boolean | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 0;
+  let endsWithMarker = false;
+  while (offset < bytes.length) {
+    const checked = checkBlock(bytes, view, offset, scan.expectedSeq, scan.crc);
+    if (typeof checked !== 'number') {
+      onDamage(scan, s, path, offset, checked);
+      return undefined;
+    }
+    const header = readBlockHeader(view, offset);
+    scan.cleanShutdown = (header.flags & FLAG_CLEAN_SHUTDOWN) !== 0;
+    endsWithMarker = (header.flags & MARKER_FLAGS) !== 0;
+    const visit = scan.visit;
+    if (visit !== undefined) {
+      const recordBytes = recordBytesOf(header.version);
+      for (let i = 0; i < header.recordCount; i++) {
+        const seq = header.firstSeq + i;
+        if (seq < scan.fromSeq) continue;
+        scan.widener.visit(header.version, view, offset + BLOCK_HEADER_BYTES + i * recordBytes, seq, visit);
+      }
+    }
+    scan.blocks++;
+    scan.records += header.recordCount;
+    scan.expectedSeq += header.recordCount;
+    offset += checked;
+  }
+  return endsWithMarker;
+}
+
+/** A torn tail is truncated (under repair) with a warning; other damage throws unless the operator asked toLastValid. */
+function onDamage(scan: Scan, s: number, path: string, offset: number, damage: Damage): void {
+  const { options } = scan;
+  const lastSegment = s === scan.segments.length - 1;
+  if (lastSegment && damage.incomplete) {
+    scan.warn(`torn final block in ${path} at byte offset ${offset} (seq ${scan.expectedSeq}): ${damage.reason}; ${options.repair ? 'truncated' : 'ignored (start-up truncates it)'}`);
+    if (options.repair) truncate(path, offset);
+  } else if (options.toLastValid) {
+    cutBack(scan.segments.slice(s + 1), scan.dir, path, offset, damage.reason, options, scan.warn);
+  } else {
+    throw new JournalCorruption(path, offset, scan.expectedSeq, damage.reason);
+  }
 }
 
 function truncate(path: string, offset: number): void {
