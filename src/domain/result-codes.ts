@@ -141,7 +141,7 @@ const MESSAGES: Readonly<Record<ResultCode, string>> = {
   [ResultCode.DRAWDOWN_REDUCE_ONLY]: 'the drawdown limit has tripped: only orders that reduce the position are accepted until a new period',
   [ResultCode.ACCOUNT_KILL_SWITCH]: "the account's kill switch is on: no new orders or amends",
   [ResultCode.INSTRUMENT_HALTED]: 'the instrument is halted',
-  [ResultCode.MARKET_BUY_NEEDS_MAX_NOTIONAL]: 'in spot mode a market buy must name the most quote it may spend (maximum notional)',
+  [ResultCode.MARKET_BUY_NEEDS_MAX_NOTIONAL]: 'no longer returned (reserved): a market buy without a maximum notional holds the cost of its quantity at the book',
   [ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL]: "filling this market buy at the book's prices, fees included, could cost more than its maximum notional",
   [ResultCode.AMOUNT_TOO_LARGE]: "the venue's total of this asset would exceed 2^53 units",
   [ResultCode.UNKNOWN_ORDER]: 'no open order with this id in this instrument',

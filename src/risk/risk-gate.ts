@@ -10,8 +10,9 @@
 //
 // Money. Spot mode: a buy holds quote for its quantity at its limit price plus the largest fee per
 // lot; a sell holds its base quantity. Holds are per lot, so a fill releases exactly its lots' share
-// and a partial fill never strands a rounding unit. A market buy names the most quote it may spend;
-// it holds what filling it at the book's current prices could cost, bounded by that figure.
+// and a partial fill never strands a rounding unit. A market buy holds what filling its quantity at
+// the book's current prices could cost, fees included (only the lots the book has: the rest cannot
+// fill); if it names a maxNotional (the most quote it may spend), a cost above it is refused.
 // Invariant, asserted by validate(): per asset, Σ account totals + fees collected = deposits −
 // withdrawals; each account's held = Σ its orders' holds ≤ its total.
 //
@@ -25,6 +26,7 @@ import { DoneReason, EVENT_WIDTH, type EventBuffer, EventType, Field } from '../
 import { OrderIndex } from '../engine/order-index.js';
 import { invariant, InvariantViolation, type OrderBook, type StateSink, type StateSource } from '../engine/order-book.js';
 import { isBandLimit, isInstrumentLimit, LIMIT_KINDS, LimitKind, maxLimitValue } from './limits.js';
+import { MarketWalk } from './market-walk.js';
 import { defineRiskTables, feeUnits, type RiskConfig, type RiskInstrument, type RiskTables } from './risk-config.js';
 
 /** One token of the order-rate bucket, in bucket units (a millionth of a token). */
@@ -198,29 +200,12 @@ export class RiskGate {
   private amendSlot = 0;
   private amendPrice = 0;
   private amendHoldPerLot = 0;
-  // Market-order walk state (forEachLevel's visitor is a field so the walk allocates nothing).
-  private walkSkip = 0;
-  private walkLeft = 0;
-  private walkNotional = 0;
-  private walkHold = 0;
-  private walkQuotePerLot = 0;
-  private walkHoldBps = 0;
-  private readonly walkVisitor = (priceTicks: number, lots: number): boolean => {
-    let take = lots;
-    if (this.walkSkip > 0) {
-      const skipped = Math.min(this.walkSkip, take);
-      this.walkSkip -= skipped;
-      take -= skipped;
-    }
-    if (take > this.walkLeft) take = this.walkLeft;
-    if (take > 0) {
-      const perLot = priceTicks * this.walkQuotePerLot;
-      this.walkLeft -= take;
-      this.walkNotional += take * perLot;
-      this.walkHold += take * (perLot + feeUnits(perLot, this.walkHoldBps));
-    }
-    return this.walkLeft > 0;
-  };
+  /** Prices market orders (checkPlace: a market buy holds its cost, fees included). */
+  private readonly marketWalk = new MarketWalk();
+  // value()'s answer for the PLACE being checked (fields, so the split of checkPlace allocates nothing).
+  private placeNotional = 0;
+  private placeHoldPerLot = 0;
+  private placeHold = 0;
 
   constructor(
     instruments: readonly Instrument[],
@@ -286,7 +271,8 @@ export class RiskGate {
   /**
    * A PLACE that passed validation. Returns OK after registering the order and its hold, or the
    * first failing check's code with nothing changed. The checks run in a fixed order: halt, kill
-   * switch, rate, drawdown, quantity, price band, notional, position, open orders, credit.
+   * switch, max notional well-formed, rate, drawdown, quantity, price band, max notional of a
+   * market buy, notional, position, open orders, credit.
    */
   checkPlace(c: Command, orderId: number): ResultCode {
     const ii = this.byInstrumentId[c.instrumentId] ?? -1;
@@ -298,13 +284,8 @@ export class RiskGate {
     if (account.killed) return ResultCode.ACCOUNT_KILL_SWITCH;
     const isBuy = c.side === Side.BUY;
     const type = c.orderType;
-    const marketBuy = isBuy && type === OrderType.MARKET;
-    if (marketBuy) {
-      if (c.maxNotional === 0) return ResultCode.MARKET_BUY_NEEDS_MAX_NOTIONAL;
-      if (!Number.isSafeInteger(c.maxNotional) || c.maxNotional < 0) return ResultCode.INVALID_MAX_NOTIONAL;
-    } else if (c.maxNotional !== 0) {
-      return ResultCode.INVALID_MAX_NOTIONAL;
-    }
+    // maxNotional is optional on a market buy (0 = none: the walk's cost is held); elsewhere it is bad input.
+    if (c.maxNotional !== 0 && (!isBuy || type !== OrderType.MARKET || !Number.isSafeInteger(c.maxNotional) || c.maxNotional < 0)) return ResultCode.INVALID_MAX_NOTIONAL;
     let bucket = 0;
     if (account.orderRate > 0) {
       bucket = this.refill(account, this.nowMs());
@@ -322,38 +303,55 @@ export class RiskGate {
     if (maxQty > 0 && qty > maxQty) return ResultCode.MAX_ORDER_QUANTITY_EXCEEDED;
     const hasLimit = type === OrderType.LIMIT || type === OrderType.STOP_LIMIT;
     if (hasLimit && !this.inBand(ii, isBuy, c.priceTicks)) return ResultCode.PRICE_BAND_EXCEEDED;
-
-    // What the order is worth and what it holds.
-    let notional: number;
-    let holdPerLot: number;
-    let hold: number;
-    if (type === OrderType.MARKET) {
-      this.walk(r, isBuy ? Side.SELL : Side.BUY, qty, isBuy ? (account.d[account.S + ii] ?? 0) : (account.d[account.B + ii] ?? 0));
-      notional = this.walkNotional;
-      if (isBuy) {
-        if (this.walkHold > c.maxNotional) return ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL;
-        holdPerLot = 0;
-        hold = this.walkHold;
-      } else {
-        holdPerLot = r.basePerLot;
-        hold = qty * holdPerLot;
-      }
-    } else {
-      const price = hasLimit ? c.priceTicks : c.stopPriceTicks;
-      notional = qty * price * r.quotePerTickLot;
-      // A stop (market) buy can fill anywhere once triggered: it holds at the instrument's maximum.
-      holdPerLot = isBuy ? this.buyHoldPerLot(r, hasLimit ? price : r.instrument.maxPriceTicks) : r.basePerLot;
-      hold = qty * holdPerLot;
-    }
+    if (!this.value(c, account, r, hasLimit)) return ResultCode.MARKET_BUY_EXCEEDS_MAX_NOTIONAL;
     const maxNotional = account.d[account.L + base + NOTIONAL] ?? 0;
-    if (maxNotional > 0 && notional > maxNotional) return ResultCode.MAX_ORDER_NOTIONAL_EXCEEDED;
+    if (maxNotional > 0 && this.placeNotional > maxNotional) return ResultCode.MAX_ORDER_NOTIONAL_EXCEEDED;
     const maxPosition = account.d[account.L + base + POSITION] ?? 0;
     if (maxPosition > 0 && (isBuy ? position : -position) + openSame + qty > maxPosition) return ResultCode.POSITION_LIMIT_EXCEEDED;
     if (account.maxOpenOrders > 0 && account.openOrders >= account.maxOpenOrders) return ResultCode.OPEN_ORDER_LIMIT_EXCEEDED;
-    const asset = isBuy ? r.quoteAsset : r.baseAsset;
-    if (hold > account.available(asset)) return ResultCode.INSUFFICIENT_BALANCE;
+    if (this.placeHold > account.available(isBuy ? r.quoteAsset : r.baseAsset)) return ResultCode.INSUFFICIENT_BALANCE;
+    this.accept(c, orderId, account, r, bucket, hasLimit);
+    return ResultCode.OK;
+  }
 
-    // Accepted by the gate: register, and remember how to undo it if the book refuses the order.
+  /**
+   * What a PLACE is worth and what it holds, into placeNotional, placeHoldPerLot and placeHold.
+   * False only for a market buy whose walked cost could exceed the maxNotional it names.
+   *
+   * A market buy holds the walk's cost, fees included (holdPerLot 0: fills release at their own
+   * prices). The walk prices only the lots the book has: with fewer than the quantity there, the
+   * rest cannot fill now and a market order never rests (IOC: the remainder is cancelled; FOK: the
+   * book refuses it), so nothing more is held; with an empty book the hold is 0.
+   */
+  private value(c: Command, account: Account, r: RiskInstrument, hasLimit: boolean): boolean {
+    const isBuy = c.side === Side.BUY;
+    const qty = c.quantityLots;
+    if (c.orderType === OrderType.MARKET) {
+      const book = this.bookByIndex[r.index];
+      if (book === undefined) fail(`no book for instrument index ${r.index}`);
+      const walk = this.marketWalk;
+      walk.run(book, r, isBuy ? Side.SELL : Side.BUY, qty, isBuy ? (account.d[account.S + r.index] ?? 0) : (account.d[account.B + r.index] ?? 0));
+      this.placeNotional = walk.notional;
+      if (isBuy) {
+        if (c.maxNotional !== 0 && walk.hold > c.maxNotional) return false;
+        this.placeHoldPerLot = 0;
+        this.placeHold = walk.hold;
+      } else {
+        this.placeHoldPerLot = r.basePerLot;
+        this.placeHold = qty * r.basePerLot;
+      }
+      return true;
+    }
+    const price = hasLimit ? c.priceTicks : c.stopPriceTicks;
+    this.placeNotional = qty * price * r.quotePerTickLot;
+    // A stop (market) buy can fill anywhere once triggered: it holds at the instrument's maximum.
+    this.placeHoldPerLot = isBuy ? this.buyHoldPerLot(r, hasLimit ? price : r.instrument.maxPriceTicks) : r.basePerLot;
+    this.placeHold = qty * this.placeHoldPerLot;
+    return true;
+  }
+
+  /** Registers a PLACE the gate accepted, and remembers how to undo it if the book refuses the order. */
+  private accept(c: Command, orderId: number, account: Account, r: RiskInstrument, bucket: number, hasLimit: boolean): void {
     this.pendingOrderId = orderId;
     this.pendingAccount = account;
     this.pendingBucket = account.bucket;
@@ -362,8 +360,7 @@ export class RiskGate {
       account.bucket = bucket - TOKEN;
       account.bucketTimeMs = this.nowMs();
     }
-    this.register(orderId, account, r, c.side, hasLimit ? c.priceTicks : 0, qty, holdPerLot, hold);
-    return ResultCode.OK;
+    this.register(orderId, account, r, c.side, hasLimit ? c.priceTicks : 0, c.quantityLots, this.placeHoldPerLot, this.placeHold);
   }
 
   /**
@@ -848,33 +845,6 @@ export class RiskGate {
   private buyHoldPerLot(r: RiskInstrument, priceTicks: number): number {
     const perLot = priceTicks * r.quotePerTickLot;
     return perLot + feeUnits(perLot, r.holdBps);
-  }
-
-  /**
-   * Prices the most a market order of `lots` lots could trade at on `side`. The order fills some
-   * `lots` of the first `lots + own` lots there, where `own` is what the account itself has open on
-   * that side: self-trade prevention may cancel those instead of filling them (and a pending stop
-   * among them is not in the book at all). Prices only worsen away from the best, so no fill costs
-   * more than the last `lots` of those first `lots + own` lots: that window is what is priced.
-   */
-  private walk(r: RiskInstrument, side: number, lots: number, own: number): void {
-    const book = this.bookByIndex[r.index];
-    if (book === undefined) fail(`no book for instrument index ${r.index}`);
-    this.walkQuotePerLot = r.quotePerTickLot;
-    this.walkHoldBps = r.holdBps;
-    // Pass 1: how many of the first lots + own lots the book has.
-    this.walkSkip = 0;
-    this.walkLeft = lots + own;
-    this.walkNotional = 0;
-    this.walkHold = 0;
-    book.forEachLevel(side, this.walkVisitor);
-    const present = lots + own - this.walkLeft;
-    // Pass 2: the last `lots` of them.
-    this.walkSkip = Math.max(0, present - lots);
-    this.walkLeft = Math.min(lots, present);
-    this.walkNotional = 0;
-    this.walkHold = 0;
-    if (this.walkLeft > 0) book.forEachLevel(side, this.walkVisitor);
   }
 
   // ---- accounts and limits -------------------------------------------------------------------------
