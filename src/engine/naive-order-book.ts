@@ -6,27 +6,8 @@ import type { Instrument } from '../domain/instrument.js';
 import { ResultCode } from '../domain/result-codes.js';
 import { type Command, CommandKind, OrderType, SelfTradePrevention, Side, TimeInForce } from './command.js';
 import { type DoneReason, DoneReason as Reason, DoneStatus, type EventBuffer } from './event.js';
-import { type BookCapacity, type EngineCounters, invariant, type LevelView, ORDER_FIELDS, type OrderBook, type OrderView, type StateSink, type StateSource } from './order-book.js';
-
-interface NaiveOrder {
-  readonly id: number;
-  readonly account: number;
-  readonly side: Side;
-  readonly type: number;
-  readonly tif: number;
-  price: number;
-  readonly stopPrice: number;
-  /** Total order quantity: filled + remaining (self-trade decrements reduce it). */
-  quantity: number;
-  remaining: number;
-  /** Displayed part of `remaining` (the iceberg tip, or all of it). */
-  visible: number;
-  /** Iceberg display size; 0 = not an iceberg. */
-  readonly peak: number;
-  filled: number;
-  readonly postOnly: boolean;
-  readonly stp: number;
-}
+import { type BookCapacity, type EngineCounters, invariant, type LevelView, type OrderBook, type OrderView, type StateSink, type StateSource } from './order-book.js';
+import { exportOrder, importOrder, isBetter, isMarket, type NaiveOrder, opposite, stopReached, triggerOrder } from './naive-order.js';
 
 export class NaiveOrderBook implements OrderBook {
   private readonly bids = new Map<number, NaiveOrder[]>();
@@ -629,31 +610,6 @@ export class NaiveOrderBook implements OrderBook {
   }
 }
 
-function exportOrder(sink: StateSink, o: NaiveOrder): void {
-  sink.add(o.id);
-  sink.add(o.account);
-  sink.add(o.side);
-  sink.add(o.type);
-  sink.add(o.tif);
-  sink.add(o.price);
-  sink.add(o.stopPrice);
-  sink.add(o.quantity);
-  sink.add(o.remaining);
-  sink.add(o.visible);
-  sink.add(o.peak);
-  sink.add(o.filled);
-  sink.add(o.postOnly ? 1 : 0);
-  sink.add(o.stp);
-}
-
-function importOrder(source: StateSource): NaiveOrder {
-  const fields: number[] = [];
-  for (let i = 0; i < ORDER_FIELDS; i++) fields.push(source.next());
-  const [id = 0, account = 0, side = 0, type = 0, tif = 0, price = 0, stopPrice = 0, quantity = 0, remaining = 0, visible = 0, peak = 0, filled = 0, postOnly = 0, stp = 0] = fields;
-  invariant(side === Side.BUY || side === Side.SELL, `imported order ${id} has a side`);
-  return { id, account, side, type, tif, price, stopPrice, quantity, remaining, visible, peak, filled, postOnly: postOnly === 1, stp };
-}
-
 /**
  * Pro-rata allocation of `incoming` lots over resting displayed quantities in time order
  * (docs/pro-rata.md), the long way: exact bigint shares, then left-overs one lot at a time.
@@ -691,27 +647,4 @@ export function allocateProRata(incoming: number, resting: readonly number[], to
     }
   }
   return allocation;
-}
-
-function opposite(side: Side): Side {
-  return side === Side.BUY ? Side.SELL : Side.BUY;
-}
-
-function isMarket(order: NaiveOrder): boolean {
-  return order.type === OrderType.MARKET || order.type === OrderType.STOP;
-}
-
-function isBetter(side: Side, price: number, than: number): boolean {
-  return side === Side.BUY ? price > than : price < than;
-}
-
-function stopReached(stop: NaiveOrder, lastTrade: number): boolean {
-  return stop.side === Side.BUY ? lastTrade >= stop.stopPrice : lastTrade <= stop.stopPrice;
-}
-
-/** Buy stops first, lowest stop price first; then sell stops, highest first; ties by order id (time). */
-function triggerOrder(a: NaiveOrder, b: NaiveOrder): number {
-  if (a.side !== b.side) return a.side === Side.BUY ? -1 : 1;
-  if (a.stopPrice !== b.stopPrice) return a.side === Side.BUY ? a.stopPrice - b.stopPrice : b.stopPrice - a.stopPrice;
-  return a.id - b.id;
 }
