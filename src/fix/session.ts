@@ -7,8 +7,9 @@
 // tick(), so tests can drive a session with a simulated clock and the acceptor with a real one.
 // Everything is synchronous except an authenticator that returns a Promise: while it runs, further
 // messages wait in a bounded inbox.
-import { FixEncoder, parseMessage, type FixField, type FixMessage } from './codec.js';
-import { FieldType, FixDictionary, TAG_HEADER, TAG_TABLE_SIZE, TAG_TRAILER } from './dictionary.js';
+import { FixEncoder, type FixField, type FixMessage } from './codec.js';
+import { FieldType, FixDictionary } from './dictionary.js';
+import { gapFillFields, possDupFields, replayRange, SESSION_HEADER_TAGS } from './resend.js';
 import { BusinessRejectReason, SessionRejectReason, businessRejectText, sessionRejectText } from './reasons.js';
 import type {
   FixApplication,
@@ -38,8 +39,6 @@ export function addKapitaLogonFields(dictionary: FixDictionary): void {
   );
 }
 
-/** Header tags the session owns; an application cannot set them. */
-const SESSION_HEADER_TAGS = new Set([8, 9, 35, 34, 49, 52, 56, 43, 122, 10]);
 /** Session messages that go out even before the Logon exchange completes (QuickFIX sendRaw). */
 const SENT_WHILE_LOGGED_OFF = new Set(['A', '5', '2', '4']);
 /** Messages held while an asynchronous authentication runs. */
@@ -464,26 +463,10 @@ export class FixSession implements FixSessionHandle {
     let end = message.getInt(16);
     if (end === 0 || end >= nextSender) end = nextSender - 1;
     if (begin <= end) {
-      let gapStart = 0;
-      let current = begin;
-      let last = 0;
-      for (const raw of this.store.range(begin, end)) {
-        const stored = parseMessage(raw, this.dictionary.codecTables);
-        if (typeof stored === 'number') continue;
-        const seq = stored.msgSeqNum;
-        if (current !== seq && gapStart === 0) gapStart = current;
-        if (FixDictionary.isAdminMsgType(stored.msgType)) {
-          if (gapStart === 0) gapStart = seq;
-        } else {
-          if (gapStart !== 0) this.generateGapFill(gapStart, seq);
-          this.resend(stored);
-          gapStart = 0;
-        }
-        current = seq + 1;
-        last = seq;
-      }
-      if (gapStart !== 0) this.generateGapFill(gapStart, last + 1);
-      if (end > last) this.generateGapFill(last === 0 ? begin : last + 1, Math.min(end + 1, nextSender));
+      replayRange(this.store, this.dictionary.codecTables, begin, end, {
+        gapFill: (seq, newSeqNo) => this.generateGapFill(seq, newSeqNo),
+        resend: (stored) => this.resend(stored),
+      });
     }
     const seq = message.msgSeqNum;
     if (seq === this.store.nextTargetSeq) this.incrementTarget();
@@ -627,35 +610,13 @@ export class FixSession implements FixSessionHandle {
   }
 
   private generateGapFill(seq: number, newSeqNo: number): void {
-    const now = formatUtcTimestamp(this.now());
-    this.sendRaw(
-      '4',
-      [
-        [36, newSeqNo],
-        [123, 'Y'],
-      ],
-      [
-        [43, 'Y'],
-        [122, now],
-      ],
-      seq,
-    );
+    const { header, body } = gapFillFields(newSeqNo, formatUtcTimestamp(this.now()));
+    this.sendRaw('4', body, header, seq);
   }
 
   /** Sends a stored application message again: same seq and body, PossDupFlag and OrigSendingTime added. */
   private resend(stored: FixMessage): void {
-    const flags = this.dictionary.codecTables.flags;
-    const header: FixField[] = [
-      [43, 'Y'],
-      [122, stored.get(52) ?? ''],
-    ];
-    const body: FixField[] = [];
-    for (let i = 3; i < stored.fieldCount; i++) {
-      const tag = stored.tagAt(i);
-      const kind = tag > 0 && tag < TAG_TABLE_SIZE ? (flags[tag] ?? 0) : 0;
-      if ((kind & TAG_TRAILER) !== 0 || SESSION_HEADER_TAGS.has(tag)) continue;
-      ((kind & TAG_HEADER) !== 0 ? header : body).push([tag, stored.valueAt(i)]);
-    }
+    const { header, body } = possDupFields(stored, this.dictionary.codecTables);
     this.sendRaw(stored.msgType, body, header, stored.msgSeqNum);
   }
 
