@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `kapita` command: `start` runs the venue (REST on one port, journal and snapshots in the data
-// directory), `account create` talks to a running venue with the admin key, `demo` prints the
+// directory), `account create` and `key create|list|rotate|revoke` (key-commands.ts) talk to a
+// running venue with the admin key, `demo` prints the
 // engine demo, and `journal` / `replay` inspect a data directory.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { startServer } from '../server/server.js';
 import { DEFAULT_CONFIG, parseVenueConfig, VenueConfigError } from '../server/venue-config.js';
 import { runDemo } from './demo.js';
 import { dumpCommand, type Output, replayCommand, verifyCommand } from './journal-commands.js';
+import { registerKeyCommands } from './key-commands.js';
 
 const io: Output = {
   out: (line) => {
@@ -127,6 +129,7 @@ account
     }
     io.out(JSON.stringify(reply.body, null, 2));
   });
+registerKeyCommands(program, io);
 program
   .command('demo')
   .description('run the matching-engine demo')
