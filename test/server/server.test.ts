@@ -116,7 +116,7 @@ describe('the venue over HTTP', () => {
       [{ symbol: 'BTC-USD', side: 'buy', price: 1, quantity: '1' }, 400, 'INVALID_REQUEST'],
       [{ symbol: 'BTC-USD', side: 'buy', price: '1', quantity: '1', colour: 'red' }, 400, 'INVALID_REQUEST'],
       [{ symbol: 'BTC-USD', side: 'buy', price: '65000', quantity: '1' }, 422, 'INSUFFICIENT_BALANCE'],
-      [{ symbol: 'BTC-USD', side: 'buy', type: 'market', quantity: '0.01' }, 422, 'MARKET_BUY_NEEDS_MAX_NOTIONAL'],
+      [{ symbol: 'BTC-USD', side: 'buy', type: 'market', quantity: '0.01' }, 422, 'NO_LIQUIDITY'],
     ];
     for (const [body, status, name] of cases) {
       const reply = await trader.client.call('POST', '/v1/orders', body);
