@@ -119,16 +119,16 @@ export const ORDER_STATUS = new Spelling<OrderStatus>('status', [
   { value: OrderStatus.REJECTED, rest: 'rejected', pb: pb.OrderStatus.ORDER_STATUS_REJECTED, fix: '8' },
 ]);
 
-/** FIX ExecType (150). protobuf has no RESTATED or REJECTED exec type yet (a reject is the request's Error). */
+/** FIX ExecType (150), and the protobuf ExecType. */
 export const EXEC_TYPE = new Spelling<ExecType>('execType', [
   { value: ExecType.NEW, rest: 'new', pb: pb.ExecType.EXEC_TYPE_NEW, fix: '0' },
   { value: ExecType.TRADE, rest: 'trade', pb: pb.ExecType.EXEC_TYPE_TRADE, fix: 'F' },
   { value: ExecType.AMENDED, rest: 'amended', pb: pb.ExecType.EXEC_TYPE_AMENDED, fix: '5' },
-  { value: ExecType.RESTATED, rest: 'restated', pb: 0, fix: 'D' },
+  { value: ExecType.RESTATED, rest: 'restated', pb: pb.ExecType.EXEC_TYPE_RESTATED, fix: 'D' },
   { value: ExecType.CANCELLED, rest: 'cancelled', pb: pb.ExecType.EXEC_TYPE_CANCELED, fix: '4' },
   { value: ExecType.EXPIRED, rest: 'expired', pb: pb.ExecType.EXEC_TYPE_EXPIRED, fix: 'C' },
   { value: ExecType.TRIGGERED, rest: 'triggered', pb: pb.ExecType.EXEC_TYPE_TRIGGERED, fix: 'L' },
-  { value: ExecType.REJECTED, rest: 'rejected', pb: 0, fix: '8' },
+  { value: ExecType.REJECTED, rest: 'rejected', pb: pb.ExecType.EXEC_TYPE_REJECTED, fix: '8' },
 ]);
 
 /** Candle intervals: REST text, protobuf enum, and the width in minutes as the value. */

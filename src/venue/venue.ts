@@ -16,6 +16,10 @@ import { Pipeline } from '../pipeline/pipeline.js';
 import type { DurabilityPolicy } from '../journal/journal-writer.js';
 import { type CoreConfig, openStore, recover } from '../journal/store.js';
 import { COMMAND_END, outputRequestId, outputSeq, outputTimestampNs, outputType, outputWord } from '../protocol/output-record.js';
+import { Dispatch } from './dispatch.js';
+import type { OrderReport } from './order-state.js';
+import { OrderTracker } from './order-tracker.js';
+import { fillFee } from './fees.js';
 
 export interface VenueOptions {
   readonly dataDir: string;
@@ -25,15 +29,15 @@ export interface VenueOptions {
   readonly warn: (message: string) => void;
 }
 
-/** What a command did, once durable: its seq and the replica's events (valid until the next command completes). */
+/** What a command did, once durable: its seq, its order reports and the replica's events (valid until the next command completes). */
 export interface CommandOutcome {
   readonly seq: number;
   /** The sequenced time the core applied the command with. */
   readonly timestampNs: bigint;
   readonly engine: Engine;
+  /** The OrderTracker's reports of this command: the order state every consumer reads. */
+  readonly reports: readonly OrderReport[];
 }
-
-type Listener = (outcome: CommandOutcome, command: Command) => void;
 
 interface Pending {
   readonly command: Command;
@@ -46,15 +50,25 @@ interface Pending {
 export class Venue {
   private readonly pending = new Map<number, Pending>();
   private nextRequestId = 1;
-  private readonly listeners: Listener[] = [];
   private failure: Error | undefined;
+  /** Turns every durable command's events into order reports, before anyone else sees it. */
+  readonly tracker: OrderTracker;
+  /** The consumers of durable commands, in their fixed order (dispatch.ts). */
+  readonly dispatch: Dispatch;
 
   private constructor(
     private readonly pipeline: Pipeline,
     /** The read replica: the core's state in this thread, one durable command behind at most. */
     readonly replica: Engine,
     private readonly warn: (message: string) => void,
-  ) {}
+  ) {
+    this.dispatch = new Dispatch(warn);
+    this.tracker = new OrderTracker({
+      openOrder: (instrumentId, orderId) => replica.book(instrumentId).order(orderId),
+      clientOrderIdOf: (orderId) => replica.clientIds.ofOrder(orderId)?.clientOrderId,
+      fee: (instrumentId, priceTicks, lots, maker) => fillFee(replica, instrumentId, priceTicks, lots, maker),
+    });
+  }
 
   /** Encodes and decodes a command as the input ring and journal will carry it, so the replica applies exactly what the core applies. */
   private readonly record = new DataView(new ArrayBuffer(COMMAND_RECORD_BYTES));
@@ -81,11 +95,6 @@ export class Venue {
       venue.onRecord(view, offset);
     });
     return venue;
-  }
-
-  /** Called with every durable command's outcome, in seq order (market data, audit). */
-  listen(listener: Listener): void {
-    this.listeners.push(listener);
   }
 
   /**
@@ -145,21 +154,22 @@ export class Venue {
       waiting.reject(error);
       return this.fail(error);
     }
-    const outcome = { seq, timestampNs, engine: this.replica };
+    let reports: readonly OrderReport[];
+    try {
+      reports = this.tracker.observe(events, waiting.command, seq, timestampNs);
+    } catch (cause) {
+      const error = new InvariantViolation(`the order tracker failed on seq ${seq}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+      waiting.reject(error);
+      return this.fail(error);
+    }
+    const outcome: CommandOutcome = { seq, timestampNs, engine: this.replica, reports };
     let readError: unknown;
     try {
       waiting.onOutcome?.(outcome);
     } catch (error) {
       readError = error;
     }
-    // Every listener sees every durable command: one that throws is reported, never skips the others.
-    for (const listener of this.listeners) {
-      try {
-        listener(outcome, waiting.command);
-      } catch (error) {
-        this.warn(`listener failed on seq ${seq}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
-    }
+    this.dispatch.run(outcome, waiting.command);
     if (readError === undefined) waiting.resolve(outcome);
     else waiting.reject(readError instanceof Error ? readError : new Error('the read of a durable command failed', { cause: readError }));
   }

@@ -170,7 +170,7 @@ describe('WebSocket API', () => {
 
     // Cancel over the socket.
     expect((await seller.request({ cancelOrder: { orderId } })).cancelResponse).toMatchObject({ status: pb.OrderStatus.ORDER_STATUS_CANCELED });
-    expect((await seller.next((e) => e.executionReport?.execType === pb.ExecType.EXEC_TYPE_CANCELED)).executionReport?.leavesQuantity).toBe('0');
+    expect((await seller.next((e) => e.executionReport?.execType === pb.ExecType.EXEC_TYPE_CANCELED)).executionReport?.leavesQuantity).toBe('0.0000'); // in the instrument's own precision, as every other quantity
     const removed = await buyer.next((e) => (e.l3Update?.changes ?? []).some((c) => c.orderId === orderId && c.quantity === '0'));
     expect(removed.l3Update?.symbol).toBe('BTC-USD');
   });

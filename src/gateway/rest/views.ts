@@ -1,18 +1,16 @@
-// What the REST API returns, built from the replica's events and state: decimals as strings, in
-// each instrument's and asset's own units. Pure functions of the engine's state and events.
+// What the REST API returns: the venue service's facts (integers) as decimals in each instrument's
+// and asset's own units, and enums in the API's spelling (spellings.ts). Balances and positions are
+// read from the replica's risk state.
 import { unitsToDecimal } from '../../domain/decimal.js';
 import type { Instrument } from '../../domain/instrument.js';
 import { resultCodeMessage, resultCodeName, type ResultCode } from '../../domain/result-codes.js';
 import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
-import { OrderType, Side, TimeInForce } from '../../engine/command.js';
 import type { Engine } from '../../core/engine.js';
-import { DoneStatus, type EventBuffer, EventType, Field } from '../../engine/event.js';
-import type { OrderView } from '../../engine/order-book.js';
-import { assetUnit, feeUnits } from '../../risk/risk-config.js';
-
-export const SIDE_NAMES: Readonly<Record<number, 'buy' | 'sell'>> = { [Side.BUY]: 'buy', [Side.SELL]: 'sell' };
-export const TYPE_NAMES: Readonly<Record<number, string>> = { [OrderType.LIMIT]: 'limit', [OrderType.MARKET]: 'market', [OrderType.STOP]: 'stop', [OrderType.STOP_LIMIT]: 'stop_limit' };
-export const TIF_NAMES: Readonly<Record<number, string>> = { [TimeInForce.GTC]: 'GTC', [TimeInForce.IOC]: 'IOC', [TimeInForce.FOK]: 'FOK', [TimeInForce.DAY]: 'DAY' };
+import type { Candle } from '../../marketdata/candles.js';
+import type { AccountFill, Trade } from '../../marketdata/history.js';
+import { assetUnit } from '../../risk/risk-config.js';
+import { ExecType, type FillFacts, type OrderFacts, type OrderReport } from '../../venue/order-state.js';
+import { ORDER_STATUS, ORDER_TYPE, SIDE, TIME_IN_FORCE } from '../spellings.js';
 
 export interface ApiError {
   readonly error: { readonly code: number; readonly name: string; readonly message: string };
@@ -29,113 +27,104 @@ export interface FillView {
   liquidity: 'maker' | 'taker';
   fee: string;
   feeAsset: string;
+  timestampNs?: string;
 }
 
-export type OrderStatus = 'new' | 'partially_filled' | 'filled' | 'cancelled' | 'expired' | 'pending_trigger' | 'rejected';
+export type OrderStatusText = 'new' | 'partially_filled' | 'filled' | 'cancelled' | 'expired' | 'pending_trigger' | 'rejected';
 
 export interface OrderResponse {
   orderId: number;
   clientOrderId: string | undefined;
   symbol: string;
-  side: 'buy' | 'sell';
-  type: string;
-  timeInForce: string;
+  side: 'buy' | 'sell' | undefined;
+  type: string | undefined;
+  timeInForce: string | undefined;
   price: string | undefined;
   stopPrice: string | undefined;
-  quantity: string;
+  quantity: string | undefined;
   filledQuantity: string;
-  status: OrderStatus;
+  status: OrderStatusText;
   fills: FillView[];
+  /** When the order last changed: the sequencer's time, ns since the epoch, as a decimal string. */
+  timestampNs: string | undefined;
 }
 
-/** Fee of one side of a trade, in quote asset units (the gate's own rule); negative is a rebate. */
-export function fillFee(engine: Engine, instrument: Instrument, priceTicks: number, lots: number, maker: boolean): { fee: string; asset: string } {
-  const r = engine.risk?.tables.instruments.find((x) => x.instrument.id === instrument.id);
-  const quote = engine.risk?.tables.assets.find((a) => a.name === instrument.quoteAsset);
-  if (r === undefined || quote === undefined) return { fee: '0', asset: instrument.quoteAsset };
-  const units = feeUnits(lots * priceTicks * r.quotePerTickLot, maker ? r.makerBps : r.takerBps);
-  const text = unitsToDecimal(Math.abs(units), assetUnit(quote));
-  return { fee: units < 0 ? `-${text}` : text, asset: quote.name };
+/** A fee of `units` in the asset with this id (1-based), as a signed decimal and the asset's name. */
+export function feeText(engine: Engine, assetId: number, units: number): { fee: string; asset: string } {
+  const asset = engine.risk?.tables.assets[assetId - 1];
+  if (asset === undefined) return { fee: '0', asset: '' };
+  const text = unitsToDecimal(Math.abs(units), assetUnit(asset));
+  return { fee: units < 0 ? `-${text}` : text, asset: asset.name };
 }
 
-export function fillView(engine: Engine, instrument: Instrument, events: EventBuffer, i: number, maker: boolean): FillView {
-  const price = events.field(i, Field.TRADE_PRICE);
-  const lots = events.field(i, Field.TRADE_QUANTITY);
-  const { fee, asset } = fillFee(engine, instrument, price, lots, maker);
-  return { tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, price), quantity: lotsToQuantity(instrument, lots), liquidity: maker ? 'maker' : 'taker', fee, feeAsset: asset };
+export function fillView(engine: Engine, instrument: Instrument, fill: FillFacts, timestampNs?: bigint): FillView {
+  const { fee, asset } = feeText(engine, fill.feeAssetId, fill.feeUnits);
+  return { tradeId: fill.tradeId, price: ticksToPrice(instrument, fill.priceTicks), quantity: lotsToQuantity(instrument, fill.lots), liquidity: fill.maker ? 'maker' : 'taker', fee, feeAsset: asset === '' ? instrument.quoteAsset : asset, ...(timestampNs === undefined ? {} : { timestampNs: String(timestampNs) }) };
 }
 
-/**
- * The order a PLACE created, as its command's events left it: accepted (or rejected), the fills it
- * took as taker, and whether it rests, waits for its trigger or is done.
- */
-export function placedOrder(engine: Engine, instrument: Instrument, orderId: number, clientOrderId: string | undefined): OrderResponse | { rejected: ResultCode } {
-  const events = engine.events;
-  let accepted = -1;
-  let filled = 0;
-  let done = -1;
-  const fills: FillView[] = [];
-  for (let i = 0; i < events.count; i++) {
-    const type = events.type(i);
-    if (type === EventType.REJECTED && events.field(i, Field.ORDER_ID) === orderId) return { rejected: events.field(i, Field.CODE) as ResultCode };
-    if (type === EventType.ACCEPTED && events.field(i, Field.ORDER_ID) === orderId) accepted = i;
-    if (type === EventType.TRADE) {
-      const taker = events.field(i, Field.TAKER_ORDER_ID) === orderId;
-      const maker = events.field(i, Field.MAKER_ORDER_ID) === orderId;
-      if (taker || maker) {
-        fills.push(fillView(engine, instrument, events, i, maker));
-        filled += events.field(i, Field.TRADE_QUANTITY);
-      }
-    }
-    if (type === EventType.DONE && events.field(i, Field.ORDER_ID) === orderId) done = i;
-  }
-  if (accepted < 0) throw new Error(`order ${orderId}: neither accepted nor rejected`);
-  const f = (offset: number): number => events.field(accepted, offset);
-  const quantity = f(Field.QUANTITY);
-  const orderType = f(Field.ORDER_TYPE);
-  let status: OrderStatus;
-  if (done >= 0) {
-    const s = events.field(done, Field.STATUS);
-    status = s === DoneStatus.FILLED ? 'filled' : s === DoneStatus.EXPIRED ? 'expired' : 'cancelled';
-  } else if ((orderType === OrderType.STOP || orderType === OrderType.STOP_LIMIT) && engine.book(instrument.id).order(orderId)?.pendingStop === true) {
-    status = 'pending_trigger';
-  } else {
-    status = filled > 0 ? 'partially_filled' : 'new';
-  }
-  const price = f(Field.PRICE);
-  const stop = f(Field.STOP_PRICE);
-  return {
-    orderId,
-    clientOrderId,
-    symbol: instrument.symbol,
-    side: SIDE_NAMES[f(Field.SIDE)] ?? 'buy',
-    type: TYPE_NAMES[orderType] ?? String(orderType),
-    timeInForce: TIF_NAMES[f(Field.TIME_IN_FORCE)] ?? String(f(Field.TIME_IN_FORCE)),
-    price: price > 0 ? ticksToPrice(instrument, price) : undefined,
-    stopPrice: stop > 0 ? ticksToPrice(instrument, stop) : undefined,
-    quantity: lotsToQuantity(instrument, quantity),
-    filledQuantity: lotsToQuantity(instrument, filled),
-    status,
-    fills,
-  };
-}
-
-/** An open order as the replica's book holds it. */
-export function openOrder(instrument: Instrument, order: OrderView, clientOrderId: string | undefined): OrderResponse {
+/** An order's facts as REST answers them; the fills given are the ones this answer reports. */
+export function orderView(engine: Engine, instrument: Instrument, order: OrderFacts, reports: readonly OrderReport[] = []): OrderResponse {
+  const known = (order.side as number) !== 0;
   return {
     orderId: order.orderId,
-    clientOrderId,
+    clientOrderId: order.clientOrderId,
     symbol: instrument.symbol,
-    side: SIDE_NAMES[order.side] ?? 'buy',
-    type: TYPE_NAMES[order.orderType] ?? String(order.orderType),
-    timeInForce: TIF_NAMES[order.timeInForce] ?? String(order.timeInForce),
+    side: known ? (SIDE.rest(order.side) as 'buy' | 'sell') : undefined,
+    type: known ? ORDER_TYPE.rest(order.orderType) : undefined,
+    timeInForce: known ? TIME_IN_FORCE.rest(order.timeInForce) : undefined,
     price: order.priceTicks > 0 ? ticksToPrice(instrument, order.priceTicks) : undefined,
     stopPrice: order.stopPriceTicks > 0 ? ticksToPrice(instrument, order.stopPriceTicks) : undefined,
-    quantity: lotsToQuantity(instrument, order.quantityLots),
+    quantity: known ? lotsToQuantity(instrument, order.quantityLots) : undefined,
     filledQuantity: lotsToQuantity(instrument, order.filledLots),
-    status: order.pendingStop ? 'pending_trigger' : order.filledLots > 0 ? 'partially_filled' : 'new',
-    fills: [],
+    status: ORDER_STATUS.rest(order.status) as OrderStatusText,
+    fills: reports.flatMap((r) => (r.execType === ExecType.TRADE && r.fill !== undefined ? [fillView(engine, instrument, r.fill)] : [])),
+    timestampNs: order.seq === 0 ? undefined : String(order.timestampNs),
   };
+}
+
+export interface TradeView {
+  tradeId: number;
+  price: string;
+  quantity: string;
+  /** The aggressor's side. */
+  side: 'buy' | 'sell';
+  time: string;
+  timestampNs: string;
+  seq: number;
+}
+
+export function tradeView(instrument: Instrument, trade: Trade): TradeView {
+  return { tradeId: trade.tradeId, price: ticksToPrice(instrument, trade.priceTicks), quantity: lotsToQuantity(instrument, trade.lots), side: SIDE.rest(trade.side) as 'buy' | 'sell', time: isoTime(trade.timestampNs), timestampNs: String(trade.timestampNs), seq: trade.seq };
+}
+
+export interface AccountFillView extends FillView {
+  orderId: number;
+  symbol: string;
+  side: 'buy' | 'sell';
+  time: string;
+  seq: number;
+}
+
+export function accountFillView(engine: Engine, instrument: Instrument, { fill, order }: AccountFill): AccountFillView {
+  return { ...fillView(engine, instrument, fill, order.timestampNs), orderId: order.orderId, symbol: instrument.symbol, side: SIDE.rest(order.side) as 'buy' | 'sell', time: isoTime(order.timestampNs), seq: order.seq };
+}
+
+export interface CandleView {
+  start: string;
+  open: string;
+  high: string;
+  low: string;
+  close: string;
+  volume: string;
+  trades: number;
+}
+
+export function candleView(instrument: Instrument, c: Candle): CandleView {
+  return { start: new Date(c.start).toISOString(), open: ticksToPrice(instrument, c.open), high: ticksToPrice(instrument, c.high), low: ticksToPrice(instrument, c.low), close: ticksToPrice(instrument, c.close), volume: lotsToQuantity(instrument, c.volume), trades: c.trades };
+}
+
+function isoTime(timestampNs: bigint): string {
+  return new Date(Number(timestampNs / 1_000_000n)).toISOString();
 }
 
 export interface BalanceView {

@@ -25,34 +25,29 @@ import type { Instrument } from '../../domain/instrument.js';
 import { ResultCode, resultCodeMessage, resultCodeName } from '../../domain/result-codes.js';
 import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
 import { Side } from '../../engine/command.js';
-import { DoneReason, DoneStatus, EventType, Field } from '../../engine/event.js';
+import { EventType, Field } from '../../engine/event.js';
 import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../../protocol/wire.js';
 import { AuthError, countsAsAuthFailure, type Principal, type TokenService } from '../../auth/auth.js';
 import { VenueError } from '../../venue/errors.js';
 import { Outbound, type PendingBook } from './outbound.js';
-import type { CandleView, History } from '../../marketdata/history.js';
+import type { Candles } from '../../marketdata/candles.js';
+import { type CandleView, candleView } from '../rest/views.js';
+import { ExecType, type OrderReport } from '../../venue/order-state.js';
+import type { VenueService } from '../../venue/service.js';
+import { lotsOf, ticksOf } from '../decimals.js';
+import { CANDLE_INTERVAL } from '../spellings.js';
+import { executionReport, orderMessage, placeRequest } from './orders.js';
 import { type EdgeConnection, type EdgeGuard, EdgeRefusal, type TokenBucket } from '../../security/edge.js';
 import { authorizeAccount } from '../../venue/authorize.js';
-import type { CommandOutcome, Venue } from '../../venue/venue.js';
-import { balancesView, fillView, type OrderResponse } from '../rest/views.js';
-
-export interface Trading {
-  placeOrder(who: Principal, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
-  cancelOrder(who: Principal, orderId: number): Promise<unknown>;
-  amendOrder(who: Principal, orderId: number, body: Record<string, unknown>): Promise<unknown>;
-  /** Every open order of the account, or those of one instrument, or of one side. */
-  cancelAll(who: Principal, symbol: string | undefined, side?: 'buy' | 'sell'): Promise<{ cancelled: number[] }>;
-}
+import type { CommandOutcome } from '../../venue/venue.js';
+import { balancesView } from '../rest/views.js';
 
 export interface WsOptions {
-  readonly venue: Venue;
+  /** The one way into the core: order entry, the account's orders, the replica for market data. */
+  readonly service: VenueService;
   readonly tokens: TokenService;
-  readonly instruments: readonly Instrument[];
-  readonly trading: Trading;
-  /** The clientOrderId an order was placed with (REST or WebSocket), for execution reports. */
-  readonly clientOrderIdOf: (orderId: number) => string | undefined;
-  /** Candles come from the server's trade history (it observes each command before the gateway). */
-  readonly history: History;
+  /** Candles are built first in the market-data stage (dispatch.ts), before this gateway publishes them. */
+  readonly candles: Candles;
   readonly now: () => number;
   /** Message-rate limits per connection and authentication-failure bans. */
   readonly edge: EdgeGuard;
@@ -79,94 +74,8 @@ const OVER_RATE_PAUSE_MS = 100;
 /** Order ids per MassCancelResponse frame (a few bytes each in either format, far below the frame limit). */
 const MASS_CANCEL_IDS_PER_FRAME = 2000;
 
-// Maps, not objects: a key from the client ("constructor", "__proto__") finds only what was put in.
-const SIDE_TEXT: ReadonlyMap<number, string> = new Map([
-  [pb.Side.SIDE_BUY, 'buy'],
-  [pb.Side.SIDE_SELL, 'sell'],
-]);
-const TYPE_TEXT: ReadonlyMap<number, string> = new Map([
-  [pb.OrderType.ORDER_TYPE_LIMIT, 'limit'],
-  [pb.OrderType.ORDER_TYPE_MARKET, 'market'],
-  [pb.OrderType.ORDER_TYPE_STOP, 'stop'],
-  [pb.OrderType.ORDER_TYPE_STOP_LIMIT, 'stop_limit'],
-]);
-const TIF_TEXT: ReadonlyMap<number, string> = new Map([
-  [pb.TimeInForce.TIME_IN_FORCE_GTC, 'GTC'],
-  [pb.TimeInForce.TIME_IN_FORCE_IOC, 'IOC'],
-  [pb.TimeInForce.TIME_IN_FORCE_FOK, 'FOK'],
-  [pb.TimeInForce.TIME_IN_FORCE_DAY, 'DAY'],
-]);
-const STP_TEXT: ReadonlyMap<number, string> = new Map([
-  [1, 'none'],
-  [2, 'cancel_newest'],
-  [3, 'cancel_oldest'],
-  [4, 'cancel_both'],
-  [5, 'decrement_and_cancel'],
-]);
-const STATUS: ReadonlyMap<string, kapita.v1.OrderStatus> = new Map([
-  ['new', pb.OrderStatus.ORDER_STATUS_NEW],
-  ['partially_filled', pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED],
-  ['filled', pb.OrderStatus.ORDER_STATUS_FILLED],
-  ['cancelled', pb.OrderStatus.ORDER_STATUS_CANCELED],
-  ['expired', pb.OrderStatus.ORDER_STATUS_EXPIRED],
-  ['pending_trigger', pb.OrderStatus.ORDER_STATUS_PENDING_TRIGGER],
-  ['rejected', pb.OrderStatus.ORDER_STATUS_REJECTED],
-]);
-const TYPE_ENUM: ReadonlyMap<string, kapita.v1.OrderType> = new Map([
-  ['limit', pb.OrderType.ORDER_TYPE_LIMIT],
-  ['market', pb.OrderType.ORDER_TYPE_MARKET],
-  ['stop', pb.OrderType.ORDER_TYPE_STOP],
-  ['stop_limit', pb.OrderType.ORDER_TYPE_STOP_LIMIT],
-]);
-const TIF_ENUM: ReadonlyMap<string, kapita.v1.TimeInForce> = new Map([
-  ['GTC', pb.TimeInForce.TIME_IN_FORCE_GTC],
-  ['IOC', pb.TimeInForce.TIME_IN_FORCE_IOC],
-  ['FOK', pb.TimeInForce.TIME_IN_FORCE_FOK],
-  ['DAY', pb.TimeInForce.TIME_IN_FORCE_DAY],
-]);
-
-const CANDLE_MINUTES: ReadonlyMap<number, number> = new Map([
-  [pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED, 1],
-  [pb.CandleInterval.CANDLE_INTERVAL_1M, 1],
-  [pb.CandleInterval.CANDLE_INTERVAL_5M, 5],
-  [pb.CandleInterval.CANDLE_INTERVAL_15M, 15],
-  [pb.CandleInterval.CANDLE_INTERVAL_1H, 60],
-  [pb.CandleInterval.CANDLE_INTERVAL_4H, 240],
-  [pb.CandleInterval.CANDLE_INTERVAL_1D, 1440],
-]);
-const CANDLE_INTERVAL: ReadonlyMap<number, kapita.v1.CandleInterval> = new Map([
-  [1, pb.CandleInterval.CANDLE_INTERVAL_1M],
-  [5, pb.CandleInterval.CANDLE_INTERVAL_5M],
-  [15, pb.CandleInterval.CANDLE_INTERVAL_15M],
-  [60, pb.CandleInterval.CANDLE_INTERVAL_1H],
-  [240, pb.CandleInterval.CANDLE_INTERVAL_4H],
-  [1440, pb.CandleInterval.CANDLE_INTERVAL_1D],
-]);
-
 function pbSide(side: number): kapita.v1.Side {
   return side === Side.BUY ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL;
-}
-
-/**
- * An order as the API answers it. Only the id and status are sure to be there: the answer to a
- * retried clientOrderId of an order closed before a restart has what the core keeps (id, symbol,
- * status, filled quantity), not the whole order (the history of closed orders is in memory).
- */
-function orderMessage(order: Pick<OrderResponse, 'orderId' | 'status'> & Partial<OrderResponse>): NonNullable<EnvelopeInput['orderResponse']> {
-  return {
-    orderId: order.orderId,
-    clientOrderId: order.clientOrderId ?? '',
-    symbol: order.symbol ?? '',
-    side: order.side === undefined ? pb.Side.SIDE_UNSPECIFIED : order.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
-    type: (order.type === undefined ? undefined : TYPE_ENUM.get(order.type)) ?? pb.OrderType.ORDER_TYPE_UNSPECIFIED,
-    timeInForce: (order.timeInForce === undefined ? undefined : TIF_ENUM.get(order.timeInForce)) ?? pb.TimeInForce.TIME_IN_FORCE_UNSPECIFIED,
-    price: order.price ?? '',
-    stopPrice: order.stopPrice ?? '',
-    quantity: order.quantity ?? '',
-    filledQuantity: order.filledQuantity ?? '',
-    status: STATUS.get(order.status) ?? pb.OrderStatus.ORDER_STATUS_UNSPECIFIED,
-    fills: (order.fills ?? []).map((f) => ({ tradeId: f.tradeId, price: f.price, quantity: f.quantity, liquidity: f.liquidity === 'maker' ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER, fee: f.fee, feeAsset: f.feeAsset })),
-  };
 }
 
 function errorBody(code: ResultCode, message?: string): NonNullable<EnvelopeInput['error']> {
@@ -269,9 +178,12 @@ export class WebSocketGateway {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly options: WsOptions) {
-    this.bySymbol = new Map(options.instruments.map((i) => [i.symbol, i]));
-    this.byId = new Map(options.instruments.map((i) => [i.id, i]));
-    options.venue.listen((outcome) => {
+    this.bySymbol = options.service.bySymbol;
+    this.byId = options.service.byId;
+    options.service.venue.dispatch.on('reports', 'websocket execution reports and balances', (outcome) => {
+      this.publishReports(outcome);
+    });
+    options.service.venue.dispatch.on('marketData', 'websocket market data', (outcome) => {
       this.publish(outcome);
     });
     // Every half idle period: a connection that has not answered the last ping is dead and dropped.
@@ -551,52 +463,26 @@ export class WebSocketGateway {
       case 'ping':
         connection.respond(requestId, { pong: { pingTimeMs: envelope.ping.timeMs ?? 0, timeMs: this.options.now() } });
         return;
-      case 'placeOrder': {
-        const o = envelope.placeOrder;
-        const who = this.who(connection);
-        const body: Record<string, unknown> = { symbol: o.symbol ?? '', side: SIDE_TEXT.get(o.side ?? 0) ?? 'none', quantity: o.quantity ?? '' };
-        const optional: [string, string | null | undefined][] = [
-          ['type', TYPE_TEXT.get(o.type ?? 0)],
-          ['price', o.price],
-          ['timeInForce', TIF_TEXT.get(o.timeInForce ?? 0)],
-          ['clientOrderId', o.clientOrderId],
-          ['stopPrice', o.stopPrice],
-          ['displayQuantity', o.displayQuantity],
-          ['selfTradePrevention', STP_TEXT.get(o.selfTradePrevention ?? 0)],
-          ['maxNotional', o.maxNotional],
-        ];
-        for (const [key, value] of optional) if (value !== undefined && value !== null && value !== '') body[key] = value;
-        if (o.postOnly === true) body['postOnly'] = true;
-        const result = await this.options.trading.placeOrder(who, body);
-        if (result.status >= 400) {
-          const error = (result.body as { error: { code: ResultCode; message: string } }).error;
-          connection.respond(requestId, { error: errorBody(error.code, error.message) });
-        } else {
-          const order = result.body as OrderResponse;
-          connection.respond(requestId, { orderResponse: orderMessage(order) });
-        }
-        return;
-      }
+      case 'placeOrder':
+        return this.placeOrder(connection, requestId, envelope.placeOrder);
       case 'cancelOrder': {
         const orderId = envelope.cancelOrder.orderId ?? 0;
-        await this.options.trading.cancelOrder(this.who(connection), orderId);
-        connection.respond(requestId, { cancelResponse: { orderId, status: pb.OrderStatus.ORDER_STATUS_CANCELED } });
+        const result = await this.options.service.cancel(this.who(connection), orderId);
+        connection.respond(requestId, result.ok ? { cancelResponse: { orderId, status: pb.OrderStatus.ORDER_STATUS_CANCELED } } : { error: errorBody(result.code, result.message) });
         return;
       }
-      case 'amendOrder': {
-        const a = envelope.amendOrder;
-        const body: Record<string, unknown> = {};
-        if (typeof a.price === 'string' && a.price !== '') body['price'] = a.price;
-        if (typeof a.quantity === 'string' && a.quantity !== '') body['quantity'] = a.quantity;
-        const order = (await this.options.trading.amendOrder(this.who(connection), a.orderId ?? 0, body)) as OrderResponse & { status: string };
-        connection.respond(requestId, { orderResponse: orderMessage({ ...order, quantity: order.quantity, filledQuantity: order.filledQuantity, fills: order.fills }) });
-        return;
-      }
+      case 'amendOrder':
+        return this.amendOrder(connection, requestId, envelope.amendOrder);
       case 'massCancel': {
         const symbol = envelope.massCancel.symbol;
-        const result = await this.options.trading.cancelAll(this.who(connection), typeof symbol === 'string' && symbol !== '' ? symbol : undefined);
+        const instrumentId = typeof symbol === 'string' && symbol !== '' ? this.instrument(symbol).id : 0;
+        const result = await this.options.service.cancelAll(this.who(connection), instrumentId, 0);
+        if (!result.ok) {
+          connection.respond(requestId, { error: errorBody(result.code, result.message) });
+          return;
+        }
         // A large mass cancel is answered in several MassCancelResponse frames with the same requestId.
-        const ids = result.cancelled;
+        const ids = result.value.cancelled;
         for (let from = 0; from === 0 || from < ids.length; from += MASS_CANCEL_IDS_PER_FRAME) connection.respond(requestId, { massCancelResponse: { orderIds: ids.slice(from, from + MASS_CANCEL_IDS_PER_FRAME) } });
         return;
       }
@@ -607,6 +493,28 @@ export class WebSocketGateway {
       default:
         throw new VenueError(ResultCode.INVALID_REQUEST, `a client does not send ${envelope.body ?? 'an empty envelope'}`);
     }
+  }
+
+  private async placeOrder(connection: Connection, requestId: number, o: kapita.v1.IPlaceOrder): Promise<void> {
+    const who = this.who(connection);
+    const service = this.options.service;
+    const instrument = this.instrument(o.symbol ?? '');
+    const quote = service.venue.replica.risk?.tables.assets.find((a) => a.name === instrument.quoteAsset);
+    const result = await service.place(who, placeRequest(o, instrument, quote));
+    const replica = service.venue.replica;
+    if (result.ok) connection.respond(requestId, { orderResponse: orderMessage(replica, instrument, result.value.order, result.value.reports) });
+    else connection.respond(requestId, { error: errorBody(result.code, result.message) });
+  }
+
+  private async amendOrder(connection: Connection, requestId: number, a: kapita.v1.IAmendOrder): Promise<void> {
+    const who = this.who(connection);
+    const service = this.options.service;
+    const orderId = a.orderId ?? 0;
+    const instrument = service.instrument(service.ownOpenOrder(who, orderId).instrumentId);
+    const change = { priceTicks: ticksOf(instrument, 'price', a.price ?? undefined), quantityLots: lotsOf(instrument, 'quantity', a.quantity ?? undefined) };
+    const result = await service.amend(who, orderId, change);
+    if (result.ok) connection.respond(requestId, { orderResponse: orderMessage(service.venue.replica, instrument, result.value.order, result.value.reports) });
+    else connection.respond(requestId, { error: errorBody(result.code, result.message) });
   }
 
   private subscription(connection: Connection, requestId: number, on: boolean, request: { channel?: kapita.v1.Channel | null; symbol?: string | null; interval?: kapita.v1.CandleInterval | null }): void {
@@ -625,13 +533,13 @@ export class WebSocketGateway {
       else connection.balances = on;
       answer();
       // BALANCES starts with the balances as they are.
-      if (on && channel === pb.Channel.CHANNEL_BALANCES) connection.outbound.response(connection.encode({ balanceUpdate: { seq: this.options.venue.replica.sequence, balances: balancesView(this.options.venue.replica, who.accountId) } }));
+      if (on && channel === pb.Channel.CHANNEL_BALANCES) connection.outbound.response(connection.encode({ balanceUpdate: { seq: this.options.service.venue.replica.sequence, balances: balancesView(this.options.service.venue.replica, who.accountId) } }));
       return;
     }
     const instrument = this.instrument(symbol);
     if (channel === pb.Channel.CHANNEL_CANDLES) {
       const interval = request.interval ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED;
-      const minutes = CANDLE_MINUTES.get(interval);
+      const minutes = interval === pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED ? 1 : CANDLE_INTERVAL.fromPb(interval);
       if (minutes === undefined) throw new VenueError(ResultCode.INVALID_REQUEST, `unknown candle interval ${String(interval)}`);
       const intervals = connection.candles.get(instrument.id) ?? new Map<number, number>();
       if (!on) intervals.delete(minutes);
@@ -667,7 +575,7 @@ export class WebSocketGateway {
 
   private snapshotFrame(connection: Connection, instrument: Instrument, l3: boolean): Uint8Array | string {
     const symbol = instrument.symbol;
-    const book = this.options.venue.replica.book(instrument.id);
+    const book = this.options.service.venue.replica.book(instrument.id);
     if (l3) {
       const orders: { orderId: number; side: kapita.v1.Side; price: string; quantity: string }[] = [];
       for (const side of [Side.BUY, Side.SELL]) {
@@ -682,7 +590,7 @@ export class WebSocketGateway {
     return connection.encode({ bookSnapshot: { symbol, seq: this.lastBookSeq.get(instrument.id) ?? 0, bids: levels(Side.BUY), asks: levels(Side.SELL) } });
   }
 
-  /** Market data and execution reports of one durable command. */
+  /** Market data of one durable command: L2 and L1 changes, trades, L3 and candles. */
   private publish(outcome: CommandOutcome): void {
     if (this.connections.size === 0) return;
     const engine = outcome.engine;
@@ -705,9 +613,7 @@ export class WebSocketGateway {
         });
         for (const connection of this.connections) if (connection.trades.has(instrument.id)) deliver(connection, frame);
       }
-      this.report(outcome, i, timeMs);
     }
-    this.publishBalances(outcome);
     this.publishOrders(outcome);
     this.publishCandles(outcome);
     for (const [instrumentId, list] of changes) {
@@ -801,11 +707,11 @@ export class WebSocketGateway {
       const framesFor = (minutes: number) => {
         let entry = frames.get(minutes);
         if (entry !== undefined) return entry;
-        const recent = this.options.history.candles(instrument, minutes, 2);
+        const recent = this.options.candles.candles(instrument.id, minutes, 2).map((c) => candleView(instrument, c));
         const current = recent.at(-1);
         const before = recent.length === 2 ? recent[0] : undefined;
         if (current === undefined) return undefined;
-        const interval = CANDLE_INTERVAL.get(minutes) ?? pb.CandleInterval.CANDLE_INTERVAL_UNSPECIFIED;
+        const interval = CANDLE_INTERVAL.pb(minutes);
         const message = (c: CandleView, closed: boolean) => encodedOnce({ candle: { symbol: instrument.symbol, interval, startMs: Date.parse(c.start), open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, trades: c.trades, closed } });
         entry = { startMs: Date.parse(current.start), current: message(current, false), previous: before === undefined ? undefined : { startMs: Date.parse(before.start), frame: message(before, true) } };
         frames.set(minutes, entry);
@@ -853,82 +759,23 @@ export class WebSocketGateway {
     }
   }
 
-  /** Execution reports for event i, to the owning account's connections that asked for them. */
-  private report(outcome: CommandOutcome, i: number, timeMs: number): void {
-    const events = outcome.engine.events;
-    const type = events.type(i);
-    const send = (accountId: number, orderId: number, execType: kapita.v1.ExecType, status: kapita.v1.OrderStatus, extra: Record<string, unknown>): void => {
-      const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
-      if (instrument === undefined) return;
-      for (const connection of this.accountConnections(accountId)) {
-        if (!connection.orders && !(connection.fills && execType === pb.ExecType.EXEC_TYPE_TRADE)) continue;
-        connection.reportSeq++;
-        connection.outbound.response(
-          connection.encode({
-            executionReport: { seq: connection.reportSeq, orderId, clientOrderId: this.options.clientOrderIdOf(orderId) ?? '', symbol: instrument.symbol, execType, orderStatus: status, timeMs, ...extra },
-          }),
-        );
-      }
-    };
-    switch (type) {
-      case EventType.ACCEPTED: {
-        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
-        if (instrument === undefined) return;
-        const price = events.field(i, Field.PRICE);
-        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), pb.ExecType.EXEC_TYPE_NEW, pb.OrderStatus.ORDER_STATUS_NEW, {
-          side: pbSide(events.field(i, Field.SIDE)),
-          price: price > 0 ? ticksToPrice(instrument, price) : '',
-          quantity: lotsToQuantity(instrument, events.field(i, Field.QUANTITY)),
-        });
-        return;
-      }
-      case EventType.TRADE: {
-        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
-        if (instrument === undefined) return;
-        for (const maker of [true, false]) {
-          const fill = fillView(outcome.engine, instrument, events, i, maker);
-          const remaining = events.field(i, maker ? Field.MAKER_REMAINING : Field.TAKER_REMAINING);
-          const aggressor = events.field(i, Field.AGGRESSOR_SIDE);
-          send(events.field(i, maker ? Field.MAKER_ACCOUNT : Field.TAKER_ACCOUNT), events.field(i, maker ? Field.MAKER_ORDER_ID : Field.TAKER_ORDER_ID), pb.ExecType.EXEC_TYPE_TRADE, remaining === 0 ? pb.OrderStatus.ORDER_STATUS_FILLED : pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED, {
-            side: pbSide(maker ? (aggressor === Side.BUY ? Side.SELL : Side.BUY) : aggressor),
-            lastPrice: fill.price,
-            lastQuantity: fill.quantity,
-            tradeId: fill.tradeId,
-            liquidity: maker ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER,
-            fee: fill.fee,
-            feeAsset: fill.feeAsset,
-            leavesQuantity: lotsToQuantity(instrument, remaining),
-          });
-        }
-        return;
-      }
-      case EventType.DONE: {
-        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
-        if (instrument === undefined) return;
-        const status = events.field(i, Field.STATUS);
-        if (status === DoneStatus.FILLED) return; // the last TRADE report already says FILLED
-        const expired = status === DoneStatus.EXPIRED || events.field(i, Field.REASON) === DoneReason.END_OF_DAY;
-        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), expired ? pb.ExecType.EXEC_TYPE_EXPIRED : pb.ExecType.EXEC_TYPE_CANCELED, expired ? pb.OrderStatus.ORDER_STATUS_EXPIRED : pb.OrderStatus.ORDER_STATUS_CANCELED, {
-          cumulativeQuantity: lotsToQuantity(instrument, events.field(i, Field.FILLED)),
-          leavesQuantity: '0',
-        });
-        return;
-      }
-      case EventType.AMENDED: {
-        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
-        if (instrument === undefined) return;
-        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), pb.ExecType.EXEC_TYPE_AMENDED, pb.OrderStatus.ORDER_STATUS_NEW, {
-          price: ticksToPrice(instrument, events.field(i, Field.AMEND_PRICE)),
-          quantity: lotsToQuantity(instrument, events.field(i, Field.AMEND_QUANTITY)),
-          leavesQuantity: lotsToQuantity(instrument, events.field(i, Field.AMEND_REMAINING)),
-        });
-        return;
-      }
-      case EventType.TRIGGERED:
-        send(events.field(i, Field.ACCOUNT), events.field(i, Field.ORDER_ID), pb.ExecType.EXEC_TYPE_TRIGGERED, pb.OrderStatus.ORDER_STATUS_NEW, {});
-        return;
-      default:
-        return;
+  /** The tracker's reports of one durable command, to the owning accounts' connections that asked for them. */
+  private publishReports(outcome: CommandOutcome): void {
+    if (this.connections.size > 0) {
+      for (const report of outcome.reports) if (report.execType !== ExecType.REJECTED) this.report(outcome, report);
+    }
+    this.publishBalances(outcome);
+  }
+
+  private report(outcome: CommandOutcome, report: OrderReport): void {
+    const connections = this.accountConnections(report.order.accountId);
+    if (connections.size === 0) return;
+    const instrument = this.byId.get(report.order.instrumentId);
+    if (instrument === undefined) return;
+    for (const connection of connections) {
+      if (!connection.orders && !(connection.fills && report.execType === ExecType.TRADE)) continue;
+      connection.reportSeq++;
+      connection.outbound.response(connection.encode({ executionReport: executionReport(outcome.engine, instrument, report, connection.reportSeq) }));
     }
   }
 }
@@ -938,3 +785,6 @@ export function isWebSocketUpgrade(request: IncomingMessage): boolean {
 }
 
 export { WebSocket };
+
+/** REST's order entry, which the FIX gateway still calls (a follow-up moves FIX onto the venue service). */
+export type { RestTrading as Trading } from '../rest/trading-routes.js';

@@ -219,7 +219,8 @@ export default {
                 "EXEC_TYPE_EXPIRED": 4,
                 "EXEC_TYPE_REJECTED": 5,
                 "EXEC_TYPE_AMENDED": 6,
-                "EXEC_TYPE_TRIGGERED": 7
+                "EXEC_TYPE_TRIGGERED": 7,
+                "EXEC_TYPE_RESTATED": 8
               }
             },
             "Channel": {

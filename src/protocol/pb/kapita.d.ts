@@ -411,7 +411,10 @@ export namespace kapita {
             EXEC_TYPE_AMENDED = 6,
 
             /** EXEC_TYPE_TRIGGERED value */
-            EXEC_TYPE_TRIGGERED = 7
+            EXEC_TYPE_TRIGGERED = 7,
+
+            /** EXEC_TYPE_RESTATED value */
+            EXEC_TYPE_RESTATED = 8
         }
 
         /** Channel enum. */

@@ -708,6 +708,7 @@ export const kapita = $root.kapita = (() => {
             values[valuesById[5] = "EXEC_TYPE_REJECTED"] = 5;
             values[valuesById[6] = "EXEC_TYPE_AMENDED"] = 6;
             values[valuesById[7] = "EXEC_TYPE_TRIGGERED"] = 7;
+            values[valuesById[8] = "EXEC_TYPE_RESTATED"] = 8;
             return values;
         })();
 
@@ -3896,6 +3897,10 @@ export const kapita = $root.kapita = (() => {
                     case "EXEC_TYPE_TRIGGERED":
                     case 7:
                         message.execType = 7;
+                        break;
+                    case "EXEC_TYPE_RESTATED":
+                    case 8:
+                        message.execType = 8;
                         break;
                     default:
                         if (typeof object.execType === "number" && (object.execType | 0) === object.execType)
