@@ -11,7 +11,7 @@ import { LOGON_REFUSAL } from '../../src/fix/logon-auth.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
 import { defineInstrument } from '../../src/domain/instrument.js';
 import { RestClient } from '../../src/auth/client.js';
-import { averagePrice } from '../../src/gateway/fix/fix-gateway.js';
+import { averagePrice } from '../../src/gateway/fix/fix-orders.js';
 import { startServer } from '../../src/server/server.js';
 import type { VenueConfig } from '../../src/server/venue-config.js';
 import { type Account, closeFixVenues, CONFIG, onCleanup, Session, startFixVenue as setup } from '../support/fix-venue.js';
@@ -75,7 +75,8 @@ describe('the FIX order-entry gateway', () => {
 
     sell.order('bad', '2', '1', '65000.001');
     const reject = await sell.report(...ER_TAGS);
-    expect(reject).toMatchObject({ 35: '8', 11: 'bad', 150: '8', 39: '8', 103: '99', 151: '0', 14: '0', 55: 'BTC-USD', 54: '2' });
+    // OrdRejReason 18 (invalid price increment): PRICE_NOT_ON_TICK's row in code-answers.ts.
+    expect(reject).toMatchObject({ 35: '8', 11: 'bad', 150: '8', 39: '8', 103: '18', 151: '0', 14: '0', 55: 'BTC-USD', 54: '2' });
     expect(reject[58]).toMatch(/^1007 PRICE_NOT_ON_TICK: /);
 
     // A market buy sized by CashOrderQty alone: the venue sizes orders in lots, so 38 is required.

@@ -14,7 +14,8 @@ import type { FixSessionHandle } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
 import { validateMessage } from '../../src/fix/validator.js';
 import { FixMarketData, MAX_MARKET_DEPTH, MAX_SUBSCRIPTIONS_PER_SESSION } from '../../src/gateway/fix/fix-market-data.js';
-import { History, type TradeView } from '../../src/marketdata/history.js';
+import type { TradeView } from '../../src/gateway/rest/views.js';
+import { History } from '../../src/marketdata/history.js';
 import { FIFO, INSTRUMENTS } from '../engine/harness.js';
 import { type Account, closeFixVenues, dictionary, encoder, groupEntries, Session, startFixVenue } from '../support/fix-venue.js';
 
@@ -475,7 +476,7 @@ function request(msgType: string, body: FixField[]): FixMessage {
 /** An engine, its history and market data fed as the venue feeds them: every command, in seq order. */
 function inProcess(maxMessageBytes?: number): { marketData: FixMarketData; engine: Engine; run: (command: Command) => number } {
   const engine = new Engine({ instruments: INSTRUMENTS, book: 'fast', capacity: { maxOrders: 2000, maxLevels: 500 } });
-  const history = new History(new Map(INSTRUMENTS.map((i) => [i.id, i])));
+  const history = new History();
   const marketData = new FixMarketData({ venue: { replica: engine }, instruments: INSTRUMENTS, history, now: () => 1_700_000_000_000, ...(maxMessageBytes === undefined ? {} : { maxMessageBytes }) });
   let seq = 0;
   return {
@@ -485,8 +486,10 @@ function inProcess(maxMessageBytes?: number): { marketData: FixMarketData; engin
       seq++;
       const timestampNs = 1_700_000_000_000_000_000n + BigInt(seq) * 1_000_000n;
       engine.apply(command, seq, timestampNs);
-      history.observe(engine, seq, timestampNs);
-      marketData.observe({ seq, timestampNs, engine });
+      // Market data reads no order reports; the history's trades come from the events.
+      const outcome = { seq, timestampNs, engine, reports: [] };
+      history.observe(outcome);
+      marketData.observe(outcome);
       return seq;
     },
   };

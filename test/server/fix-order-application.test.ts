@@ -1,7 +1,8 @@
 // The FIX order application in process, against a real engine standing in for the venue: places
 // whose answer the test releases, so that what happens while a place is in flight can be seen
-// (events of other orders of the account, a disconnect with cancel-on-disconnect), and the
-// bookkeeping that must stay bounded (held events, remembered ClOrdIDs).
+// (reports of other orders of the account, a disconnect with cancel-on-disconnect), and the
+// bookkeeping that must stay bounded (held reports, remembered ClOrdIDs). The reports are a real
+// OrderTracker's over the engine's events, built as the venue builds it (src/venue/venue.ts).
 import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../src/domain/instrument.js';
 import { priceToTicks, quantityToLots } from '../../src/domain/units.js';
@@ -10,7 +11,10 @@ import { Engine } from '../../src/core/engine.js';
 import { parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
 import type { FixSessionHandle } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
-import { ClOrdIdIndex, FixOrderApplication, type FixVenuePort } from '../../src/gateway/fix/fix-gateway.js';
+import { FixOrderApplication, type FixVenuePort } from '../../src/gateway/fix/fix-order-application.js';
+import { ClOrdIdIndex } from '../../src/gateway/fix/fix-orders.js';
+import { fillFee } from '../../src/venue/fees.js';
+import { OrderTracker } from '../../src/venue/order-tracker.js';
 import type { CommandOutcome } from '../../src/venue/venue.js';
 import { FIFO, INSTRUMENTS } from '../engine/harness.js';
 import { dictionary, encoder } from '../support/fix-venue.js';
@@ -53,16 +57,22 @@ function nos(clOrdId: string, side: '1' | '2', quantity: string, price: string, 
   return request('D', [[11, clOrdId], [38, quantity], [40, '2'], [44, price], [54, side], [55, 'BTC-USD'], [59, tif], [60, formatUtcTimestamp(0)]]);
 }
 
-/** The engine as the venue: commands run in seq order and every listener sees each outcome; places wait for land(). */
+/** The engine as the venue: commands run in seq order, the tracker turns each one's events into reports, and every listener sees the outcome; places wait for land(). */
 function inProcess(maxRememberedClOrdIds?: number) {
   const engine = new Engine({ instruments: INSTRUMENTS, book: 'fast', capacity: { maxOrders: 5000, maxLevels: 500 } });
+  const tracker = new OrderTracker({
+    openOrder: (instrumentId, orderId) => engine.book(instrumentId).order(orderId),
+    clientOrderIdOf: (orderId) => engine.clientIds.ofOrder(orderId)?.clientOrderId,
+    fee: (instrumentId, priceTicks, lots, maker) => fillFee(engine, instrumentId, priceTicks, lots, maker),
+  });
   const listeners: ((outcome: CommandOutcome) => void)[] = [];
   let seq = 0;
   const run = (command: Command): number => {
     seq++;
     const timestampNs = 1_700_000_000_000_000_000n + BigInt(seq) * 1_000_000n;
     engine.apply(command, seq, timestampNs);
-    for (const listener of listeners) listener({ seq, timestampNs, engine });
+    const reports = tracker.observe(engine.events, command, seq, timestampNs);
+    for (const listener of listeners) listener({ seq, timestampNs, engine, reports });
     return seq;
   };
   const waiting: { body: Record<string, unknown>; resolve: (answer: { status: number; body: unknown }) => void }[] = [];
@@ -93,7 +103,8 @@ function inProcess(maxRememberedClOrdIds?: number) {
     },
     onDurable: (listener) => listeners.push(listener),
     openOrder: (instrument, orderId) => engine.book(instrument.id).order(orderId),
-    fee: () => ({ fee: '0', asset: 'USD' }),
+    fee: () => ({ units: 0, assetId: 0 }),
+    asset: () => undefined,
     venueOrder: () => undefined,
   };
   const application = new FixOrderApplication({ port, instruments: INSTRUMENTS, now: () => 1_700_000_000_000, ...(maxRememberedClOrdIds === undefined ? {} : { maxRememberedClOrdIds }) });
@@ -112,27 +123,27 @@ function inProcess(maxRememberedClOrdIds?: number) {
 }
 
 describe('the FIX order application, in process', () => {
-  it('drops the held events of orders placed elsewhere once the place in flight lands, and never holds the events of a closed order', async () => {
+  it('drops the held reports of orders placed elsewhere once the place in flight lands, and never holds the reports of a closed order', async () => {
     const { application, land, elsewhere } = inProcess();
     const session = new RecordingSession();
     application.onMessage(session, nos('f1', '1', '1', '100.00'));
     application.onMessage(session, nos('f2', '1', '1', '100.00'));
-    // While f1 and f2 are in flight, the account trades over REST: those events are held (they could be f1's or f2's).
+    // While f1 and f2 are in flight, the account trades over REST: those reports are held (they could be f1's or f2's).
     for (let i = 0; i < 50; i++) elsewhere(Side.BUY, 5_000 + i, 1);
-    expect(application.heldEvents).toBeGreaterThanOrEqual(50);
+    expect(application.heldReports).toBeGreaterThanOrEqual(50);
     const f1 = await land();
-    // f1 landed after them: every held event of an older order was someone else's, and is gone.
-    expect(application.heldEvents).toBe(0);
+    // f1 landed after them: every held report of an older order was someone else's, and is gone.
+    expect(application.heldReports).toBe(0);
     expect(session.sent.map((m) => [m.msgType, m.fields.get(11), m.fields.get(150)])).toEqual([['8', 'f1', '0']]);
     // A sell over REST fills f1 completely: f1's report says filled; the DONE after it is not held for f2.
     elsewhere(Side.SELL, 10_000, 1_000, TimeInForce.IOC);
     expect(session.sent.at(-1)?.fields.get(39)).toBe('2');
     expect(session.sent.at(-1)?.fields.get(37)).toBe(String(f1));
-    // Held while f2 is in flight: the sell's ACCEPTED, its side of the TRADE and its DONE; not
-    // f1's DONE, which follows its last fill.
-    expect(application.heldEvents).toBe(3);
+    // Held while f2 is in flight: the sell's NEW and its side of the TRADE, both f2's as far as
+    // the gateway knows. Neither order's DONE is a report: the fill that completes an order says FILLED.
+    expect(application.heldReports).toBe(2);
     await land();
-    expect(application.heldEvents).toBe(0);
+    expect(application.heldReports).toBe(0);
   });
 
   it('cancels a place that lands after its session dropped with cancel-on-disconnect', async () => {

@@ -58,6 +58,7 @@ import { BusinessRejectReason } from '../../fix/reasons.js';
 import type { FixSessionHandle } from '../../fix/session-types.js';
 import { formatUtcTimestamp } from '../../fix/utc-time.js';
 import type { History } from '../../marketdata/history.js';
+import { SIDE } from '../spellings.js';
 import type { CommandOutcome, Venue } from '../../venue/venue.js';
 
 export interface FixMarketDataOptions {
@@ -274,7 +275,7 @@ function tradeEntry(instrument: Instrument, events: EventBuffer, index: number, 
     [272, date],
     [273, time],
     [1003, String(events.field(index, Field.TRADE_ID))],
-    [2446, events.field(index, Field.AGGRESSOR_SIDE) === Side.BUY ? '1' : '2'],
+    [2446, SIDE.fix(events.field(index, Field.AGGRESSOR_SIDE))],
     [83, seq],
   ]);
 }
@@ -550,17 +551,17 @@ export class FixMarketData {
     }
     if ((wants & TRADES) !== 0) {
       for (const trade of this.options.history.recentTrades(instrument.id, SNAPSHOT_TRADES).reverse()) {
-        const [date, time] = dateAndTime(Date.parse(trade.time));
+        const [date, time] = dateAndTime(Number(trade.timestampNs / 1_000_000n));
         entries.push(
           entry(TRADES, [
             [269, TRADE],
-            [270, trade.price],
-            [271, trade.quantity],
+            [270, ticksToPrice(instrument, trade.priceTicks)],
+            [271, lotsToQuantity(instrument, trade.lots)],
             [272, date],
             [273, time],
             [1003, String(trade.tradeId)],
             [83, trade.seq],
-            [2446, trade.side === 'buy' ? '1' : '2'],
+            [2446, SIDE.fix(trade.side)],
           ]),
         );
       }
