@@ -64,16 +64,14 @@ const EDGE_GROUPS = ['order-book', 'core-engine', 'pipeline', 'journal'];
  * restriction of its folder.
  */
 const LAYERING_EXCEPTIONS = [
-  // Being moved onto src/venue (issue 14): reads OrderView from the order book.
-  { file: 'src/gateway/fix/fix-gateway.ts', allow: ['order-book'] },
   // Being moved onto src/venue (issue 14): keeps a shadow book (OrderBook) for market data.
   { file: 'src/gateway/fix/fix-market-data.ts', allow: ['order-book'] },
   // Being moved onto src/venue (issue 14): fsyncs its directory with the journal's syncDirectory.
   { file: 'src/gateway/fix/fix-order-log.ts', allow: ['journal'] },
-  // Being moved onto src/venue (issue 14): renders views from the Engine and OrderView.
-  { file: 'src/gateway/rest/views.ts', allow: ['order-book', 'core-engine'] },
-  // Being moved onto src/venue (issue 14): reads trades from the Engine.
-  { file: 'src/marketdata/history.ts', allow: ['core-engine'] },
+  // Being moved onto src/venue (issue 14): takes the Engine (type import) to read assets for fee text.
+  { file: 'src/gateway/rest/views.ts', allow: ['core-engine'] },
+  // Being moved onto src/venue (issue 14): takes the Engine (type import) to read assets for fills and reports.
+  { file: 'src/gateway/ws/orders.ts', allow: ['core-engine'] },
 ];
 
 function layeringConfigs() {
@@ -119,16 +117,14 @@ const SIZE_EXCEPTIONS = [
   // across modules. The engine benchmark cannot show such a split is free: two runs of the same
   // build gave medians of 5.65M and 3.35M ops/s (workload 1) and 1.62M and 4.91M (workload 2).
   { file: 'src/engine/fast-order-book.ts', lines: 1004, reason: 'hot-path book kept whole (measured)' },
-  // Being split (issue 14): the FIX gateway (newOrder, apply, startFixGateway), moving onto src/venue.
-  { file: 'src/gateway/fix/fix-gateway.ts', lines: 1081, fn: 142, reason: 'being split (issue 14)' },
   // Being split (issue 14): registerIdentityRoutes, one function holding every identity route.
   { file: 'src/gateway/rest/identity-routes.ts', fn: 289, reason: 'being split (issue 14)' },
-  // Being split (issue 14): the WebSocket gateway (handle, report).
-  { file: 'src/gateway/ws/ws-gateway.ts', lines: 778, fn: 90, reason: 'being split (issue 14)' },
+  // Being split (issue 14): the WebSocket gateway, moving onto src/venue.
+  { file: 'src/gateway/ws/ws-gateway.ts', lines: 631, reason: 'being split (issue 14)' },
   // Being split (issue 14): the risk gate, edited in parallel (its functions are already under 70).
   { file: 'src/risk/risk-gate.ts', lines: 998, reason: 'being split (issue 14)' },
   // Being split (issue 14): startServer wires every service in one function.
-  { file: 'src/server/server.ts', fn: 128, reason: 'being split (issue 14)' },
+  { file: 'src/server/server.ts', fn: 131, reason: 'being split (issue 14)' },
 ];
 
 function sizeConfigs() {
