@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../src/domain/instrument.js';
 import { priceToTicks, quantityToLots } from '../../src/domain/units.js';
-import { cancel, OrderType, place, Side, TimeInForce, type Command } from '../../src/engine/command.js';
+import { cancel, OrderType, place, SelfTradePrevention, Side, TimeInForce, type Command } from '../../src/engine/command.js';
 import { Engine } from '../../src/core/engine.js';
 import { parseMessage, type FixField, type FixMessage } from '../../src/fix/codec.js';
 import type { FixSessionHandle } from '../../src/fix/session-types.js';
 import { formatUtcTimestamp } from '../../src/fix/utc-time.js';
-import { FixOrderApplication, type FixVenuePort } from '../../src/gateway/fix/fix-order-application.js';
+import { FixOrderApplication } from '../../src/gateway/fix/fix-order-application.js';
+import type { FixVenuePort } from '../../src/gateway/fix/fix-venue-port.js';
 import { ClOrdIdIndex } from '../../src/gateway/fix/fix-orders.js';
 import { fillFee } from '../../src/venue/fees.js';
 import { OrderTracker } from '../../src/venue/order-tracker.js';
@@ -51,6 +52,12 @@ function request(msgType: string, body: FixField[]): FixMessage {
   const message = parseMessage(encoder.encode('FIXT.1.1', msgType, [[34, 1], [49, 'DESK'], [52, formatUtcTimestamp(0)], [56, 'KAPITA']], body), dictionary.codecTables);
   if (typeof message === 'number') throw new Error(`unreadable ${msgType}`);
   return message;
+}
+
+function priceTicksOf(price: string): number {
+  const ticks = priceToTicks(BTC, price);
+  if (!ticks.ok) throw new Error(`bad test price ${price}`);
+  return ticks.value;
 }
 
 function nos(clOrdId: string, side: '1' | '2', quantity: string, price: string, tif = '1'): FixMessage {
@@ -118,7 +125,8 @@ function inProcess(maxRememberedClOrdIds?: number) {
     return orderId;
   };
   /** An order of the account placed elsewhere (REST): not this application's. */
-  const elsewhere = (side: Side, priceTicks: number, lots: number, tif: TimeInForce = TimeInForce.GTC): number => run(place({ instrumentId: FIFO, accountId: ACCOUNT, side, orderType: OrderType.LIMIT, timeInForce: tif, priceTicks, quantityLots: lots }));
+  const elsewhere = (side: Side, priceTicks: number, lots: number, tif: TimeInForce = TimeInForce.GTC, selfTradePrevention?: SelfTradePrevention): number =>
+    run(place({ instrumentId: FIFO, accountId: ACCOUNT, side, orderType: OrderType.LIMIT, timeInForce: tif, priceTicks, quantityLots: lots, ...(selfTradePrevention === undefined ? {} : { selfTradePrevention }) }));
   return { engine, application, run, land, elsewhere, calls };
 }
 
@@ -158,6 +166,21 @@ describe('the FIX order application, in process', () => {
     const late = await land();
     expect(calls).toEqual([`cod ${open}`, `cod ${late}`]);
     expect(session.sent.filter((m) => m.fields.get(150) === '4').map((m) => m.fields.get(37))).toEqual([String(open), String(late)]);
+  });
+
+  it('restates (150=D) an order that self-trade prevention decremented, with the quantity the tracker says is left', async () => {
+    const { application, land, elsewhere } = inProcess();
+    const session = new RecordingSession();
+    application.onLogon(session);
+    application.onMessage(session, nos('d1', '2', '0.005', '100.00'));
+    const resting = await land();
+    // The same account buys 2 lots over REST with decrement-and-cancel: the resting sell loses 2, the buy is cancelled.
+    const seq = elsewhere(Side.BUY, priceTicksOf('100.00'), 2, TimeInForce.GTC, SelfTradePrevention.DECREMENT_AND_CANCEL);
+    const restated = session.sent.at(-1)?.fields;
+    expect([restated?.get(37), restated?.get(11), restated?.get(150), restated?.get(39), restated?.get(38), restated?.get(151), restated?.get(14), restated?.get(44)]).toEqual([String(resting), 'd1', 'D', '0', '0.003', '0.003', '0.000', '100.00']);
+    // The execution id is the command's seq and the DECREMENTED event's index (after the buy's ACCEPTED).
+    expect(restated?.get(17)).toBe(`${seq}-1`);
+    expect(session.sent).toHaveLength(2);
   });
 
   it('keeps the ClOrdID of an open order however many others come and go', async () => {

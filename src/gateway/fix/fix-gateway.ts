@@ -19,7 +19,8 @@ import { countsAsAuthFailure, type KeyStore, type Principal } from '../../auth/a
 import { accountRefusal, authorizeAccount } from '../../venue/authorize.js';
 import { fillFee } from '../../venue/fees.js';
 import { FixMarketData } from './fix-market-data.js';
-import { FixOrderApplication, type FixVenuePort } from './fix-order-application.js';
+import { FixOrderApplication } from './fix-order-application.js';
+import type { FixVenuePort } from './fix-venue-port.js';
 import { venueOrderStatus } from './fix-venue-orders.js';
 import type { History } from '../../marketdata/history.js';
 import type { FixCounterparty } from '../../server/venue-config.js';

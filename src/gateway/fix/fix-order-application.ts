@@ -20,55 +20,21 @@
 //   leaves, and reloaded at start; orders still open in the venue are tracked again, and reports for
 //   a session that has not logged on since wait in its message store for its ResendRequest.
 import type { Instrument } from '../../domain/instrument.js';
-import { codeAnswer } from '../../domain/code-answers.js';
 import { ResultCode, resultCodeText } from '../../domain/result-codes.js';
 import { DoneReason } from '../../engine/event.js';
 import type { FixField, FixMessage } from '../../fix/codec.js';
 import { BusinessRejectReason } from '../../fix/reasons.js';
 import type { FixApplication, FixDisconnectInfo, FixSessionHandle } from '../../fix/session-types.js';
-import { formatUtcTimestamp } from '../../fix/utc-time.js';
 import type { FileSyncGroup } from '../../fix/file-sync.js';
-import type { AssetInfo } from '../../risk/risk-config.js';
-import { ExecType, isOpenStatus, type OrderFacts, type OrderReport, OrderStatus } from '../../venue/order-state.js';
+import { ExecType, type OrderReport } from '../../venue/order-state.js';
 import type { CommandOutcome } from '../../venue/venue.js';
-import { EXEC_TYPE, ORDER_STATUS, ORDER_TYPE, SIDE, TIME_IN_FORCE } from '../spellings.js';
+import { EXEC_TYPE } from '../spellings.js';
 import { FixMarketData } from './fix-market-data.js';
 import { FixOrderLog, type FixOrderRecord } from './fix-order-log.js';
 import { CANCEL, CxlRejReason, errorOf, parseNewOrder, parseReplace, type Refusal, REPLACE, sideOf } from './fix-order-entry.js';
-import { ClOrdIdIndex, clOrdIdKey, feeDecimal, fillFields, fixOr, newOrderState, type OrderState, orderOfRecord, recordOf, reportBody } from './fix-orders.js';
-import { type VenueOrderStatus, venueOrderReport } from './fix-venue-orders.js';
-
-/** An open order as the venue's replica holds it (the parts a restart compares with the order log). */
-export interface OpenOrder {
-  readonly accountId: number;
-  readonly quantityLots: number;
-  readonly priceTicks: number;
-  readonly filledLots: number;
-  readonly remainingLots: number;
-}
-
-/** What the FIX application needs of the venue. Every promise resolves only once its command is durable. */
-export interface FixVenuePort {
-  /** REST-shaped order body; resolves with the REST status and body ({orderId, ...} or {error}). May throw an error with a numeric `code`. */
-  placeOrder(session: FixSessionHandle, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
-  /** Throws (an error with a numeric `code`) when the venue refuses. */
-  cancelOrder(session: FixSessionHandle, orderId: number): Promise<unknown>;
-  /** The venue's own cancel for the session's account: it must work after the session's key was revoked. */
-  cancelOnDisconnect(session: FixSessionHandle, orderId: number): Promise<unknown>;
-  /** REST-shaped amend body ({price?, quantity?}: the new total quantity). Throws like cancelOrder. */
-  amendOrder(session: FixSessionHandle, orderId: number, body: Record<string, unknown>): Promise<unknown>;
-  cancelAll(session: FixSessionHandle, symbol: string | undefined, side: 'buy' | 'sell' | undefined): Promise<{ cancelled: number[] }>;
-  /** Every durable command's outcome, in seq order, with its order reports (the dispatch's 'reports' stage). */
-  onDurable(listener: (outcome: CommandOutcome) => void): void;
-  /** The order as the venue's replica holds it now, if it is open (resting or a pending stop). */
-  openOrder(instrument: Instrument, orderId: number): OpenOrder | undefined;
-  /** The fee of one side of a fill under the venue's current rules, in units of an asset (for a restart's catch-up: live fills carry theirs). */
-  fee(instrument: Instrument, priceTicks: number, lots: number, maker: boolean): { units: number; assetId: number };
-  /** The asset with this id (1-based), for a fee's unit and name; undefined without fee rules. */
-  asset(assetId: number): AssetInfo | undefined;
-  /** An order of the account as the venue knows it (open, or closed since start), for status requests about orders placed over REST or WebSocket. */
-  venueOrder(session: FixSessionHandle, orderId: number): VenueOrderStatus | undefined;
-}
+import { catchUpReport, ClOrdIdIndex, clOrdIdKey, doneReasonText, feeDecimal, fillFields, newOrderState, type OrderState, orderOfRecord, recordOf, rejectReport, reportBody, takeFacts } from './fix-orders.js';
+import { unknownOrderReport, type VenueOrderStatus, venueOrderReport } from './fix-venue-orders.js';
+import type { FixVenuePort, OpenOrder } from './fix-venue-port.js';
 
 export interface FixOrderApplicationOptions {
   readonly port: FixVenuePort;
@@ -96,9 +62,6 @@ export interface FixOrderApplicationOptions {
 }
 
 const ORDER_ID = /^[1-9][0-9]{0,15}$/;
-
-/** DONE's reason by its number, for Text (58) of a cancel or expiry the owner did not ask for. */
-const DONE_REASON_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(DoneReason).map(([name, value]) => [value, name]));
 
 /** The FIX order-entry application: one instance serves every session of an acceptor. */
 export class FixOrderApplication implements FixApplication {
@@ -405,21 +368,7 @@ export class FixOrderApplication implements FixApplication {
       session.send('8', venueOrderReport(known, orderIdText ?? '', clOrdId, this.localExecId('I'), extra, this.options.now()));
       return;
     }
-    session.send('8', [
-      [37, orderIdText ?? 'NONE'],
-      [11, clOrdId ?? 'NONE'],
-      [17, this.localExecId('I')],
-      [150, 'I'],
-      [39, '8'],
-      [55, message.get(55) ?? ''],
-      [54, message.get(54) ?? ''],
-      [151, '0'],
-      [14, '0'],
-      [60, formatUtcTimestamp(this.options.now())],
-      ...extra,
-      [58, refusal ?? resultCodeText(ResultCode.UNKNOWN_ORDER, 'no order of this account by this ClOrdID or OrderID')],
-      [103, refusal === undefined ? '5' : '99'],
-    ]);
+    session.send('8', unknownOrderReport(message, this.localExecId('I'), extra, refusal, this.options.now()));
   }
 
   private async massCancel(session: FixSessionHandle, message: FixMessage): Promise<void> {
@@ -504,23 +453,9 @@ export class FixOrderApplication implements FixApplication {
    */
   private catchUp(order: OrderState, open: OpenOrder): void {
     this.options.warn?.(`FIX order ${order.orderId} (${order.clOrdId}): the log says ${order.cumLots} of ${order.quantityLots} lots filled at ${order.priceTicks}, the venue ${open.filledLots} of ${open.quantityLots} at ${open.priceTicks}; reporting the venue's`);
-    const instrument = order.instrument;
     const filled = open.filledLots - order.cumLots;
-    order.quantityLots = open.quantityLots;
-    order.priceTicks = open.priceTicks;
-    order.cumLots = open.filledLots;
-    order.leavesLots = open.remainingLots;
-    order.status = ORDER_STATUS.fix(order.cumLots > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW);
-    const execId = `restart-${order.orderId}-${open.filledLots}-${open.quantityLots}-${open.priceTicks}`;
-    let body: FixField[];
-    if (filled > 0) {
-      order.notional += BigInt(filled) * BigInt(open.priceTicks);
-      const fee = this.options.port.fee(instrument, open.priceTicks, filled, true);
-      const fill = { priceTicks: open.priceTicks, lots: filled, maker: true };
-      body = reportBody(order, execId, EXEC_TYPE.fix(ExecType.TRADE), order.clOrdId, undefined, this.options.now(), fillFields(instrument, fill, feeDecimal(this.options.port.asset(fee.assetId), fee.units, instrument)));
-    } else {
-      body = reportBody(order, execId, EXEC_TYPE.fix(ExecType.RESTATED), order.clOrdId, undefined, this.options.now(), []);
-    }
+    const fee = filled > 0 ? this.options.port.fee(order.instrument, open.priceTicks, filled, true) : undefined;
+    const body = catchUpReport(order, open, fee === undefined ? undefined : feeDecimal(this.options.port.asset(fee.assetId), fee.units, order.instrument), this.options.now());
     this.log?.append(recordOf(order), () => this.liveRecords(), this.orders.size + this.closedOrders.size);
     this.caughtUp.push({ order, body });
   }
@@ -579,8 +514,8 @@ export class FixOrderApplication implements FixApplication {
     if (order.closed) order.pending = undefined;
     const extra: FixField[] = [];
     if (fill !== undefined) extra.push(...fillFields(instrument, fill, feeDecimal(this.options.port.asset(fill.feeAssetId), fill.feeUnits, instrument)));
-    const reasonName = report.reason === undefined || report.reason === DoneReason.USER_CANCEL ? undefined : DONE_REASON_NAMES.get(report.reason);
-    if (reasonName !== undefined) extra.push([58, reasonName]);
+    const text = doneReasonText(report.reason);
+    if (text !== undefined) extra.push([58, text]);
     const execId = `${report.order.seq}-${report.eventIndex}${fill === undefined ? '' : fill.maker ? 'M' : 'T'}`;
     const timeMs = Number(report.order.timestampNs / 1_000_000n);
     // The body now, from the state this report left; sent by flush() with the command's other reports.
@@ -623,23 +558,8 @@ export class FixOrderApplication implements FixApplication {
     return handle;
   }
 
-  /** ExecutionReport 150=8 39=8 for a NewOrderSingle the venue (or FIX) refused: OrdRejReason (103) is the code's (code-answers.ts). */
   private sendReject(session: FixSessionHandle, message: FixMessage, code: number, text: string | undefined): void {
-    const body: FixField[] = [
-      [37, 'NONE'],
-      [11, message.get(11) ?? ''],
-      [17, this.localExecId('R')],
-      [150, EXEC_TYPE.fix(ExecType.REJECTED)],
-      [39, ORDER_STATUS.fix(OrderStatus.REJECTED)],
-      [55, message.get(55) ?? ''],
-      [54, message.get(54) ?? ''],
-    ];
-    const quantity = message.get(38);
-    const price = message.get(44);
-    if (quantity !== undefined) body.push([38, quantity]);
-    if (price !== undefined) body.push([44, price]);
-    body.push([151, '0'], [14, '0'], [6, '0'], [60, formatUtcTimestamp(this.options.now())], [58, resultCodeText(code, text)], [103, String(codeAnswer(code).fixOrdRejReason)]);
-    session.send('8', body);
+    session.send('8', rejectReport(message, this.localExecId('R'), code, text, this.options.now()));
   }
 
   /** A closed order stays findable by ClOrdID (for "too late to cancel") but leaves the open set. */
@@ -655,31 +575,4 @@ export class FixOrderApplication implements FixApplication {
       this.closedOrders.delete(oldest.value);
     }
   }
-}
-
-/**
- * The venue's state of the order after a report, as FIX spells it. Two cases keep FIX's own values,
- * from its order log: an order the tracker met only as it left the book (side 0: it predates this
- * process, and the tracker knows neither its quantity nor its fills before), and a notional that
- * misses fills from before the start (the log has their prices; the tracker says it does not).
- */
-function takeFacts(order: OrderState, facts: OrderFacts, execType: ExecType, fillNotional: bigint): void {
-  const seen = (facts.side as number) !== 0;
-  if (execType === ExecType.NEW) {
-    order.side = SIDE.fix(facts.side);
-    order.ordType = ORDER_TYPE.fix(facts.orderType);
-    order.timeInForce = fixOr(TIME_IN_FORCE, facts.timeInForce, order.timeInForce);
-  }
-  if (seen) {
-    order.quantityLots = facts.quantityLots;
-    order.priceTicks = facts.priceTicks;
-    order.cumLots = facts.filledLots;
-  } else {
-    // Filled: all of the log's quantity; cancelled or expired: the DONE event says how much.
-    order.cumLots = facts.status === OrderStatus.FILLED ? order.quantityLots : facts.filledLots;
-  }
-  order.notional = seen && facts.notionalComplete ? facts.notional : order.notional + fillNotional;
-  order.leavesLots = facts.leavesLots;
-  order.status = ORDER_STATUS.fix(facts.status);
-  order.closed = !isOpenStatus(facts.status);
 }

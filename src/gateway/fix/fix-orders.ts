@@ -2,14 +2,17 @@
 // its ClOrdID chain, the cancel or replace in flight), how it is logged across a restart, and the
 // ExecutionReport body built from it. The venue's part of that state (status, quantities, price,
 // fills) comes from the OrderTracker's reports (src/venue/order-tracker.ts); this file only spells it.
+import { codeAnswer } from '../../domain/code-answers.js';
 import { signedUnitsToDecimal } from '../../domain/decimal.js';
 import type { Instrument } from '../../domain/instrument.js';
+import { resultCodeText } from '../../domain/result-codes.js';
 import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
-import type { FixField } from '../../fix/codec.js';
+import { DoneReason } from '../../engine/event.js';
+import type { FixField, FixMessage } from '../../fix/codec.js';
 import { formatUtcTimestamp } from '../../fix/utc-time.js';
 import { type AssetInfo, assetUnit } from '../../risk/risk-config.js';
-import type { FillFacts } from '../../venue/order-state.js';
-import type { Spelling } from '../spellings.js';
+import { ExecType, type FillFacts, isOpenStatus, type OrderFacts, OrderStatus } from '../../venue/order-state.js';
+import { EXEC_TYPE, ORDER_STATUS, ORDER_TYPE, SIDE, type Spelling, TIME_IN_FORCE } from '../spellings.js';
 import type { FixOrderRecord } from './fix-order-log.js';
 
 export interface OrderState {
@@ -221,4 +224,75 @@ export function reportBody(order: OrderState, execId: string, execType: string, 
   body.push([151, lotsToQuantity(instrument, order.leavesLots)], [14, lotsToQuantity(instrument, order.cumLots)], [6, averagePrice(instrument, order.notional, order.cumLots)], [60, formatUtcTimestamp(timeMs)]);
   if (text !== undefined) body.push(text);
   return body;
+}
+
+/**
+ * The order set to the venue's state after a crash lost its last reports, and the report that
+ * says so: fills as one trade at the order's price (an order still open rests, and a resting order
+ * fills as maker at its own price), anything else as a restatement (150=D).
+ */
+export function catchUpReport(order: OrderState, open: { quantityLots: number; priceTicks: number; filledLots: number; remainingLots: number }, fee: { fee: string; asset: string } | undefined, nowMs: number): FixField[] {
+  const filled = open.filledLots - order.cumLots;
+  order.quantityLots = open.quantityLots;
+  order.priceTicks = open.priceTicks;
+  order.cumLots = open.filledLots;
+  order.leavesLots = open.remainingLots;
+  order.status = ORDER_STATUS.fix(order.cumLots > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW);
+  const execId = `restart-${order.orderId}-${open.filledLots}-${open.quantityLots}-${open.priceTicks}`;
+  if (filled <= 0 || fee === undefined) return reportBody(order, execId, EXEC_TYPE.fix(ExecType.RESTATED), order.clOrdId, undefined, nowMs, []);
+  order.notional += BigInt(filled) * BigInt(open.priceTicks);
+  return reportBody(order, execId, EXEC_TYPE.fix(ExecType.TRADE), order.clOrdId, undefined, nowMs, fillFields(order.instrument, { priceTicks: open.priceTicks, lots: filled, maker: true }, fee));
+}
+
+/** ExecutionReport 150=8 39=8 for a NewOrderSingle the venue (or FIX) refused: OrdRejReason (103) is the code's (code-answers.ts). */
+export function rejectReport(message: FixMessage, execId: string, code: number, text: string | undefined, nowMs: number): FixField[] {
+  const body: FixField[] = [
+    [37, 'NONE'],
+    [11, message.get(11) ?? ''],
+    [17, execId],
+    [150, EXEC_TYPE.fix(ExecType.REJECTED)],
+    [39, ORDER_STATUS.fix(OrderStatus.REJECTED)],
+    [55, message.get(55) ?? ''],
+    [54, message.get(54) ?? ''],
+  ];
+  const quantity = message.get(38);
+  const price = message.get(44);
+  if (quantity !== undefined) body.push([38, quantity]);
+  if (price !== undefined) body.push([44, price]);
+  body.push([151, '0'], [14, '0'], [6, '0'], [60, formatUtcTimestamp(nowMs)], [58, resultCodeText(code, text)], [103, String(codeAnswer(code).fixOrdRejReason)]);
+  return body;
+}
+
+const DONE_REASON_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(DoneReason).map(([name, value]): [number, string] => [value, name]));
+
+/** Text (58) of a cancel or expiry the owner did not ask for: DONE's reason by name (none for the owner's own cancel). */
+export function doneReasonText(reason: DoneReason | undefined): string | undefined {
+  return reason === undefined || reason === DoneReason.USER_CANCEL ? undefined : DONE_REASON_NAMES.get(reason);
+}
+
+/**
+ * The venue's state of the order after a report, as FIX spells it. Two cases keep FIX's own values,
+ * from its order log: an order the tracker met only as it left the book (side 0: it predates this
+ * process, and the tracker knows neither its quantity nor its fills before), and a notional that
+ * misses fills from before the start (the log has their prices; the tracker says it does not).
+ */
+export function takeFacts(order: OrderState, facts: OrderFacts, execType: ExecType, fillNotional: bigint): void {
+  const seen = (facts.side as number) !== 0;
+  if (execType === ExecType.NEW) {
+    order.side = SIDE.fix(facts.side);
+    order.ordType = ORDER_TYPE.fix(facts.orderType);
+    order.timeInForce = fixOr(TIME_IN_FORCE, facts.timeInForce, order.timeInForce);
+  }
+  if (seen) {
+    order.quantityLots = facts.quantityLots;
+    order.priceTicks = facts.priceTicks;
+    order.cumLots = facts.filledLots;
+  } else {
+    // Filled: all of the log's quantity; cancelled or expired: the DONE event says how much.
+    order.cumLots = facts.status === OrderStatus.FILLED ? order.quantityLots : facts.filledLots;
+  }
+  order.notional = seen && facts.notionalComplete ? facts.notional : order.notional + fillNotional;
+  order.leavesLots = facts.leavesLots;
+  order.status = ORDER_STATUS.fix(facts.status);
+  order.closed = !isOpenStatus(facts.status);
 }

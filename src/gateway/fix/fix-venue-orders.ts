@@ -3,7 +3,8 @@
 // ExecutionReport 150=I that answers with them.
 import type { Instrument } from '../../domain/instrument.js';
 import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
-import type { FixField } from '../../fix/codec.js';
+import { ResultCode, resultCodeText } from '../../domain/result-codes.js';
+import type { FixField, FixMessage } from '../../fix/codec.js';
 import { formatUtcTimestamp } from '../../fix/utc-time.js';
 import type { History } from '../../marketdata/history.js';
 import { OrderStatus } from '../../venue/order-state.js';
@@ -108,4 +109,23 @@ export function venueOrderReport(known: VenueOrderStatus, orderIdText: string, c
   if (known.notional !== undefined) body.push([6, averagePrice(instrument, known.notional, known.cumLots)]);
   body.push([60, formatUtcTimestamp(nowMs)]);
   return body;
+}
+
+/** ExecutionReport 150=I 39=8 for a status request about no order of the account (103=5), or one it may not read (103=99). */
+export function unknownOrderReport(message: FixMessage, execId: string, extra: readonly FixField[], refusal: string | undefined, nowMs: number): FixField[] {
+  return [
+    [37, message.get(37) ?? 'NONE'],
+    [11, message.get(11) ?? 'NONE'],
+    [17, execId],
+    [150, 'I'],
+    [39, '8'],
+    [55, message.get(55) ?? ''],
+    [54, message.get(54) ?? ''],
+    [151, '0'],
+    [14, '0'],
+    [60, formatUtcTimestamp(nowMs)],
+    ...extra,
+    [58, refusal ?? resultCodeText(ResultCode.UNKNOWN_ORDER, 'no order of this account by this ClOrdID or OrderID')],
+    [103, refusal === undefined ? '5' : '99'],
+  ];
 }
