@@ -4,21 +4,21 @@
 // src/venue/order-state.ts). Lookups by client input use Maps, so "constructor" or "__proto__"
 // finds nothing.
 import { OrderType, SelfTradePrevention, Side, TimeInForce } from '../engine/command.js';
-import { pb } from '../protocol/wire.js';
+import { type kapita, pb } from '../protocol/wire.js';
 import { ExecType, OrderStatus } from '../venue/order-state.js';
 
-interface Row<V extends number> {
+interface Row<V extends number, P extends number> {
   readonly value: V;
   /** REST (and the WebSocket's JSON text of the REST views): the API's own spelling. */
   readonly rest: string;
   /** The protobuf enum number (proto/kapita/v1/kapita.proto); 0 is UNSPECIFIED everywhere. */
-  readonly pb: number;
+  readonly pb: P;
   /** The FIX character, when FIX has one. */
   readonly fix: string | undefined;
 }
 
-export class Spelling<V extends number> {
-  private readonly byValue = new Map<number, Row<V>>();
+export class Spelling<V extends number, P extends number = number> {
+  private readonly byValue = new Map<number, Row<V, P>>();
   private readonly byRest = new Map<string, V>();
   private readonly byPb = new Map<number, V>();
   private readonly byFix = new Map<string, V>();
@@ -26,7 +26,7 @@ export class Spelling<V extends number> {
   constructor(
     /** The concept's name in the API's spelling, for error texts ("timeInForce"). */
     readonly name: string,
-    readonly rows: readonly Row<V>[],
+    readonly rows: readonly Row<V, P>[],
   ) {
     for (const row of rows) {
       this.byValue.set(row.value, row);
@@ -52,8 +52,9 @@ export class Spelling<V extends number> {
     return this.row(value).rest;
   }
 
-  pb(value: number): number {
-    return this.byValue.get(value)?.pb ?? 0;
+  /** The protobuf enum; UNSPECIFIED (0) for a value the table lacks (an order known only by id). */
+  pb(value: number): P {
+    return this.byValue.get(value)?.pb ?? (0 as P);
   }
 
   fix(value: number): string {
@@ -71,7 +72,7 @@ export class Spelling<V extends number> {
     return `${tagName} (${tag}) must be one of ${this.rows.filter((r) => r.fix !== undefined).map((r) => `${r.fix ?? ''} (${r.rest})`).join(', ')}`;
   }
 
-  private row(value: number): Row<V> {
+  private row(value: number): Row<V, P> {
     const row = this.byValue.get(value);
     // Values come from the core or from this table: one outside it is a bug, not bad input.
     if (row === undefined) throw new Error(`no ${this.name} ${value}`);
@@ -79,37 +80,37 @@ export class Spelling<V extends number> {
   }
 }
 
-export const SIDE = new Spelling<Side>('side', [
+export const SIDE = new Spelling<Side, kapita.v1.Side>('side', [
   { value: Side.BUY, rest: 'buy', pb: pb.Side.SIDE_BUY, fix: '1' },
   { value: Side.SELL, rest: 'sell', pb: pb.Side.SIDE_SELL, fix: '2' },
 ]);
 
-export const ORDER_TYPE = new Spelling<OrderType>('type', [
+export const ORDER_TYPE = new Spelling<OrderType, kapita.v1.OrderType>('type', [
   { value: OrderType.LIMIT, rest: 'limit', pb: pb.OrderType.ORDER_TYPE_LIMIT, fix: '2' },
   { value: OrderType.MARKET, rest: 'market', pb: pb.OrderType.ORDER_TYPE_MARKET, fix: '1' },
   { value: OrderType.STOP, rest: 'stop', pb: pb.OrderType.ORDER_TYPE_STOP, fix: '3' },
   { value: OrderType.STOP_LIMIT, rest: 'stop_limit', pb: pb.OrderType.ORDER_TYPE_STOP_LIMIT, fix: '4' },
 ]);
 
-export const TIME_IN_FORCE = new Spelling<TimeInForce>('timeInForce', [
+export const TIME_IN_FORCE = new Spelling<TimeInForce, kapita.v1.TimeInForce>('timeInForce', [
   { value: TimeInForce.GTC, rest: 'GTC', pb: pb.TimeInForce.TIME_IN_FORCE_GTC, fix: '1' },
   { value: TimeInForce.IOC, rest: 'IOC', pb: pb.TimeInForce.TIME_IN_FORCE_IOC, fix: '3' },
   { value: TimeInForce.FOK, rest: 'FOK', pb: pb.TimeInForce.TIME_IN_FORCE_FOK, fix: '4' },
   { value: TimeInForce.DAY, rest: 'DAY', pb: pb.TimeInForce.TIME_IN_FORCE_DAY, fix: '0' },
 ]);
 
-/** The protobuf numbers are the engine's (proto SelfTradePrevention mirrors command.ts). */
-export const SELF_TRADE_PREVENTION = new Spelling<SelfTradePrevention>('selfTradePrevention', [
-  { value: SelfTradePrevention.ACCOUNT_DEFAULT, rest: 'account_default', pb: 0, fix: undefined },
-  { value: SelfTradePrevention.NONE, rest: 'none', pb: 1, fix: undefined },
-  { value: SelfTradePrevention.CANCEL_NEWEST, rest: 'cancel_newest', pb: 2, fix: undefined },
-  { value: SelfTradePrevention.CANCEL_OLDEST, rest: 'cancel_oldest', pb: 3, fix: undefined },
-  { value: SelfTradePrevention.CANCEL_BOTH, rest: 'cancel_both', pb: 4, fix: undefined },
-  { value: SelfTradePrevention.DECREMENT_AND_CANCEL, rest: 'decrement_and_cancel', pb: 5, fix: undefined },
+/** The engine's numbers and the proto's are the same (proto SelfTradePrevention mirrors command.ts). */
+export const SELF_TRADE_PREVENTION = new Spelling<SelfTradePrevention, kapita.v1.SelfTradePrevention>('selfTradePrevention', [
+  { value: SelfTradePrevention.ACCOUNT_DEFAULT, rest: 'account_default', pb: pb.SelfTradePrevention.SELF_TRADE_PREVENTION_UNSPECIFIED, fix: undefined },
+  { value: SelfTradePrevention.NONE, rest: 'none', pb: pb.SelfTradePrevention.SELF_TRADE_PREVENTION_NONE, fix: undefined },
+  { value: SelfTradePrevention.CANCEL_NEWEST, rest: 'cancel_newest', pb: pb.SelfTradePrevention.SELF_TRADE_PREVENTION_CANCEL_NEWEST, fix: undefined },
+  { value: SelfTradePrevention.CANCEL_OLDEST, rest: 'cancel_oldest', pb: pb.SelfTradePrevention.SELF_TRADE_PREVENTION_CANCEL_OLDEST, fix: undefined },
+  { value: SelfTradePrevention.CANCEL_BOTH, rest: 'cancel_both', pb: pb.SelfTradePrevention.SELF_TRADE_PREVENTION_CANCEL_BOTH, fix: undefined },
+  { value: SelfTradePrevention.DECREMENT_AND_CANCEL, rest: 'decrement_and_cancel', pb: pb.SelfTradePrevention.SELF_TRADE_PREVENTION_DECREMENT_AND_CANCEL, fix: undefined },
 ]);
 
 /** FIX OrdStatus (39): a pending stop is New (0) there. */
-export const ORDER_STATUS = new Spelling<OrderStatus>('status', [
+export const ORDER_STATUS = new Spelling<OrderStatus, kapita.v1.OrderStatus>('status', [
   { value: OrderStatus.NEW, rest: 'new', pb: pb.OrderStatus.ORDER_STATUS_NEW, fix: '0' },
   { value: OrderStatus.PARTIALLY_FILLED, rest: 'partially_filled', pb: pb.OrderStatus.ORDER_STATUS_PARTIALLY_FILLED, fix: '1' },
   { value: OrderStatus.FILLED, rest: 'filled', pb: pb.OrderStatus.ORDER_STATUS_FILLED, fix: '2' },
@@ -120,7 +121,7 @@ export const ORDER_STATUS = new Spelling<OrderStatus>('status', [
 ]);
 
 /** FIX ExecType (150), and the protobuf ExecType. */
-export const EXEC_TYPE = new Spelling<ExecType>('execType', [
+export const EXEC_TYPE = new Spelling<ExecType, kapita.v1.ExecType>('execType', [
   { value: ExecType.NEW, rest: 'new', pb: pb.ExecType.EXEC_TYPE_NEW, fix: '0' },
   { value: ExecType.TRADE, rest: 'trade', pb: pb.ExecType.EXEC_TYPE_TRADE, fix: 'F' },
   { value: ExecType.AMENDED, rest: 'amended', pb: pb.ExecType.EXEC_TYPE_AMENDED, fix: '5' },
@@ -132,7 +133,7 @@ export const EXEC_TYPE = new Spelling<ExecType>('execType', [
 ]);
 
 /** Candle intervals: REST text, protobuf enum, and the width in minutes as the value. */
-export const CANDLE_INTERVAL = new Spelling<number>('interval', [
+export const CANDLE_INTERVAL = new Spelling<number, kapita.v1.CandleInterval>('interval', [
   { value: 1, rest: '1m', pb: pb.CandleInterval.CANDLE_INTERVAL_1M, fix: undefined },
   { value: 5, rest: '5m', pb: pb.CandleInterval.CANDLE_INTERVAL_5M, fix: undefined },
   { value: 15, rest: '15m', pb: pb.CandleInterval.CANDLE_INTERVAL_15M, fix: undefined },

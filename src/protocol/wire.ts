@@ -149,3 +149,13 @@ export function envelopeFromJson(text: string): Envelope {
   }
   return withBody(envelope);
 }
+
+/**
+ * A uint64 field's value, exact on the wire in both formats: protobufjs writes a {low, high}
+ * object's bits as they are (binary) and its String() (proto3 JSON), where a JS number above 2^53
+ * would already have lost the low bits. For nanosecond times (ns since the epoch are about 2^60).
+ */
+export function exactUint64(value: bigint): number {
+  const bits = { low: Number(value & 0xffff_ffffn) | 0, high: Number((value >> 32n) & 0xffff_ffffn) | 0, unsigned: true, toString: () => value.toString(), valueOf: () => Number(value) };
+  return bits as unknown as number;
+}

@@ -15,7 +15,7 @@ import { ClientOrderStatus } from '../engine/client-ids.js';
 import { InvariantViolation } from '../engine/order-book.js';
 import { EventType, Field } from '../engine/event.js';
 import type { History } from '../marketdata/history.js';
-import { authorizeAccount } from './authorize.js';
+import { type AccountAccess, authorizeAccount } from './authorize.js';
 import { ExecType, type OrderFacts, type OrderReport, OrderStatus } from './order-state.js';
 import type { CommandOutcome, Venue } from './venue.js';
 
@@ -148,8 +148,12 @@ export class VenueService {
     return { orderId, accountId, instrumentId, clientOrderId, side: 0 as Side, orderType: 0 as OrderFacts['orderType'], timeInForce: 0 as OrderFacts['timeInForce'], priceTicks: 0, stopPriceTicks: 0, quantityLots: 0, displayLots: 0, filledLots: 0, leavesLots: 0, notional: 0n, notionalComplete: false, status: OrderStatus.NEW, seq: 0, timestampNs: 0n };
   }
 
-  /** The caller's open order, or UNKNOWN_ORDER (another account's order is not revealed). */
-  ownOpenOrder(who: Principal, orderId: number): OrderFacts {
+  /**
+   * The caller's open order, or UNKNOWN_ORDER (another account's order is not revealed). Authorized
+   * first for what the caller is about to do: a venue key amending learns FORBIDDEN, not UNKNOWN_ORDER.
+   */
+  ownOpenOrder(who: Principal, orderId: number, access: AccountAccess): OrderFacts {
+    authorizeAccount(who, access);
     const found = this.options.venue.replica.risk?.openOrder(orderId);
     const facts = found?.accountId === who.accountId ? this.openOrderFacts(found.instrumentId, orderId) : undefined;
     if (facts?.accountId !== who.accountId) fail(ResultCode.UNKNOWN_ORDER);
@@ -165,7 +169,7 @@ export class VenueService {
   /** An order of the caller's account: open from the replica, closed from the history. */
   order(who: Principal, orderId: number): Result<OrderFacts> {
     const accountId = authorizeAccount(who, 'read');
-    if (this.options.venue.replica.risk?.openOrder(orderId)?.accountId === accountId) return ok(this.ownOpenOrder(who, orderId));
+    if (this.options.venue.replica.risk?.openOrder(orderId)?.accountId === accountId) return ok(this.ownOpenOrder(who, orderId, 'read'));
     const closed = this.options.history.closedOrder(accountId, orderId);
     return closed === undefined ? refused(ResultCode.UNKNOWN_ORDER) : ok(closed);
   }
@@ -173,7 +177,7 @@ export class VenueService {
   cancel(who: Principal, orderId: number): Promise<Result<{ orderId: number }>> {
     return settle(async () => {
       const accountId = authorizeAccount(who, 'trade');
-      const order = this.ownOpenOrder(who, orderId);
+      const order = this.ownOpenOrder(who, orderId, 'trade');
       const code = await this.run(cancel(order.instrumentId, accountId, orderId), rejection);
       return code === undefined ? ok({ orderId }) : refused(code);
     });
@@ -184,7 +188,7 @@ export class VenueService {
     return settle(async () => {
       const accountId = authorizeAccount(who, 'trade');
       this.options.admitOrder(accountId);
-      const before = this.ownOpenOrder(who, orderId);
+      const before = this.ownOpenOrder(who, orderId, 'trade');
       return this.run(amend(before.instrumentId, accountId, orderId, change), (outcome): Result<Amended> => {
         const code = rejection(outcome);
         if (code !== undefined) return refused(code);

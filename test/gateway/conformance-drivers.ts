@@ -198,6 +198,7 @@ const WS_EXEC: ReadonlyMap<number, ExecType> = new Map([
   [pb.ExecType.EXEC_TYPE_EXPIRED, 'expired'],
   [pb.ExecType.EXEC_TYPE_TRIGGERED, 'triggered'],
   [pb.ExecType.EXEC_TYPE_REJECTED, 'rejected'],
+  [pb.ExecType.EXEC_TYPE_RESTATED, 'restated'],
 ]);
 const WS_STATUS: ReadonlyMap<number, Status> = new Map([
   [pb.OrderStatus.ORDER_STATUS_NEW, 'new'],

@@ -24,14 +24,14 @@ export interface RestContext {
   readonly assets: ReadonlyMap<string, AssetInfo>;
   readonly now: () => number;
   /** The caller of a request with a bearer token. */
-  principal(request: FastifyRequest): Promise<Principal>;
+  readonly principal: (request: FastifyRequest) => Promise<Principal>;
   /** An account's caller reading its own data (read scope). */
-  reader(request: FastifyRequest): Promise<Principal>;
+  readonly reader: (request: FastifyRequest) => Promise<Principal>;
   /** Venue staff: risk or admin. */
-  staff(request: FastifyRequest, scope: 'risk' | 'admin'): Promise<Principal>;
-  instrumentOf(symbol: string): Instrument;
+  readonly staff: (request: FastifyRequest, scope: 'risk' | 'admin') => Promise<Principal>;
+  readonly instrumentOf: (symbol: string) => Instrument;
   /** An account id in a path: decimal digits only, and an account this server has issued. */
-  accountParam(text: string): number;
+  readonly accountParam: (text: string) => number;
 }
 
 export function restContext(deps: Omit<RestContext, 'principal' | 'reader' | 'staff' | 'instrumentOf' | 'accountParam'>): RestContext {

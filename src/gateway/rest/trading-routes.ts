@@ -40,7 +40,7 @@ export function restTrading(ctx: RestContext): RestTrading {
       return { orderId, status: 'cancelled' };
     },
     amendOrder: async (who, orderId, body) => {
-      const before = service.ownOpenOrder(who, orderId);
+      const before = service.ownOpenOrder(who, orderId, 'trade');
       const result = await service.amend(who, orderId, amendRequest(body, service.instrument(before.instrumentId)));
       if (!result.ok) fail(result.code, result.message);
       return view(result.value.order, result.value.reports);

@@ -6,7 +6,7 @@ import type { Instrument } from '../../domain/instrument.js';
 import { ResultCode } from '../../domain/result-codes.js';
 import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
 import { OrderType, SelfTradePrevention, TimeInForce } from '../../engine/command.js';
-import { type EnvelopeInput, type kapita, pb } from '../../protocol/wire.js';
+import { type EnvelopeInput, exactUint64, type kapita, pb } from '../../protocol/wire.js';
 import type { AssetInfo } from '../../risk/risk-config.js';
 import { fail } from '../../venue/errors.js';
 import { ExecType, type FillFacts, type OrderFacts, type OrderReport } from '../../venue/order-state.js';
@@ -23,7 +23,7 @@ function fromPb<V extends number>(spelling: Ints<V>, value: number | null | unde
   return spelling.fromPb(value) ?? fail(code, `${spelling.name} ${value} is not one of ${spelling.rows.filter((r) => r.pb !== 0).map((r) => `${r.pb} (${r.rest})`).join(', ')}`);
 }
 
-export function placeRequest(o: kapita.v1.IPlaceOrder, instrument: Instrument, quote: AssetInfo | undefined): PlaceRequest {
+export function placeRequest(o: kapita.v1.PlaceOrder.$Properties, instrument: Instrument, quote: AssetInfo | undefined): PlaceRequest {
   const orderType = fromPb(ORDER_TYPE, o.type, ResultCode.INVALID_ORDER_TYPE, OrderType.LIMIT);
   const quantityLots = lotsOf(instrument, 'quantity', o.quantity ?? undefined);
   if (quantityLots === 0) fail(ResultCode.QUANTITY_OUT_OF_BOUNDS, 'quantity is required');
@@ -44,7 +44,7 @@ export function placeRequest(o: kapita.v1.IPlaceOrder, instrument: Instrument, q
   };
 }
 
-function fillMessage(engine: Engine, instrument: Instrument, fill: FillFacts): kapita.v1.IFill {
+function fillMessage(engine: Engine, instrument: Instrument, fill: FillFacts): kapita.v1.Fill.$Properties {
   const { fee, asset } = feeText(engine, fill.feeAssetId, fill.feeUnits);
   return { tradeId: fill.tradeId, price: ticksToPrice(instrument, fill.priceTicks), quantity: lotsToQuantity(instrument, fill.lots), liquidity: fill.maker ? pb.Liquidity.LIQUIDITY_MAKER : pb.Liquidity.LIQUIDITY_TAKER, fee, feeAsset: asset };
 }
@@ -57,8 +57,8 @@ export function orderMessage(engine: Engine, instrument: Instrument, order: Orde
     clientOrderId: order.clientOrderId ?? '',
     symbol: instrument.symbol,
     side: SIDE.pb(order.side),
-    type: known ? ORDER_TYPE.pb(order.orderType) : 0,
-    timeInForce: known ? TIME_IN_FORCE.pb(order.timeInForce) : 0,
+    type: known ? ORDER_TYPE.pb(order.orderType) : pb.OrderType.ORDER_TYPE_UNSPECIFIED,
+    timeInForce: known ? TIME_IN_FORCE.pb(order.timeInForce) : pb.TimeInForce.TIME_IN_FORCE_UNSPECIFIED,
     price: order.priceTicks > 0 ? ticksToPrice(instrument, order.priceTicks) : '',
     stopPrice: order.stopPriceTicks > 0 ? ticksToPrice(instrument, order.stopPriceTicks) : '',
     quantity: known ? lotsToQuantity(instrument, order.quantityLots) : '',
@@ -69,9 +69,9 @@ export function orderMessage(engine: Engine, instrument: Instrument, order: Orde
 }
 
 /** One tracker report as an ExecutionReport (`seq` is the connection's own report counter). */
-export function executionReport(engine: Engine, instrument: Instrument, report: OrderReport, seq: number): kapita.v1.IExecutionReport {
+export function executionReport(engine: Engine, instrument: Instrument, report: OrderReport, seq: number): kapita.v1.ExecutionReport.$Properties {
   const { order, fill } = report;
-  const message: kapita.v1.IExecutionReport = {
+  const message: kapita.v1.ExecutionReport.$Properties = {
     seq,
     orderId: order.orderId,
     clientOrderId: order.clientOrderId ?? '',
@@ -85,6 +85,7 @@ export function executionReport(engine: Engine, instrument: Instrument, report: 
     cumulativeQuantity: lotsToQuantity(instrument, order.filledLots),
     leavesQuantity: lotsToQuantity(instrument, order.leavesLots),
     timeMs: Number(order.timestampNs / 1_000_000n),
+    timeNs: exactUint64(order.timestampNs),
   };
   if (fill !== undefined) {
     const f = fillMessage(engine, instrument, fill);

@@ -22,22 +22,20 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Instrument } from '../../domain/instrument.js';
-import { ResultCode, resultCodeMessage, resultCodeName } from '../../domain/result-codes.js';
-import { lotsToQuantity, ticksToPrice } from '../../domain/units.js';
-import { Side } from '../../engine/command.js';
+import { ResultCode } from '../../domain/result-codes.js';
 import { EventType, Field } from '../../engine/event.js';
-import { decodeEnvelope, type Envelope, type EnvelopeInput, encodeEnvelope, envelopeFromJson, envelopeToJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../../protocol/wire.js';
+import { decodeEnvelope, type Envelope, envelopeFromJson, type kapita, MAX_FRAME_BYTES, pb, WireError } from '../../protocol/wire.js';
 import { AuthError, countsAsAuthFailure, type Principal, type TokenService } from '../../auth/auth.js';
 import { VenueError } from '../../venue/errors.js';
-import { Outbound, type PendingBook } from './outbound.js';
+import { binary, Connection, errorBody, json } from './connection.js';
+import { WsMarketData } from './market-data.js';
 import type { Candles } from '../../marketdata/candles.js';
-import { type CandleView, candleView } from '../rest/views.js';
 import { ExecType, type OrderReport } from '../../venue/order-state.js';
 import type { VenueService } from '../../venue/service.js';
 import { lotsOf, ticksOf } from '../decimals.js';
 import { CANDLE_INTERVAL } from '../spellings.js';
 import { executionReport, orderMessage, placeRequest } from './orders.js';
-import { type EdgeConnection, type EdgeGuard, EdgeRefusal, type TokenBucket } from '../../security/edge.js';
+import { type EdgeConnection, type EdgeGuard, EdgeRefusal } from '../../security/edge.js';
 import { authorizeAccount } from '../../venue/authorize.js';
 import type { CommandOutcome } from '../../venue/venue.js';
 import { balancesView } from '../rest/views.js';
@@ -74,86 +72,7 @@ const OVER_RATE_PAUSE_MS = 100;
 /** Order ids per MassCancelResponse frame (a few bytes each in either format, far below the frame limit). */
 const MASS_CANCEL_IDS_PER_FRAME = 2000;
 
-function pbSide(side: number): kapita.v1.Side {
-  return side === Side.BUY ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL;
-}
-
-function errorBody(code: ResultCode, message?: string): NonNullable<EnvelopeInput['error']> {
-  return { code, name: resultCodeName(code), message: message ?? resultCodeMessage(code) };
-}
-
 const NO_CONNECTIONS: ReadonlySet<never> = new Set();
-
-/** The text or bytes of a frame, as the connection's format asks. */
-type Encoder = (message: EnvelopeInput) => Uint8Array | string;
-const binary: Encoder = encodeEnvelope;
-const json: Encoder = envelopeToJson;
-
-/** Queues a market-data frame; a frame that cannot be encoded (over the frame limit) drops the reader, who must resubscribe. */
-function deliver(connection: Connection, frame: (encode: Encoder) => Uint8Array | string): void {
-  let bytes: Uint8Array | string;
-  try {
-    bytes = frame(connection.encode);
-  } catch (error) {
-    connection.outbound.drop(`market data cannot be sent (${error instanceof Error ? error.message : String(error)}); resubscribe`);
-    return;
-  }
-  connection.outbound.marketFrame(bytes);
-}
-
-/** A message encoded at most once per format, however many connections take it. */
-function encodedOnce(message: EnvelopeInput): (encode: Encoder) => Uint8Array | string {
-  let asBinary: Uint8Array | string | undefined;
-  let asJson: Uint8Array | string | undefined;
-  return (encode) => (encode === binary ? (asBinary ??= encode(message)) : (asJson ??= encode(message)));
-}
-
-class Connection {
-  /** AuthRequests being checked (the auth deadline waits for their answer). */
-  authInFlight = 0;
-  principal: Principal | undefined;
-  /** The account its reports are indexed under (WebSocketGateway.byAccount), while authenticated. */
-  indexedAccount: number | undefined;
-  expiresAt = 0;
-  expiry: NodeJS.Timeout | undefined;
-  encode: Encoder = binary;
-  readonly outbound: Outbound;
-  readonly l1 = new Set<number>();
-  readonly l2 = new Set<number>();
-  readonly l3 = new Set<number>();
-  readonly trades = new Set<number>();
-  orders = false;
-  fills = false;
-  balances = false;
-  /** instrument → candle interval in minutes → start (ms) of the last candle sent, 0 before any. */
-  readonly candles = new Map<number, Map<number, number>>();
-  reportSeq = 0;
-  /** Incoming messages refused in a row for the rate limit. */
-  refusedInARow = 0;
-  /** False from a ping until its pong (or any frame) arrives. */
-  alive = true;
-  /** Not read until the next message token is due (over its rate). */
-  paused = false;
-  /** Frames in a row that did not decode. */
-  badFramesInARow = 0;
-
-  constructor(
-    readonly socket: WebSocket,
-    readonly ip: string,
-    /** The edge's record of the TCP connection under it (undefined only when the edge never saw the socket). */
-    readonly edgeConnection: EdgeConnection | undefined,
-    /** When it opened (the server's clock): it must authenticate within edge.authTimeoutMs. */
-    readonly openedAtMs: number,
-    readonly messages: TokenBucket,
-    encodeBook: (symbol: string, book: PendingBook) => Uint8Array | string,
-  ) {
-    this.outbound = new Outbound({ get bufferedAmount() { return socket.bufferedAmount; }, send: (data, cb) => { socket.send(data, cb); }, close: (code, reason) => { socket.close(code, reason); } }, encodeBook);
-  }
-
-  respond(requestId: number, message: Omit<EnvelopeInput, 'requestId'>): void {
-    this.outbound.response(this.encode({ requestId, ...message }));
-  }
-}
 
 export class WebSocketGateway {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -168,23 +87,18 @@ export class WebSocketGateway {
   private readonly authSweep: NodeJS.Timeout;
   private readonly bySymbol: ReadonlyMap<string, Instrument>;
   private readonly byId: ReadonlyMap<number, Instrument>;
-  /** Per instrument: the seq of the last command that changed its book (BookUpdate.prev_seq chain). */
-  private readonly lastBookSeq = new Map<number, number>();
-  /** Per instrument: the seq of the last L3Update (its own chain: an order can change without its level). */
-  private readonly lastL3Seq = new Map<number, number>();
-  /** Per instrument: the last top of book sent, to send L1 only on change. */
-  private readonly lastTop = new Map<number, string>();
-
+  private readonly marketData: WsMarketData;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly options: WsOptions) {
     this.bySymbol = options.service.bySymbol;
     this.byId = options.service.byId;
+    this.marketData = new WsMarketData(this.connections, options.service, options.candles);
     options.service.venue.dispatch.on('reports', 'websocket execution reports and balances', (outcome) => {
       this.publishReports(outcome);
     });
     options.service.venue.dispatch.on('marketData', 'websocket market data', (outcome) => {
-      this.publish(outcome);
+      this.marketData.publish(outcome);
     });
     // Every half idle period: a connection that has not answered the last ping is dead and dropped.
     this.heartbeat = setInterval(() => {
@@ -331,27 +245,6 @@ export class WebSocketGateway {
     return this.connections.size;
   }
 
-  /**
-   * Encodes an L2 update when a connection writes it. Connections that waited over the same span of
-   * updates hold the same merged update (same symbol, prevSeq and seq), so the frame is shared
-   * among them, per format.
-   */
-  private readonly bookFrames = new Map<string, Uint8Array | string>();
-
-  private encodeBookFor(connection: () => Connection): (symbol: string, book: PendingBook) => Uint8Array | string {
-    return (symbol, book) => {
-      const encode = connection().encode;
-      const key = `${encode === binary ? 'b' : 'j'}|${symbol}|${book.prevSeq}|${book.seq}`;
-      let frame = this.bookFrames.get(key);
-      if (frame === undefined) {
-        frame = encode({ bookUpdate: { symbol, seq: book.seq, prevSeq: book.prevSeq, changes: [...book.levels.values()].map((l) => ({ side: pbSide(l.side), price: l.price, quantity: l.quantity })) } });
-        if (this.bookFrames.size >= 1024) this.bookFrames.clear();
-        this.bookFrames.set(key, frame);
-      }
-      return frame;
-    };
-  }
-
   private accept(ws: WebSocket, ip: string, edgeConnection: EdgeConnection | undefined): void {
     const holder: { connection?: Connection } = {};
     const connection = new Connection(
@@ -360,7 +253,7 @@ export class WebSocketGateway {
       edgeConnection,
       this.options.now(),
       this.options.edge.messageBucket(),
-      this.encodeBookFor(() => {
+      this.marketData.encodeBookFor(() => {
         if (holder.connection === undefined) throw new Error('connection not ready');
         return holder.connection;
       }),
@@ -495,7 +388,7 @@ export class WebSocketGateway {
     }
   }
 
-  private async placeOrder(connection: Connection, requestId: number, o: kapita.v1.IPlaceOrder): Promise<void> {
+  private async placeOrder(connection: Connection, requestId: number, o: kapita.v1.PlaceOrder.$Properties): Promise<void> {
     const who = this.who(connection);
     const service = this.options.service;
     const instrument = this.instrument(o.symbol ?? '');
@@ -506,11 +399,11 @@ export class WebSocketGateway {
     else connection.respond(requestId, { error: errorBody(result.code, result.message) });
   }
 
-  private async amendOrder(connection: Connection, requestId: number, a: kapita.v1.IAmendOrder): Promise<void> {
+  private async amendOrder(connection: Connection, requestId: number, a: kapita.v1.AmendOrder.$Properties): Promise<void> {
     const who = this.who(connection);
     const service = this.options.service;
     const orderId = a.orderId ?? 0;
-    const instrument = service.instrument(service.ownOpenOrder(who, orderId).instrumentId);
+    const instrument = service.instrument(service.ownOpenOrder(who, orderId, 'trade').instrumentId);
     const change = { priceTicks: ticksOf(instrument, 'price', a.price ?? undefined), quantityLots: lotsOf(instrument, 'quantity', a.quantity ?? undefined) };
     const result = await service.amend(who, orderId, change);
     if (result.ok) connection.respond(requestId, { orderResponse: orderMessage(service.venue.replica, instrument, result.value.order, result.value.reports) });
@@ -561,7 +454,7 @@ export class WebSocketGateway {
     let snapshot: Uint8Array | string | undefined;
     if (channel === pb.Channel.CHANNEL_L2 || channel === pb.Channel.CHANNEL_L3) {
       try {
-        snapshot = this.snapshotFrame(connection, instrument, channel === pb.Channel.CHANNEL_L3);
+        snapshot = this.marketData.snapshotFrame(connection, instrument, channel === pb.Channel.CHANNEL_L3);
       } catch (error) {
         throw new VenueError(ResultCode.INVALID_REQUEST, `the ${channel === pb.Channel.CHANNEL_L3 ? 'L3' : 'L2'} snapshot of ${symbol} does not fit in one frame (${error instanceof Error ? error.message : String(error)}); try binary frames`);
       }
@@ -571,164 +464,6 @@ export class WebSocketGateway {
     if (channel === pb.Channel.CHANNEL_L2) connection.outbound.forgetBook(instrument.symbol);
     answer();
     if (snapshot !== undefined) connection.outbound.marketFrame(snapshot);
-  }
-
-  private snapshotFrame(connection: Connection, instrument: Instrument, l3: boolean): Uint8Array | string {
-    const symbol = instrument.symbol;
-    const book = this.options.service.venue.replica.book(instrument.id);
-    if (l3) {
-      const orders: { orderId: number; side: kapita.v1.Side; price: string; quantity: string }[] = [];
-      for (const side of [Side.BUY, Side.SELL]) {
-        book.forEachOrder(side, (orderId, priceTicks, displayedLots) => {
-          orders.push({ orderId, side: pbSide(side), price: ticksToPrice(instrument, priceTicks), quantity: lotsToQuantity(instrument, displayedLots) });
-        });
-      }
-      return connection.encode({ bookSnapshot: { symbol, seq: this.lastL3Seq.get(instrument.id) ?? 0, orders } });
-    }
-    const levels = (side: number): { price: string; quantity: string; orderCount: number }[] =>
-      book.levels(side, 1000).map((l) => ({ price: ticksToPrice(instrument, l.priceTicks), quantity: lotsToQuantity(instrument, l.displayedLots), orderCount: l.orderCount }));
-    return connection.encode({ bookSnapshot: { symbol, seq: this.lastBookSeq.get(instrument.id) ?? 0, bids: levels(Side.BUY), asks: levels(Side.SELL) } });
-  }
-
-  /** Market data of one durable command: L2 and L1 changes, trades, L3 and candles. */
-  private publish(outcome: CommandOutcome): void {
-    if (this.connections.size === 0) return;
-    const engine = outcome.engine;
-    const events = engine.events;
-    const timeMs = Number(outcome.timestampNs / 1_000_000n);
-    const changes = new Map<number, { side: number; price: string; quantity: string }[]>();
-    for (let i = 0; i < events.count; i++) {
-      const type = events.type(i);
-      if (type === EventType.BOOK_LEVEL) {
-        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
-        if (instrument === undefined) continue;
-        const list = changes.get(instrument.id) ?? [];
-        list.push({ side: events.field(i, Field.LEVEL_SIDE), price: ticksToPrice(instrument, events.field(i, Field.LEVEL_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.LEVEL_DISPLAYED)) });
-        changes.set(instrument.id, list);
-      } else if (type === EventType.TRADE) {
-        const instrument = this.byId.get(events.field(i, Field.INSTRUMENT));
-        if (instrument === undefined) continue;
-        const frame = encodedOnce({
-          trade: { symbol: instrument.symbol, tradeId: events.field(i, Field.TRADE_ID), price: ticksToPrice(instrument, events.field(i, Field.TRADE_PRICE)), quantity: lotsToQuantity(instrument, events.field(i, Field.TRADE_QUANTITY)), side: pbSide(events.field(i, Field.AGGRESSOR_SIDE)), seq: outcome.seq, timeMs },
-        });
-        for (const connection of this.connections) if (connection.trades.has(instrument.id)) deliver(connection, frame);
-      }
-    }
-    this.publishOrders(outcome);
-    this.publishCandles(outcome);
-    for (const [instrumentId, list] of changes) {
-      const instrument = this.byId.get(instrumentId);
-      if (instrument === undefined) continue;
-      const prevSeq = this.lastBookSeq.get(instrumentId) ?? 0;
-      this.lastBookSeq.set(instrumentId, outcome.seq);
-      for (const connection of this.connections) if (connection.l2.has(instrumentId)) connection.outbound.bookUpdate(instrument.symbol, prevSeq, outcome.seq, list);
-      const book = engine.book(instrumentId);
-      const [bid] = book.levels(Side.BUY, 1);
-      const [ask] = book.levels(Side.SELL, 1);
-      const top = {
-        symbol: instrument.symbol,
-        seq: outcome.seq,
-        bidPrice: bid === undefined ? '' : ticksToPrice(instrument, bid.priceTicks),
-        bidQuantity: bid === undefined ? '' : lotsToQuantity(instrument, bid.displayedLots),
-        askPrice: ask === undefined ? '' : ticksToPrice(instrument, ask.priceTicks),
-        askQuantity: ask === undefined ? '' : lotsToQuantity(instrument, ask.displayedLots),
-        timeMs,
-      };
-      const key = `${top.bidPrice}/${top.bidQuantity}/${top.askPrice}/${top.askQuantity}`;
-      if (this.lastTop.get(instrumentId) === key) continue;
-      this.lastTop.set(instrumentId, key);
-      const frame = encodedOnce({ topOfBook: top });
-      for (const connection of this.connections) if (connection.l1.has(instrumentId)) deliver(connection, frame);
-    }
-  }
-
-  /**
-   * L3: every resting order the command touched, as the book now holds it (displayed quantity; "0"
-   * once it has left the book). Not conflated: a reader that stays behind is dropped.
-   */
-  private publishOrders(outcome: CommandOutcome): void {
-    const events = outcome.engine.events;
-    const touched = new Map<number, Set<number>>();
-    const note = (instrumentId: number, orderId: number): void => {
-      const set = touched.get(instrumentId) ?? new Set<number>();
-      set.add(orderId);
-      touched.set(instrumentId, set);
-    };
-    for (let i = 0; i < events.count; i++) {
-      const type = events.type(i);
-      const instrumentId = events.field(i, Field.INSTRUMENT);
-      if (type === EventType.TRADE) {
-        note(instrumentId, events.field(i, Field.MAKER_ORDER_ID));
-        note(instrumentId, events.field(i, Field.TAKER_ORDER_ID));
-      } else if (type === EventType.ACCEPTED || type === EventType.DONE || type === EventType.AMENDED || type === EventType.DECREMENTED || type === EventType.TRIGGERED) {
-        note(instrumentId, events.field(i, Field.ORDER_ID));
-      }
-    }
-    for (const [instrumentId, ids] of touched) {
-      const instrument = this.byId.get(instrumentId);
-      if (instrument === undefined) continue;
-      let subscribed = false;
-      for (const connection of this.connections) if (connection.l3.has(instrumentId)) subscribed = true;
-      const book = outcome.engine.book(instrumentId);
-      const changes: { orderId: number; side: kapita.v1.Side; price: string; quantity: string }[] = [];
-      for (const orderId of ids) {
-        const order = book.order(orderId);
-        if (order !== undefined && order.pendingStop) continue;
-        if (order === undefined) {
-          // Left the book (or never rested): "0" removes it; a client ignores an id it never saw.
-          changes.push({ orderId, side: pb.Side.SIDE_UNSPECIFIED, price: '', quantity: '0' });
-        } else {
-          changes.push({ orderId, side: pbSide(order.side), price: ticksToPrice(instrument, order.priceTicks), quantity: lotsToQuantity(instrument, order.displayedLots) });
-        }
-      }
-      if (changes.length === 0) continue;
-      const prevSeq = this.lastL3Seq.get(instrumentId) ?? 0;
-      this.lastL3Seq.set(instrumentId, outcome.seq);
-      if (!subscribed) continue;
-      const frame = encodedOnce({ l3Update: { symbol: instrument.symbol, seq: outcome.seq, prevSeq, changes } });
-      for (const connection of this.connections) if (connection.l3.has(instrumentId)) deliver(connection, frame);
-    }
-  }
-
-  /**
-   * The current candle of each subscribed interval of every instrument the command traded in.
-   * When a trade opens a new interval, the subscriber first gets the candle it had been following
-   * again, final, with `closed` set.
-   */
-  private publishCandles(outcome: CommandOutcome): void {
-    const events = outcome.engine.events;
-    const traded = new Set<number>();
-    for (let i = 0; i < events.count; i++) if (events.type(i) === EventType.TRADE) traded.add(events.field(i, Field.INSTRUMENT));
-    for (const instrumentId of traded) {
-      const instrument = this.byId.get(instrumentId);
-      if (instrument === undefined) continue;
-      // Computed once per interval and command, whatever the number of subscribers.
-      const frames = new Map<number, { startMs: number; current: ReturnType<typeof encodedOnce>; previous: { startMs: number; frame: ReturnType<typeof encodedOnce> } | undefined }>();
-      const framesFor = (minutes: number) => {
-        let entry = frames.get(minutes);
-        if (entry !== undefined) return entry;
-        const recent = this.options.candles.candles(instrument.id, minutes, 2).map((c) => candleView(instrument, c));
-        const current = recent.at(-1);
-        const before = recent.length === 2 ? recent[0] : undefined;
-        if (current === undefined) return undefined;
-        const interval = CANDLE_INTERVAL.pb(minutes);
-        const message = (c: CandleView, closed: boolean) => encodedOnce({ candle: { symbol: instrument.symbol, interval, startMs: Date.parse(c.start), open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, trades: c.trades, closed } });
-        entry = { startMs: Date.parse(current.start), current: message(current, false), previous: before === undefined ? undefined : { startMs: Date.parse(before.start), frame: message(before, true) } };
-        frames.set(minutes, entry);
-        return entry;
-      };
-      for (const connection of this.connections) {
-        const intervals = connection.candles.get(instrumentId);
-        if (intervals === undefined) continue;
-        for (const [minutes, lastStart] of intervals) {
-          const entry = framesFor(minutes);
-          if (entry === undefined) continue;
-          if (entry.previous !== undefined && lastStart !== 0 && lastStart !== entry.startMs && entry.previous.startMs === lastStart) deliver(connection, entry.previous.frame);
-          intervals.set(minutes, entry.startMs);
-          deliver(connection, entry.current);
-        }
-      }
-    }
   }
 
   /** BalanceUpdates for the accounts whose balances or holds the command changed, to their BALANCES subscribers. */
@@ -786,5 +521,3 @@ export function isWebSocketUpgrade(request: IncomingMessage): boolean {
 
 export { WebSocket };
 
-/** REST's order entry, which the FIX gateway still calls (a follow-up moves FIX onto the venue service). */
-export type { RestTrading as Trading } from '../rest/trading-routes.js';

@@ -614,6 +614,11 @@ export default {
                   "type": "int64",
                   "id": 20,
                   "protoName": "time_ms"
+                },
+                "timeNs": {
+                  "type": "uint64",
+                  "id": 21,
+                  "protoName": "time_ns"
                 }
               }
             },
@@ -769,6 +774,11 @@ export default {
                   "rule": "repeated",
                   "type": "LevelChange",
                   "id": 4
+                },
+                "timeNs": {
+                  "type": "uint64",
+                  "id": 5,
+                  "protoName": "time_ns"
                 }
               }
             },
@@ -828,6 +838,11 @@ export default {
                   "type": "int64",
                   "id": 7,
                   "protoName": "time_ms"
+                },
+                "timeNs": {
+                  "type": "uint64",
+                  "id": 8,
+                  "protoName": "time_ns"
                 }
               }
             },
@@ -862,6 +877,11 @@ export default {
                   "type": "int64",
                   "id": 7,
                   "protoName": "time_ms"
+                },
+                "timeNs": {
+                  "type": "uint64",
+                  "id": 8,
+                  "protoName": "time_ns"
                 }
               }
             },
@@ -907,6 +927,11 @@ export default {
                 "closed": {
                   "type": "bool",
                   "id": 10
+                },
+                "startNs": {
+                  "type": "uint64",
+                  "id": 11,
+                  "protoName": "start_ns"
                 }
               }
             },

@@ -1960,6 +1960,9 @@ export namespace kapita {
             /** ExecutionReport timeMs. */
             timeMs: number;
 
+            /** ExecutionReport timeNs. */
+            timeNs: number;
+
             /**
              * Creates a new ExecutionReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -2072,6 +2075,9 @@ export namespace kapita {
 
                 /** ExecutionReport timeMs */
                 timeMs?: (number|null);
+
+                /** ExecutionReport timeNs */
+                timeNs?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2822,6 +2828,9 @@ export namespace kapita {
             /** BookUpdate changes. */
             changes: kapita.v1.LevelChange.$Properties[];
 
+            /** BookUpdate timeNs. */
+            timeNs: number;
+
             /**
              * Creates a new BookUpdate instance using the specified properties.
              * @param [properties] Properties to set
@@ -2886,6 +2895,9 @@ export namespace kapita {
 
                 /** BookUpdate changes */
                 changes?: (kapita.v1.LevelChange.$Properties[]|null);
+
+                /** BookUpdate timeNs */
+                timeNs?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -3039,6 +3051,9 @@ export namespace kapita {
             /** TopOfBook timeMs. */
             timeMs: number;
 
+            /** TopOfBook timeNs. */
+            timeNs: number;
+
             /**
              * Creates a new TopOfBook instance using the specified properties.
              * @param [properties] Properties to set
@@ -3113,6 +3128,9 @@ export namespace kapita {
                 /** TopOfBook timeMs */
                 timeMs?: (number|null);
 
+                /** TopOfBook timeNs */
+                timeNs?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -3160,6 +3178,9 @@ export namespace kapita {
 
             /** Trade timeMs. */
             timeMs: number;
+
+            /** Trade timeNs. */
+            timeNs: number;
 
             /**
              * Creates a new Trade instance using the specified properties.
@@ -3235,6 +3256,9 @@ export namespace kapita {
                 /** Trade timeMs */
                 timeMs?: (number|null);
 
+                /** Trade timeNs */
+                timeNs?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -3291,6 +3315,9 @@ export namespace kapita {
 
             /** Candle closed. */
             closed: boolean;
+
+            /** Candle startNs. */
+            startNs: number;
 
             /**
              * Creates a new Candle instance using the specified properties.
@@ -3374,6 +3401,9 @@ export namespace kapita {
 
                 /** Candle closed */
                 closed?: (boolean|null);
+
+                /** Candle startNs */
+                startNs?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -3528,6 +3528,7 @@ export const kapita = $root.kapita = (() => {
             ExecutionReport.prototype.leavesQuantity = "";
             ExecutionReport.prototype.rejectCode = 0;
             ExecutionReport.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            ExecutionReport.prototype.timeNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             ExecutionReport.create = function(properties) {
                 return new ExecutionReport(properties);
@@ -3580,6 +3581,8 @@ export const kapita = $root.kapita = (() => {
                     writer.uint32(152).int32(message.rejectCode);
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
                     writer.uint32(160).int64(message.timeMs);
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs") && (typeof message.timeNs === "object" ? message.timeNs.low || message.timeNs.high : message.timeNs !== 0))
+                    writer.uint32(168).uint64(message.timeNs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3791,6 +3794,15 @@ export const kapita = $root.kapita = (() => {
                                 message.timeMs = value;
                             else
                                 delete message.timeMs;
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeNs = value;
+                            else
+                                delete message.timeNs;
                             continue;
                         }
                     }
@@ -4035,6 +4047,16 @@ export const kapita = $root.kapita = (() => {
                             message.timeMs = object.timeMs;
                         else if (typeof object.timeMs === "object")
                             message.timeMs = new $util.LongBits(object.timeMs.low >>> 0, object.timeMs.high >>> 0).toNumber();
+                if (object.timeNs != null)
+                    if (typeof object.timeNs === "object" ? object.timeNs.low || object.timeNs.high : $Number(object.timeNs) !== 0)
+                        if ($util.Long)
+                            message.timeNs = $util.Long.fromValue(object.timeNs, true);
+                        else if (typeof object.timeNs === "string")
+                            message.timeNs = $parseInt(object.timeNs, 10);
+                        else if (typeof object.timeNs === "number")
+                            message.timeNs = object.timeNs;
+                        else if (typeof object.timeNs === "object")
+                            message.timeNs = new $util.LongBits(object.timeNs.low >>> 0, object.timeNs.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -4083,6 +4105,11 @@ export const kapita = $root.kapita = (() => {
                         object.timeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.timeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.timeNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.timeNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -4144,6 +4171,13 @@ export const kapita = $root.kapita = (() => {
                         object.timeMs = options.longs === $String ? $String(message.timeMs) : message.timeMs;
                     else
                         object.timeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeMs) : options.longs === $Number ? new $util.LongBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0).toNumber() : message.timeMs;
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.timeNs = typeof message.timeNs === "number" ? $BigInt(message.timeNs) : $util.Long.fromBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0, true).toBigInt();
+                    else if (typeof message.timeNs === "number")
+                        object.timeNs = options.longs === $String ? $String(message.timeNs) : message.timeNs;
+                    else
+                        object.timeNs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeNs) : options.longs === $Number ? new $util.LongBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0).toNumber(true) : message.timeNs;
                 return object;
             };
 
@@ -5653,6 +5687,7 @@ export const kapita = $root.kapita = (() => {
             BookUpdate.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             BookUpdate.prototype.prevSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             BookUpdate.prototype.changes = $util.emptyArray;
+            BookUpdate.prototype.timeNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             BookUpdate.create = function(properties) {
                 return new BookUpdate(properties);
@@ -5674,6 +5709,8 @@ export const kapita = $root.kapita = (() => {
                 if (message.changes != null && message.changes.length)
                     for (let i = 0; i < message.changes.length; ++i)
                         $root.kapita.v1.LevelChange.encode(message.changes[i], writer.uint32(34).fork(), _depth + 1).ldelim();
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs") && (typeof message.timeNs === "object" ? message.timeNs.low || message.timeNs.high : message.timeNs !== 0))
+                    writer.uint32(40).uint64(message.timeNs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5742,6 +5779,15 @@ export const kapita = $root.kapita = (() => {
                             message.changes.push($root.kapita.v1.LevelChange.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeNs = value;
+                            else
+                                delete message.timeNs;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5802,6 +5848,16 @@ export const kapita = $root.kapita = (() => {
                         message.changes[i] = $root.kapita.v1.LevelChange.fromObject(object.changes[i], _depth + 1);
                     }
                 }
+                if (object.timeNs != null)
+                    if (typeof object.timeNs === "object" ? object.timeNs.low || object.timeNs.high : $Number(object.timeNs) !== 0)
+                        if ($util.Long)
+                            message.timeNs = $util.Long.fromValue(object.timeNs, true);
+                        else if (typeof object.timeNs === "string")
+                            message.timeNs = $parseInt(object.timeNs, 10);
+                        else if (typeof object.timeNs === "number")
+                            message.timeNs = object.timeNs;
+                        else if (typeof object.timeNs === "object")
+                            message.timeNs = new $util.LongBits(object.timeNs.low >>> 0, object.timeNs.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -5827,6 +5883,11 @@ export const kapita = $root.kapita = (() => {
                         object.prevSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.prevSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.timeNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.timeNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
                     object.symbol = message.symbol;
@@ -5849,6 +5910,13 @@ export const kapita = $root.kapita = (() => {
                     for (let j = 0; j < message.changes.length; ++j)
                         object.changes[j] = $root.kapita.v1.LevelChange.toObject(message.changes[j], options, _depth + 1);
                 }
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.timeNs = typeof message.timeNs === "number" ? $BigInt(message.timeNs) : $util.Long.fromBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0, true).toBigInt();
+                    else if (typeof message.timeNs === "number")
+                        object.timeNs = options.longs === $String ? $String(message.timeNs) : message.timeNs;
+                    else
+                        object.timeNs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeNs) : options.longs === $Number ? new $util.LongBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0).toNumber(true) : message.timeNs;
                 return object;
             };
 
@@ -6095,6 +6163,7 @@ export const kapita = $root.kapita = (() => {
             TopOfBook.prototype.askPrice = "";
             TopOfBook.prototype.askQuantity = "";
             TopOfBook.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            TopOfBook.prototype.timeNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             TopOfBook.create = function(properties) {
                 return new TopOfBook(properties);
@@ -6121,6 +6190,8 @@ export const kapita = $root.kapita = (() => {
                     writer.uint32(50).string(message.askQuantity);
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
                     writer.uint32(56).int64(message.timeMs);
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs") && (typeof message.timeNs === "object" ? message.timeNs.low || message.timeNs.high : message.timeNs !== 0))
+                    writer.uint32(64).uint64(message.timeNs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6217,6 +6288,15 @@ export const kapita = $root.kapita = (() => {
                                 delete message.timeMs;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeNs = value;
+                            else
+                                delete message.timeNs;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6279,6 +6359,16 @@ export const kapita = $root.kapita = (() => {
                             message.timeMs = object.timeMs;
                         else if (typeof object.timeMs === "object")
                             message.timeMs = new $util.LongBits(object.timeMs.low >>> 0, object.timeMs.high >>> 0).toNumber();
+                if (object.timeNs != null)
+                    if (typeof object.timeNs === "object" ? object.timeNs.low || object.timeNs.high : $Number(object.timeNs) !== 0)
+                        if ($util.Long)
+                            message.timeNs = $util.Long.fromValue(object.timeNs, true);
+                        else if (typeof object.timeNs === "string")
+                            message.timeNs = $parseInt(object.timeNs, 10);
+                        else if (typeof object.timeNs === "number")
+                            message.timeNs = object.timeNs;
+                        else if (typeof object.timeNs === "object")
+                            message.timeNs = new $util.LongBits(object.timeNs.low >>> 0, object.timeNs.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -6306,6 +6396,11 @@ export const kapita = $root.kapita = (() => {
                         object.timeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.timeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.timeNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.timeNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
                     object.symbol = message.symbol;
@@ -6331,6 +6426,13 @@ export const kapita = $root.kapita = (() => {
                         object.timeMs = options.longs === $String ? $String(message.timeMs) : message.timeMs;
                     else
                         object.timeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeMs) : options.longs === $Number ? new $util.LongBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0).toNumber() : message.timeMs;
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.timeNs = typeof message.timeNs === "number" ? $BigInt(message.timeNs) : $util.Long.fromBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0, true).toBigInt();
+                    else if (typeof message.timeNs === "number")
+                        object.timeNs = options.longs === $String ? $String(message.timeNs) : message.timeNs;
+                    else
+                        object.timeNs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeNs) : options.longs === $Number ? new $util.LongBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0).toNumber(true) : message.timeNs;
                 return object;
             };
 
@@ -6357,6 +6459,7 @@ export const kapita = $root.kapita = (() => {
             Trade.prototype.side = 0;
             Trade.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             Trade.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Trade.prototype.timeNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             Trade.create = function(properties) {
                 return new Trade(properties);
@@ -6383,6 +6486,8 @@ export const kapita = $root.kapita = (() => {
                     writer.uint32(48).uint64(message.seq);
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
                     writer.uint32(56).int64(message.timeMs);
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs") && (typeof message.timeNs === "object" ? message.timeNs.low || message.timeNs.high : message.timeNs !== 0))
+                    writer.uint32(64).uint64(message.timeNs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6479,6 +6584,15 @@ export const kapita = $root.kapita = (() => {
                                 delete message.timeMs;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeNs = value;
+                            else
+                                delete message.timeNs;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6563,6 +6677,16 @@ export const kapita = $root.kapita = (() => {
                             message.timeMs = object.timeMs;
                         else if (typeof object.timeMs === "object")
                             message.timeMs = new $util.LongBits(object.timeMs.low >>> 0, object.timeMs.high >>> 0).toNumber();
+                if (object.timeNs != null)
+                    if (typeof object.timeNs === "object" ? object.timeNs.low || object.timeNs.high : $Number(object.timeNs) !== 0)
+                        if ($util.Long)
+                            message.timeNs = $util.Long.fromValue(object.timeNs, true);
+                        else if (typeof object.timeNs === "string")
+                            message.timeNs = $parseInt(object.timeNs, 10);
+                        else if (typeof object.timeNs === "number")
+                            message.timeNs = object.timeNs;
+                        else if (typeof object.timeNs === "object")
+                            message.timeNs = new $util.LongBits(object.timeNs.low >>> 0, object.timeNs.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -6594,6 +6718,11 @@ export const kapita = $root.kapita = (() => {
                         object.timeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.timeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.timeNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.timeNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
                     object.symbol = message.symbol;
@@ -6624,6 +6753,13 @@ export const kapita = $root.kapita = (() => {
                         object.timeMs = options.longs === $String ? $String(message.timeMs) : message.timeMs;
                     else
                         object.timeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeMs) : options.longs === $Number ? new $util.LongBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0).toNumber() : message.timeMs;
+                if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.timeNs = typeof message.timeNs === "number" ? $BigInt(message.timeNs) : $util.Long.fromBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0, true).toBigInt();
+                    else if (typeof message.timeNs === "number")
+                        object.timeNs = options.longs === $String ? $String(message.timeNs) : message.timeNs;
+                    else
+                        object.timeNs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeNs) : options.longs === $Number ? new $util.LongBits(message.timeNs.low >>> 0, message.timeNs.high >>> 0).toNumber(true) : message.timeNs;
                 return object;
             };
 
@@ -6653,6 +6789,7 @@ export const kapita = $root.kapita = (() => {
             Candle.prototype.volume = "";
             Candle.prototype.trades = 0;
             Candle.prototype.closed = false;
+            Candle.prototype.startNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             Candle.create = function(properties) {
                 return new Candle(properties);
@@ -6685,6 +6822,8 @@ export const kapita = $root.kapita = (() => {
                     writer.uint32(72).uint32(message.trades);
                 if (message.closed != null && $Object.hasOwnProperty.call(message, "closed") && message.closed !== false)
                     writer.uint32(80).bool(message.closed);
+                if (message.startNs != null && $Object.hasOwnProperty.call(message, "startNs") && (typeof message.startNs === "object" ? message.startNs.low || message.startNs.high : message.startNs !== 0))
+                    writer.uint32(88).uint64(message.startNs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6808,6 +6947,15 @@ export const kapita = $root.kapita = (() => {
                                 delete message.closed;
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.startNs = value;
+                            else
+                                delete message.startNs;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6903,6 +7051,16 @@ export const kapita = $root.kapita = (() => {
                 if (object.closed != null)
                     if (object.closed)
                         message.closed = $Boolean(object.closed);
+                if (object.startNs != null)
+                    if (typeof object.startNs === "object" ? object.startNs.low || object.startNs.high : $Number(object.startNs) !== 0)
+                        if ($util.Long)
+                            message.startNs = $util.Long.fromValue(object.startNs, true);
+                        else if (typeof object.startNs === "string")
+                            message.startNs = $parseInt(object.startNs, 10);
+                        else if (typeof object.startNs === "number")
+                            message.startNs = object.startNs;
+                        else if (typeof object.startNs === "object")
+                            message.startNs = new $util.LongBits(object.startNs.low >>> 0, object.startNs.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -6929,6 +7087,11 @@ export const kapita = $root.kapita = (() => {
                     object.volume = "";
                     object.trades = 0;
                     object.closed = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.startNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.startNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
                     object.symbol = message.symbol;
@@ -6955,6 +7118,13 @@ export const kapita = $root.kapita = (() => {
                     object.trades = message.trades;
                 if (message.closed != null && $Object.hasOwnProperty.call(message, "closed"))
                     object.closed = message.closed;
+                if (message.startNs != null && $Object.hasOwnProperty.call(message, "startNs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.startNs = typeof message.startNs === "number" ? $BigInt(message.startNs) : $util.Long.fromBits(message.startNs.low >>> 0, message.startNs.high >>> 0, true).toBigInt();
+                    else if (typeof message.startNs === "number")
+                        object.startNs = options.longs === $String ? $String(message.startNs) : message.startNs;
+                    else
+                        object.startNs = options.longs === $String ? $util.Long.prototype.toString.call(message.startNs) : options.longs === $Number ? new $util.LongBits(message.startNs.low >>> 0, message.startNs.high >>> 0).toNumber(true) : message.startNs;
                 return object;
             };
 
