@@ -10,6 +10,7 @@ import {
   envelopeFromJson,
   envelopeSchema,
   envelopeToJson,
+  exactUint64,
   kapita,
   MAX_FRAME_BYTES,
   pb,
@@ -18,6 +19,8 @@ import {
 } from '../../src/protocol/wire.js';
 
 const TIME = 1_731_000_000_123;
+/** Nanoseconds past 2^53: exact only as a uint64, never as a JS number. */
+const TIME_NS = exactUint64(1_731_000_000_123_456_789n);
 
 /** One envelope per message the oneof can carry, every field of every message set to a non-default value. */
 const SAMPLES: { readonly [K in EnvelopeBody]: EnvelopeInput } = {
@@ -83,6 +86,7 @@ const SAMPLES: { readonly [K in EnvelopeBody]: EnvelopeInput } = {
       leavesQuantity: '0.1500',
       rejectCode: -1,
       timeMs: TIME,
+      timeNs: TIME_NS,
     },
   },
   bookUpdate: {
@@ -90,14 +94,15 @@ const SAMPLES: { readonly [K in EnvelopeBody]: EnvelopeInput } = {
       symbol: 'BTC-USD',
       seq: 1_000_001,
       prevSeq: 1_000_000,
+      timeNs: TIME_NS,
       changes: [
         { side: pb.Side.SIDE_BUY, price: '65012.50', quantity: '1.2500' },
         { side: pb.Side.SIDE_SELL, price: '65013.00', quantity: '0' },
       ],
     },
   },
-  topOfBook: { topOfBook: { symbol: 'BTC-USD', seq: 9, bidPrice: '65012.50', bidQuantity: '1.2', askPrice: '65013.00', askQuantity: '0.4', timeMs: TIME } },
-  trade: { trade: { symbol: 'BTC-USD', tradeId: 42, price: '65012.50', quantity: '0.1', side: pb.Side.SIDE_SELL, seq: 10, timeMs: TIME } },
+  topOfBook: { topOfBook: { symbol: 'BTC-USD', seq: 9, bidPrice: '65012.50', bidQuantity: '1.2', askPrice: '65013.00', askQuantity: '0.4', timeMs: TIME, timeNs: TIME_NS } },
+  trade: { trade: { symbol: 'BTC-USD', tradeId: 42, price: '65012.50', quantity: '0.1', side: pb.Side.SIDE_SELL, seq: 10, timeMs: TIME, timeNs: TIME_NS } },
   bookSnapshot: {
     requestId: 6,
     bookSnapshot: {
@@ -117,6 +122,7 @@ const SAMPLES: { readonly [K in EnvelopeBody]: EnvelopeInput } = {
       symbol: 'BTC-USD',
       interval: pb.CandleInterval.CANDLE_INTERVAL_4H,
       startMs: TIME - 123,
+      startNs: exactUint64(1_731_000_000_000_000_000n),
       open: '65000.00',
       high: '65100.00',
       low: '64900.00',

@@ -131,7 +131,7 @@ describe.each(['binary', 'json'] as const)('SDK over %s frames', (format) => {
 
     expect(await seller.cancelOrder(placed.orderId)).toEqual({ orderId: placed.orderId, status: 'cancelled' });
     const cancelled = await until(() => sellerReports.find((r) => r.execType === 'cancelled'), 'the CANCELED report');
-    expect(cancelled).toMatchObject({ seq: 4, orderId: placed.orderId, orderStatus: 'cancelled', cumulativeQuantity: '0.5000', leavesQuantity: '0' });
+    expect(cancelled).toMatchObject({ seq: 4, orderId: placed.orderId, orderStatus: 'cancelled', cumulativeQuantity: '0.5000', leavesQuantity: '0.0000' });
     await until(() => tops.find((t) => t.ask === undefined && t.seq > placed.orderId), 'L1 with an empty book');
 
     // Refusals: the venue's code, name and message, as a KapitaError.

@@ -379,12 +379,12 @@ describe('the FIX order-entry gateway', () => {
       expect(attempt.logonReply?.msgType).toBe('5');
       expect(attempt.logonReply?.get(58)).toBe(reason);
     };
-    await refusedWith('FENCED', await key({ name: 'fenced', ipAllowList: ['10.1.2.3'] }), 'Address not allowed for this key');
+    await refusedWith('FENCED', await key({ name: 'fenced', ipAllowList: ['10.1.2.3'] }), '4017 IP_NOT_ALLOWED: Address not allowed for this key');
     expect((await Session.logon(gateway.port, 'LOCAL', await key({ name: 'local', ipAllowList: ['127.0.0.0/8'] }))).logonReply?.msgType).toBe('A');
-    await refusedWith('READER', await key({ name: 'reader', scopes: ['read'] }), 'API key refused: order entry needs the trade scope');
+    await refusedWith('READER', await key({ name: 'reader', scopes: ['read'] }), '4003 FORBIDDEN: API key refused: order entry needs the trade scope');
     const gone = await key({ name: 'gone' });
     expect((await admin.call('DELETE', `/v1/keys/${gone.keyId}`)).status).toBe(200);
-    await refusedWith('GONE', gone, 'API key revoked');
+    await refusedWith('GONE', gone, '4018 KEY_REVOKED: API key revoked');
     expect(count(await metrics(), 'kapita_auth_attempts_total{method="fix",result="IP_NOT_ALLOWED"}')).toBe(1);
     // A session keeps the key it logged on with: a second Logon for it with another key is
     // dropped and changes nothing, so revoking the first key still ends the session.

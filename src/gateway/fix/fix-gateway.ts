@@ -182,14 +182,19 @@ function venuePort(options: FixGatewayOptions): FixVenuePort {
   };
 }
 
-/** Why a Logon whose signature checked out is refused anyway, or undefined when it may trade. */
+/**
+ * Why a Logon whose signature checked out is refused anyway, or undefined when it may trade. The
+ * Logout's Text starts with the venue's numbered code ("4003 FORBIDDEN: …"), as every other
+ * gateway's refusal carries it.
+ */
 function keyRefusal(options: FixGatewayOptions, request: FixLogonRequest): { code: ResultCode; reason: string } | undefined {
+  const coded = (code: ResultCode, text: string) => ({ code, reason: `${code} ${resultCodeName(code)}: ${text}` });
   const key = request.username === undefined ? undefined : options.keys.get(request.username);
-  if (key === undefined || key.revokedAt !== undefined) return { code: ResultCode.KEY_REVOKED, reason: 'API key revoked' };
-  if (!options.keys.allows(key, request.remoteAddress)) return { code: ResultCode.IP_NOT_ALLOWED, reason: 'Address not allowed for this key' };
+  if (key === undefined || key.revokedAt !== undefined) return coded(ResultCode.KEY_REVOKED, 'API key revoked');
+  if (!options.keys.allows(key, request.remoteAddress)) return coded(ResultCode.IP_NOT_ALLOWED, 'Address not allowed for this key');
   // FIX is order entry: the trading functions' own rule (authorize.ts), asked at the Logon so a key that cannot trade gets no session.
   const denied = accountRefusal({ accountId: key.accountId, scopes: new Set(key.scopes) }, 'trade');
-  return denied === undefined ? undefined : { code: ResultCode.FORBIDDEN, reason: `API key refused: ${denied}` };
+  return denied === undefined ? undefined : coded(ResultCode.FORBIDDEN, `API key refused: ${denied}`);
 }
 
 /** Every Logon: the signature first (what a key may do is told only to whoever holds its secret), then the key's own rules. */
