@@ -81,7 +81,7 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, FastifySchema & Record<strin
         stopPrice: decimal('trigger price of stop and stop_limit'),
         displayQuantity: decimal('iceberg: the quantity shown'),
         selfTradePrevention: str('account_default, none, cancel_newest, cancel_oldest, cancel_both, decrement_and_cancel'),
-        maxNotional: decimal('market buys: the most quote asset to spend, fees included'),
+        maxNotional: decimal('market buys, optional: the most quote asset to spend, fees included; without it the gate holds what the resting asks would cost at their prices'),
       },
       ['symbol', 'side'],
     ),
