@@ -4,8 +4,9 @@
 // Before this, four copies of this logic disagreed: WebSocket said NEW for an amended order that
 // had fills, and only FIX reported a self-trade-prevention decrement.
 //
-// It follows the open orders it has seen (accepted since start, or first met in an event: an order
-// recovered from a snapshot is picked up from the replica's book). Reports are plain data, copied per
+// It follows the open orders it has seen: accepted since start, resting in the recovered books at
+// start (follow), or first met in an event (a stop recovered pending its trigger: read from the
+// replica's book once it rests, or from the event once it has left it). Reports are plain data, copied per
 // event, valid forever: a consumer may keep them or post them to another thread.
 import type { ResultCode } from '../domain/result-codes.js';
 import { type Command, CommandKind, OrderType, type Side, type TimeInForce } from '../engine/command.js';
@@ -46,6 +47,17 @@ export class OrderTracker {
   /** Open orders followed now (for metrics and tests). */
   get followed(): number {
     return this.open.size;
+  }
+
+  /**
+   * Follows a resting order this process did not see accepted (it was recovered from a snapshot or
+   * the journal), from the replica's book: called for every resting order at start, so that one
+   * that later closes, and so leaves the book before the tracker could read it, is still reported
+   * with its side, type and price.
+   */
+  follow(instrumentId: number, orderId: number): void {
+    const view = this.source.openOrder(instrumentId, orderId);
+    if (view !== undefined) this.stateOf(instrumentId, orderId, view.accountId, view.remainingLots);
   }
 
   /** The reports of one durable command, in event order. */

@@ -8,7 +8,7 @@
 // Reads (books, orders, balances) come from the replica, in this thread, without a round trip to
 // the core, and a response is released only after the replica has applied its command: a client
 // that reads after its write sees the write.
-import type { Command } from '../engine/command.js';
+import { type Command, Side } from '../engine/command.js';
 import { COMMAND_RECORD_BYTES, decodeCommand, encodeCommand } from '../protocol/command-record.js';
 import type { Engine } from '../core/engine.js';
 import { InvariantViolation } from '../engine/order-book.js';
@@ -88,6 +88,10 @@ export class Venue {
       throw new InvariantViolation(`the replica recovered to seq ${replica.sequence}, the core to ${pipeline.durableSeq}`);
     }
     const venue = new Venue(pipeline, replica, options.warn);
+    // The orders resting in the recovered books, followed before the first command can close one.
+    for (const { id } of options.config.instruments) {
+      for (const side of [Side.BUY, Side.SELL]) replica.book(id).forEachOrder(side, (orderId) => { venue.tracker.follow(id, orderId); });
+    }
     pipeline.onFailure((error) => {
       venue.fail(error);
     });

@@ -212,6 +212,10 @@ describe('the venue over HTTP', () => {
     // The sequence continues where the journal ended.
     const next = (await again.call('POST', '/v1/orders', { symbol: 'BTC-USD', side: 'sell', price: '71000', quantity: '0.25' })).body as Order;
     expect(next.orderId).toBeGreaterThan(placed.orderId);
+    // An order from before the restart, closed after it, keeps its side and price in its final
+    // state: the tracker followed the recovered book's orders at start.
+    expect((await again.call('DELETE', `/v1/orders/${placed.orderId}`)).status).toBe(200);
+    expect((await again.call('GET', `/v1/orders/${placed.orderId}`)).body).toMatchObject({ orderId: placed.orderId, side: 'sell', type: 'limit', price: '70000.00', quantity: '0.2500', status: 'cancelled' });
   });
 });
 

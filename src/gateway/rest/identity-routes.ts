@@ -98,88 +98,127 @@ async function gated<T>(reply: FastifyReply, work: () => Promise<T>, refused: (r
   }
 }
 
-export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): void {
-  const { keys, users, sessions, tokens, now } = deps;
-  const gate = new HashGate({ venueWide: deps.security.passwordHashesInFlight, perAddress: deps.security.passwordHashesInFlightPerAddress, failuresPerMinute: deps.security.passwordFailuresPerMinute, failureBurst: deps.security.passwordFailureBurst }, now);
-  const rp: RelyingParty = { id: deps.security.webauthn.rpId, name: deps.security.webauthn.rpName, origins: [...deps.security.webauthn.origins] };
-  const attempt = deps.attempt ?? (() => undefined);
-  const tickets = new Map<string, Ticket>();
+/** The state sign-in and enrolment share: tickets, pending security-key registrations, the hash gate. */
+class Flow {
+  readonly gate: HashGate;
+  readonly rp: RelyingParty;
+  readonly attempt: (method: string, result: string) => void;
+  readonly tickets = new Map<string, Ticket>();
   /** userId → the pending security-key registration challenge. */
-  const registrations = new Map<string, { challenge: string; expiresAtMs: number }>();
+  readonly registrations = new Map<string, { challenge: string; expiresAtMs: number }>();
 
-  const newTicket = (user: User, kind: Ticket['kind'], challenge: string | undefined): string => {
-    const at = now();
-    if (tickets.size >= TICKETS_KEPT) {
-      for (const [id, t] of tickets) if (t.expiresAtMs <= at) tickets.delete(id);
+  constructor(readonly deps: IdentityDeps) {
+    const security = deps.security;
+    this.gate = new HashGate({ venueWide: security.passwordHashesInFlight, perAddress: security.passwordHashesInFlightPerAddress, failuresPerMinute: security.passwordFailuresPerMinute, failureBurst: security.passwordFailureBurst }, deps.now);
+    this.rp = { id: security.webauthn.rpId, name: security.webauthn.rpName, origins: [...security.webauthn.origins] };
+    this.attempt = deps.attempt ?? (() => undefined);
+  }
+
+  newTicket(user: User, kind: Ticket['kind'], challenge: string | undefined): string {
+    const at = this.deps.now();
+    if (this.tickets.size >= TICKETS_KEPT) {
+      for (const [id, t] of this.tickets) if (t.expiresAtMs <= at) this.tickets.delete(id);
       // Still full: the oldest goes (Map keeps insertion order).
-      for (const id of tickets.keys()) {
-        if (tickets.size < TICKETS_KEPT) break;
-        tickets.delete(id);
+      for (const id of this.tickets.keys()) {
+        if (this.tickets.size < TICKETS_KEPT) break;
+        this.tickets.delete(id);
       }
     }
     const id = randomBytes(24).toString('base64url');
-    tickets.set(id, { userId: user.id, kind, expiresAtMs: at + TICKET_MS, attempts: 0, challenge });
+    this.tickets.set(id, { userId: user.id, kind, expiresAtMs: at + TICKET_MS, attempts: 0, challenge });
     return id;
-  };
-  const ticketOf = (id: unknown, kind: Ticket['kind']): { ticket: Ticket; user: User; id: string } => {
-    const ticket = typeof id === 'string' ? tickets.get(id) : undefined;
-    const user = ticket === undefined ? undefined : users.get(ticket.userId);
-    if (ticket === undefined || ticket.kind !== kind || user === undefined || user.disabled === true || ticket.expiresAtMs <= now()) {
-      if (typeof id === 'string') tickets.delete(id);
+  }
+  ticketOf(id: unknown, kind: Ticket['kind']): { ticket: Ticket; user: User; id: string } {
+    const ticket = typeof id === 'string' ? this.tickets.get(id) : undefined;
+    const user = ticket === undefined ? undefined : this.deps.users.get(ticket.userId);
+    if (ticket === undefined || ticket.kind !== kind || user === undefined || user.disabled === true || ticket.expiresAtMs <= this.deps.now()) {
+      if (typeof id === 'string') this.tickets.delete(id);
       throw new AuthError(ResultCode.UNAUTHENTICATED, `no live ${kind} ticket: sign in again`);
     }
     return { ticket, user, id: id as string };
-  };
+  }
   /** Starts a session for a fully signed-in user. */
-  const signedIn = async (user: User): Promise<Record<string, unknown>> => {
-    const { session, refreshToken } = sessions.start(user.id, user.accountId, now(), deps.security.sessionHours * 3_600_000, deps.security.sessionsPerUser);
+  async signedIn(user: User): Promise<Record<string, unknown>> {
+    const { session, refreshToken } = this.deps.sessions.start(user.id, user.accountId, this.deps.now(), this.deps.security.sessionHours * 3_600_000, this.deps.security.sessionsPerUser);
     // Answered once the session is on disk (the journal's fsync runs off the main thread).
-    await sessions.flushed();
-    const access = await tokens.userToken(user, session.id);
+    await this.deps.sessions.flushed();
+    const access = await this.deps.tokens.userToken(user, session.id);
     return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, sessionExpiresAt: session.expiresAtMs, sessionId: session.id, accountId: user.accountId, role: user.role, scopes: ROLE_SCOPES[user.role] };
-  };
+  }
   /** The user enrolling a factor: by an enroll ticket (first factor) or by the user's own session. */
-  const enrolling = async (request: FastifyRequest): Promise<User> => {
+  async enrolling(request: FastifyRequest): Promise<User> {
     const body = (request.body ?? {}) as Body;
     if (typeof body['enrollToken'] === 'string') {
-      const { user, id } = ticketOf(body['enrollToken'], 'enroll');
+      const { user, id } = this.ticketOf(body['enrollToken'], 'enroll');
       // (Fixed.) An enrol ticket comes from the password alone and is for the first factor only: once
       // the user has one, the ticket's remaining minutes must not let a password holder add a key
       // of their own. Further factors are added from a session signed in with a second factor.
-      if (users.hasMfa(user)) {
-        tickets.delete(id);
+      if (this.deps.users.hasMfa(user)) {
+        this.tickets.delete(id);
         throw new AuthError(ResultCode.MFA_REQUIRED, 'a second factor is enrolled: sign in with it to add another');
       }
       return user;
     }
-    const who = await deps.principal(request);
-    const user = who.kind === 'user' ? users.get(who.subject) : undefined;
+    const who = await this.deps.principal(request);
+    const user = who.kind === 'user' ? this.deps.users.get(who.subject) : undefined;
     if (user === undefined) fail(ResultCode.FORBIDDEN, 'second factors belong to people: sign in as a user');
     return user;
-  };
+  }
   /** Recovery codes for a user's first factor (later factors keep the codes they have). */
-  const firstFactorCodes = (user: User, hadMfa: boolean): string[] | undefined => {
+  firstFactorCodes(user: User, hadMfa: boolean): string[] | undefined {
     if (hadMfa) return undefined;
     const { codes, hashes } = newRecoveryCodes();
     user.recoveryHashes = hashes;
     return codes;
-  };
-  const mfaFailure = (error: unknown): never => {
-    if (error instanceof MfaError) throw new AuthError(ResultCode.BAD_MFA, error.message);
-    throw error;
-  };
+  }
 
-  // ---- signing keys ----------------------------------------------------------------------------
+  /** The answer to a password sign-in once the password has been checked. */
+  async signIn(user: User | undefined): Promise<Record<string, unknown>> {
+    if (user === undefined) {
+      this.attempt('password', 'BAD_CREDENTIALS');
+      throw new AuthError(ResultCode.BAD_CREDENTIALS, 'unknown user or wrong password');
+    }
+    this.attempt('password', 'ok');
+    if (!this.deps.users.hasMfa(user)) {
+      return { next: 'enroll', enrollToken: this.newTicket(user, 'enroll', undefined), expiresAt: this.deps.now() + TICKET_MS, message: 'enrol a security key or TOTP, then sign in again' };
+    }
+    const methods = [...(user.credentials.length > 0 ? ['webauthn'] : []), ...(user.totp === undefined ? [] : ['totp']), ...(user.recoveryHashes.length > 0 ? ['recovery'] : [])];
+    const webauthn = user.credentials.length > 0 ? await authenticationOptions(this.rp, user.credentials) : undefined;
+    return { next: 'mfa', mfaToken: this.newTicket(user, 'mfa', webauthn?.challenge), expiresAt: this.deps.now() + TICKET_MS, methods, ...(webauthn === undefined ? {} : { webauthn }) };
+  }
+}
 
+function mfaFailure(error: unknown): never {
+  if (error instanceof MfaError) throw new AuthError(ResultCode.BAD_MFA, error.message);
+  throw error;
+}
+
+export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): void {
+  const flow = new Flow(deps);
+  registerSigningKeyRoutes(app, flow);
+  registerUserRoutes(app, flow);
+  registerSignInRoutes(app, flow);
+  registerSessionRoutes(app, flow);
+  registerEnrolmentRoutes(app, flow);
+  registerKeyRoutes(app, flow);
+}
+
+/** The public signing keys (JWKS) and their rotation by an admin. */
+function registerSigningKeyRoutes(app: FastifyInstance, flow: Flow): void {
+  const { tokens } = flow.deps;
+  const deps = flow.deps;
   app.get('/.well-known/jwks.json', () => tokens.jwks());
 
   app.post('/v1/admin/token-keys/rotate', async (request) => {
     await deps.staff(request, 'admin');
     return { kid: await tokens.rotateSigningKey() };
   });
+}
 
-  // ---- users (venue admin) ---------------------------------------------------------------------
-
+/** Users, made and disabled by venue admins. */
+function registerUserRoutes(app: FastifyInstance, flow: Flow): void {
+  const { users, sessions, now } = flow.deps;
+  const deps = flow.deps;
   app.post('/v1/admin/users', async (request, reply) => {
     await deps.staff(request, 'admin');
     const body = bodyOf(request);
@@ -201,10 +240,10 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     }
     if (users.byUsername(username) !== undefined) fail(ResultCode.INVALID_REQUEST, `user ${username} exists`);
     return gated(reply, async () => {
-      const user = await gate.hash(request.ip, () => users.create(username, password, accountId, role as Role, new Date(now()).toISOString()));
+      const user = await flow.gate.hash(request.ip, () => users.create(username, password, accountId, role as Role, new Date(now()).toISOString()));
       return reply.status(201).send(userView(user));
     }, (result) => {
-      attempt('user-creation', result);
+      flow.attempt('user-creation', result);
     });
   });
 
@@ -222,39 +261,26 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     await sessions.flushed();
     return { ...userView(user), sessionsEnded: ended };
   });
+}
 
-  // ---- sign-in -----------------------------------------------------------------------------------
-
+/** Sign-in: the password, then a second factor. */
+function registerSignInRoutes(app: FastifyInstance, flow: Flow): void {
+  const { users, now } = flow.deps;
   app.post('/v1/auth/login', async (request, reply) => {
     const body = bodyOf(request);
     const username = str(body, 'username', 1, 64);
     const password = str(body, 'password', 1, 256);
-    return gated(reply, async () => signIn(await gate.signIn(request.ip, () => users.authenticate(username, password), (user) => user !== undefined)), (result) => {
-      attempt('password', result);
+    return gated(reply, async () => flow.signIn(await flow.gate.signIn(request.ip, () => users.authenticate(username, password), (user) => user !== undefined)), (result) => {
+      flow.attempt('password', result);
     });
   });
 
-  /** The answer to a password sign-in once the password has been checked. */
-  const signIn = async (user: User | undefined): Promise<Record<string, unknown>> => {
-    if (user === undefined) {
-      attempt('password', 'BAD_CREDENTIALS');
-      throw new AuthError(ResultCode.BAD_CREDENTIALS, 'unknown user or wrong password');
-    }
-    attempt('password', 'ok');
-    if (!users.hasMfa(user)) {
-      return { next: 'enroll', enrollToken: newTicket(user, 'enroll', undefined), expiresAt: now() + TICKET_MS, message: 'enrol a security key or TOTP, then sign in again' };
-    }
-    const methods = [...(user.credentials.length > 0 ? ['webauthn'] : []), ...(user.totp === undefined ? [] : ['totp']), ...(user.recoveryHashes.length > 0 ? ['recovery'] : [])];
-    const webauthn = user.credentials.length > 0 ? await authenticationOptions(rp, user.credentials) : undefined;
-    return { next: 'mfa', mfaToken: newTicket(user, 'mfa', webauthn?.challenge), expiresAt: now() + TICKET_MS, methods, ...(webauthn === undefined ? {} : { webauthn }) };
-  };
-
   app.post('/v1/auth/mfa', async (request) => {
     const body = bodyOf(request);
-    const { ticket, user, id } = ticketOf(body['mfaToken'], 'mfa');
+    const { ticket, user, id } = flow.ticketOf(body['mfaToken'], 'mfa');
     ticket.attempts++;
-    // The last allowed attempt spends the ticket whatever its result.
-    if (ticket.attempts >= TICKET_ATTEMPTS) tickets.delete(id);
+    // The last allowed flow.attempt spends the ticket whatever its result.
+    if (ticket.attempts >= TICKET_ATTEMPTS) flow.tickets.delete(id);
     const method = body['method'];
     try {
       if (method === 'totp') {
@@ -267,7 +293,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
         if (challenge === undefined) throw new AuthError(ResultCode.BAD_MFA, 'no security-key challenge is outstanding: sign in again');
         // A challenge is good for one answer, right or wrong.
         ticket.challenge = undefined;
-        const verified = await verifyAuthentication(rp, challenge, body['response'], (credentialId) => user.credentials.find((c) => c.id === credentialId)).catch(mfaFailure);
+        const verified = await verifyAuthentication(flow.rp, challenge, body['response'], (credentialId) => user.credentials.find((c) => c.id === credentialId)).catch(mfaFailure);
         const credential = user.credentials.find((c) => c.id === verified.credentialId);
         if (credential === undefined) throw new Error('a verified credential vanished');
         credential.counter = verified.newCounter;
@@ -279,29 +305,34 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
         fail(ResultCode.INVALID_REQUEST, 'method must be webauthn, totp or recovery');
       }
     } catch (error) {
-      if (error instanceof AuthError) attempt(String(method), error.code === ResultCode.MFA_REPLAYED ? 'MFA_REPLAYED' : 'BAD_MFA');
+      if (error instanceof AuthError) flow.attempt(String(method), error.code === ResultCode.MFA_REPLAYED ? 'MFA_REPLAYED' : 'BAD_MFA');
       throw error;
     }
-    attempt(method, 'ok');
+    flow.attempt(method, 'ok');
     users.update(user);
-    tickets.delete(id);
-    return signedIn(user);
+    flow.tickets.delete(id);
+    return flow.signedIn(user);
   });
+}
 
+/** Sessions: refresh, logout and the caller's own view. */
+function registerSessionRoutes(app: FastifyInstance, flow: Flow): void {
+  const { users, sessions, tokens, now } = flow.deps;
+  const deps = flow.deps;
   app.post('/v1/auth/refresh', async (request) => {
     const token = str(bodyOf(request), 'refreshToken', 1, 256);
     const result = sessions.refresh(token, now());
     // The new generation (or the revocation for reuse) is on disk before the client hears of it.
     await sessions.flushed();
     if (!result.ok) {
-      attempt('refresh', result.reason);
+      flow.attempt('refresh', result.reason);
       if (result.reason === 'reused') throw new AuthError(ResultCode.REFRESH_TOKEN_REUSED, 'this refresh token was already spent: the session is revoked, sign in again');
       if (result.reason === 'unknown') throw new AuthError(ResultCode.UNAUTHENTICATED, 'unknown refresh token');
       throw new AuthError(ResultCode.SESSION_REVOKED, `the session has ${result.reason === 'expired' ? 'expired' : 'been revoked'}: sign in again`);
     }
     const user = users.get(result.session.userId);
     if (user === undefined || user.disabled === true) throw new AuthError(ResultCode.SESSION_REVOKED, 'the user is disabled');
-    attempt('refresh', 'ok');
+    flow.attempt('refresh', 'ok');
     const access = await tokens.userToken(user, result.session.id);
     return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken: result.refreshToken, sessionExpiresAt: result.session.expiresAtMs, sessionId: result.session.id };
   });
@@ -331,55 +362,60 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     const user = users.get(who.subject) ?? fail(ResultCode.UNAUTHENTICATED);
     return { kind: 'user', ...userView(user), sessions: sessions.list(user.id).map((s) => ({ sessionId: s.id, createdAt: new Date(s.createdAtMs).toISOString(), expiresAt: new Date(s.expiresAtMs).toISOString(), revokedAt: s.revokedAtMs === undefined ? undefined : new Date(s.revokedAtMs).toISOString(), revokedReason: s.revokedReason, current: s.id === who.sessionId })) };
   });
+}
 
-  // ---- enrolment of second factors ----------------------------------------------------------------
-
+/** Enrolment of second factors (TOTP, security keys). */
+function registerEnrolmentRoutes(app: FastifyInstance, flow: Flow): void {
+  const { users, now } = flow.deps;
   app.post('/v1/me/mfa/totp', async (request) => {
-    const user = await enrolling(request);
+    const user = await flow.enrolling(request);
     const secret = newTotpSecret();
     user.pendingTotp = secret.secretBase32;
     users.update(user);
-    return { secret: secret.secretBase32, uri: secret.uri(user.username, rp.name) };
+    return { secret: secret.secretBase32, uri: secret.uri(user.username, flow.rp.name) };
   });
 
   app.post('/v1/me/mfa/totp/confirm', async (request) => {
-    const user = await enrolling(request);
+    const user = await flow.enrolling(request);
     const pending = user.pendingTotp ?? fail(ResultCode.INVALID_REQUEST, 'start with POST /v1/me/mfa/totp');
     const result = verifyTotp(pending, str(bodyOf(request), 'code', 1, 16), now(), -1);
     if (!result.ok) throw new AuthError(ResultCode.BAD_MFA, `TOTP code ${result.reason}`);
     const hadMfa = users.hasMfa(user);
     user.totp = { secret: pending, lastStep: result.step };
     delete user.pendingTotp;
-    const recoveryCodes = firstFactorCodes(user, hadMfa);
+    const recoveryCodes = flow.firstFactorCodes(user, hadMfa);
     users.update(user);
     return { totp: true, ...(recoveryCodes === undefined ? {} : { recoveryCodes }) };
   });
 
   app.post('/v1/me/mfa/webauthn/options', async (request) => {
-    const user = await enrolling(request);
-    const options = await registrationOptions(rp, { id: user.id, name: user.username }, user.credentials);
-    registrations.set(user.id, { challenge: options.challenge, expiresAtMs: now() + TICKET_MS });
+    const user = await flow.enrolling(request);
+    const options = await registrationOptions(flow.rp, { id: user.id, name: user.username }, user.credentials);
+    flow.registrations.set(user.id, { challenge: options.challenge, expiresAtMs: now() + TICKET_MS });
     return options;
   });
 
   app.post('/v1/me/mfa/webauthn', async (request) => {
-    const user = await enrolling(request);
+    const user = await flow.enrolling(request);
     const body = bodyOf(request);
-    const pending = registrations.get(user.id);
-    registrations.delete(user.id);
+    const pending = flow.registrations.get(user.id);
+    flow.registrations.delete(user.id);
     if (pending === undefined || pending.expiresAtMs <= now()) fail(ResultCode.INVALID_REQUEST, 'start with POST /v1/me/mfa/webauthn/options');
     const name = body['name'] === undefined ? undefined : str(body, 'name', 1, 64);
-    const credential = await verifyRegistration(rp, pending.challenge, body['response'], now(), name).catch(mfaFailure);
+    const credential = await verifyRegistration(flow.rp, pending.challenge, body['response'], now(), name).catch(mfaFailure);
     if (users.list().some((u) => u.credentials.some((c) => c.id === credential.id))) fail(ResultCode.INVALID_REQUEST, 'this security key is already registered');
     const hadMfa = users.hasMfa(user);
     user.credentials.push(credential);
-    const recoveryCodes = firstFactorCodes(user, hadMfa);
+    const recoveryCodes = flow.firstFactorCodes(user, hadMfa);
     users.update(user);
     return { credentialId: credential.id, ...(recoveryCodes === undefined ? {} : { recoveryCodes }) };
   });
+}
 
-  // ---- API keys -----------------------------------------------------------------------------------
-
+/** API key management: list, create, rotate, revoke. */
+function registerKeyRoutes(app: FastifyInstance, flow: Flow): void {
+  const { keys, now } = flow.deps;
+  const deps = flow.deps;
   /**
    * Who may manage keys, and of which account: a trader (a person) for the own account, or an admin
    * for any. API keys cannot make keys unless they carry admin: a leaked trading key must not be
