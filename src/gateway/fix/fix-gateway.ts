@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { TlsOptions } from 'node:tls';
 import type { Instrument } from '../../domain/instrument.js';
-import { ResultCode, resultCodeName } from '../../domain/result-codes.js';
+import { ResultCode, resultCodeName, resultCodeText } from '../../domain/result-codes.js';
 import { FixAcceptor, type FixAcceptorLimits, type FixEdge } from '../../fix/acceptor.js';
 import { type DictionaryPaths, loadFixDictionary } from '../../fix/dictionary.js';
 import { FileSyncGroup } from '../../fix/file-sync.js';
@@ -188,7 +188,7 @@ function venuePort(options: FixGatewayOptions): FixVenuePort {
  * gateway's refusal carries it.
  */
 function keyRefusal(options: FixGatewayOptions, request: FixLogonRequest): { code: ResultCode; reason: string } | undefined {
-  const coded = (code: ResultCode, text: string) => ({ code, reason: `${code} ${resultCodeName(code)}: ${text}` });
+  const coded = (code: ResultCode, text: string) => ({ code, reason: resultCodeText(code, text) });
   const key = request.username === undefined ? undefined : options.keys.get(request.username);
   if (key === undefined || key.revokedAt !== undefined) return coded(ResultCode.KEY_REVOKED, 'API key revoked');
   if (!options.keys.allows(key, request.remoteAddress)) return coded(ResultCode.IP_NOT_ALLOWED, 'Address not allowed for this key');

@@ -1,14 +1,16 @@
 // One WebSocket connection's state (session, subscriptions, its Outbound queue) and the frame
 // encoders shared by the gateway and its market data.
 import type { WebSocket } from 'ws';
-import { type ResultCode, resultCodeMessage, resultCodeName } from '../../domain/result-codes.js';
+import type { ResultCode } from '../../domain/result-codes.js';
 import { type EnvelopeInput, encodeEnvelope, envelopeToJson } from '../../protocol/wire.js';
 import type { Principal } from '../../auth/auth.js';
 import type { EdgeConnection, TokenBucket } from '../../security/edge.js';
+import { apiError } from '../rest/views.js';
 import { Outbound, type PendingBook } from './outbound.js';
 
+/** An Error frame's body: the same code, name and message as REST's error answer. */
 export function errorBody(code: ResultCode, message?: string): NonNullable<EnvelopeInput['error']> {
-  return { code, name: resultCodeName(code), message: message ?? resultCodeMessage(code) };
+  return apiError(code, message).error;
 }
 
 /** The text or bytes of a frame, as the connection's format asks. */
